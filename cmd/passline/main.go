@@ -1,0 +1,191 @@
+// Command passline scores agents' metric files against a scorecard, with the
+// same engine as the Passline app.
+//
+//	passline score --scorecard FILE|PRESET [DATA.csv]   results CSV on stdout
+//	passline presets                                   list the built-in scorecards
+//	passline scorecard --scorecard FILE|PRESET         print the scorecard as JSON
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"passline/scoring"
+)
+
+const usage = `passline scores call-centre agents' monthly metrics against a scorecard.
+
+Usage:
+  passline score --scorecard FILE|PRESET [DATA.csv]
+      Reads the data (a CSV file, or standard input when DATA.csv is
+      missing or "-") and prints the results CSV on standard output: one
+      row per agent and month, then one per quarter (see docs/SCORING.md).
+      Each problem in the data is one line on standard error, naming the
+      row and column; the bad row is left out and the rest is scored.
+
+  passline presets
+      Lists the built-in scorecards.
+
+  passline scorecard --scorecard FILE|PRESET
+      Checks a scorecard and prints it as JSON, defaults filled in; use it
+      to start a scorecard of your own from a preset.
+
+  --scorecard takes a scorecard JSON file or a preset's name.
+
+Exit status: 0 when the results were written (even if some rows were
+left out); 1 when the scorecard is refused or the data has no usable row;
+2 when the command itself is wrong.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the command line without the process: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "presets":
+		for _, p := range scoring.Presets() {
+			fmt.Fprintf(stdout, "%-18s %s\n", p.ID, p.Description)
+		}
+		return 0
+	case "score", "scorecard":
+	default:
+		fmt.Fprintf(stderr, "passline: unknown command %q; run passline --help\n", args[0])
+		return 2
+	}
+
+	fs := flag.NewFlagSet("passline "+args[0], flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	scPath := fs.String("scorecard", "", "scorecard JSON file or preset name")
+	positional, err := parseInterleaved(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "passline %s: %v; run passline --help\n", args[0], err)
+		return 2
+	}
+	if *scPath == "" {
+		fmt.Fprintf(stderr, "passline %s: --scorecard is required: a scorecard JSON file or one of the presets (passline presets)\n", args[0])
+		return 2
+	}
+	sc, err := loadScorecard(*scPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "passline: %v\n", err)
+		return 1
+	}
+	if args[0] == "scorecard" {
+		if err := scoring.WriteScorecard(stdout, sc); err != nil {
+			fmt.Fprintf(stderr, "passline: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if len(positional) > 1 {
+		fmt.Fprintf(stderr, "passline score: one data file at a time, got %d: %s\n", len(positional), strings.Join(positional, " "))
+		return 2
+	}
+	return score(sc, positional, stdin, stdout, stderr)
+}
+
+// parseInterleaved lets flags stand before or after the file names.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func loadScorecard(pathOrPreset string) (*scoring.Scorecard, error) {
+	b, err := os.ReadFile(pathOrPreset)
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		sc, perr := scoring.LoadPreset(pathOrPreset)
+		if perr != nil {
+			return nil, fmt.Errorf("%s: no such file, and %v", pathOrPreset, perr)
+		}
+		return sc, nil
+	}
+	sc, err := scoring.ParseScorecard(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", pathOrPreset, err)
+	}
+	return sc, nil
+}
+
+func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name, in := "standard input", stdin
+	if len(positional) == 1 && positional[0] != "-" {
+		f, err := os.Open(positional[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "passline: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		name, in = positional[0], f
+	}
+	data, err := scoring.ReadData(in, sc)
+	if data != nil {
+		for _, p := range data.Problems {
+			fmt.Fprintf(stderr, "%s: %s\n", name, p)
+		}
+		for _, id := range data.MissingMetrics(sc) {
+			m := sc.Metric(id)
+			fmt.Fprintf(stderr, "%s: no column gives metric %q (%s): add %s, or a column named %s; its months are incomplete\n",
+				name, id, m.Label, columnsText(m.Source.Columns()), id)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "passline: %s: %v\n", name, err)
+		return 1
+	}
+	results := sc.ScoreData(data)
+	for _, a := range results {
+		for _, q := range a.Quarters {
+			for _, id := range q.MeanOf {
+				fmt.Fprintf(stderr, "%s: note: %s %s: %s is the mean of the monthly values (the data has no counts to pool)\n", name, a.Name, q.Label, id)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := sc.WriteResults(&buf, results); err != nil {
+		fmt.Fprintf(stderr, "passline: %v\n", err)
+		return 1
+	}
+	if _, err := stdout.Write(buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "passline: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func columnsText(cols []string) string {
+	if len(cols) == 0 {
+		return "a value column"
+	}
+	return "the columns " + strings.Join(cols, ", ")
+}

@@ -1,0 +1,277 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// Data is a metric CSV file (SPEC section 3) read against a scorecard.
+type Data struct {
+	Agents   []AgentData   // in the order they first appear
+	NoAgent  bool          // the file has no agent column: its one agent is "Me"
+	Inputs   []InputMode   // per scorecard metric: where its values come from
+	Ignored  []string      // header cells no metric uses
+	Problems []DataProblem // bad cells; their rows were left out
+	Rows     int           // data rows read, good or bad
+}
+
+// AgentData is one agent's months, in time order.
+type AgentData struct {
+	Name   string
+	Months []MonthData
+}
+
+// MonthData is one agent-month: the metric inputs of its rows combined.
+type MonthData struct {
+	Month  Month
+	Rows   []int   // the file rows combined into this month
+	Inputs []Input // one per scorecard metric, in scorecard order
+}
+
+// InputMode says where a metric's values come from in a file.
+type InputMode int
+
+// The input modes.
+const (
+	NoInput     InputMode = iota // no column gives the metric: every month is incomplete
+	SourceInput                  // the source's columns
+	DirectInput                  // a column named like the metric's id or label
+)
+
+// Input is a metric's raw input for a month (or, pooled, a quarter).
+type Input struct {
+	Missing bool  // no value: the month is incomplete
+	Value   Num   // the raw value: percent, seconds or number; points for a points metric
+	Counts  []Num // the summed source counts, in Source.Columns order; nil for values
+	Weight  Num   // the summed weight_by column, when Weighted
+	// Weighted says Weight holds the month's total of the weight_by column.
+	Weighted bool
+	Direct   bool // the value came from a column named like the metric
+}
+
+// DataProblem is one bad cell (or row); its row was left out.
+type DataProblem struct {
+	Row      int    // the file's line where the row starts; the header is row 1
+	Column   string // the header cell as written; empty for a whole row
+	Found    string // the text found
+	Expected string // what was expected instead
+}
+
+func (p DataProblem) String() string {
+	if p.Column == "" {
+		return fmt.Sprintf("row %d: %s", p.Row, p.Expected)
+	}
+	return fmt.Sprintf("row %d, column %q: found %q, expected %s", p.Row, p.Column, p.Found, p.Expected)
+}
+
+// Agent returns the named agent's data, or nil.
+func (d *Data) Agent(name string) *AgentData {
+	for i := range d.Agents {
+		if d.Agents[i].Name == name {
+			return &d.Agents[i]
+		}
+	}
+	return nil
+}
+
+// MissingMetrics lists the metrics that no column of the file gives.
+func (d *Data) MissingMetrics(sc *Scorecard) []string {
+	var ids []string
+	for i, m := range d.Inputs {
+		if m == NoInput {
+			ids = append(ids, sc.Metrics[i].ID)
+		}
+	}
+	return ids
+}
+
+// ErrNoUsableData is wrapped by the errors of files that give nothing to score.
+var ErrNoUsableData = errors.New("no usable data")
+
+// ReadData reads a metric CSV against sc, which must be valid. Bad cells are
+// listed in Data.Problems and their rows left out; the good rows are kept.
+// A file with no month column, no data row or no usable row gives an error
+// wrapping ErrNoUsableData (and the Data read, with its problems).
+func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	text := cleanText(raw)
+	comma := detectDelimiter(firstLine(text))
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	d := &Data{}
+	dec := &decoder2{r: cr, data: d}
+	header, err := dec.header()
+	if err != nil {
+		return d, err
+	}
+	p := newPlan(sc, header, comma == ';')
+	if p.month < 0 {
+		return d, fmt.Errorf("%w: the file has no month column (the header is %q); add a column named month", ErrNoUsableData, strings.Join(header, string(comma)))
+	}
+	d.NoAgent = p.agent < 0
+	d.Inputs = p.modes
+	d.Ignored = p.ignored(header)
+	dec.keys = p.keys(len(header))
+	var recs []record
+	if err := gocsv.UnmarshalDecoder(dec, &recs); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+		return d, fmt.Errorf("reading the rows: %w", err)
+	}
+	d.Rows = dec.rows
+	if d.Rows == 0 {
+		return d, fmt.Errorf("%w: the file has a header but no data row", ErrNoUsableData)
+	}
+	b := newBuilder(sc, p, d)
+	for _, rec := range recs {
+		b.add(&rec, header)
+	}
+	b.finish()
+	if len(d.Agents) == 0 {
+		return d, fmt.Errorf("%w: none of the %d data rows could be used (see the problems listed)", ErrNoUsableData, d.Rows)
+	}
+	return d, nil
+}
+
+// decoder2 feeds gocsv: it reads records with encoding/csv, notes quoting
+// errors as problems, skips blank rows, pads short rows and renames the
+// header to keys the record understands, with the row number in front.
+type decoder2 struct {
+	r    *csv.Reader
+	data *Data
+	keys []string
+	rows int
+}
+
+func (dc *decoder2) header() ([]string, error) {
+	for {
+		rec, err := dc.r.Read()
+		if err == io.EOF {
+			return nil, fmt.Errorf("%w: the file is empty; it needs a header row such as month,agent,calls,…", ErrNoUsableData)
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%w: the header row cannot be read: %v", ErrNoUsableData, pe.Err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !blankRow(rec) {
+			for i := range rec {
+				rec[i] = strings.TrimSpace(rec[i])
+			}
+			return rec, nil
+		}
+	}
+}
+
+func blankRow(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// GetCSVRows returns the renamed header and every readable data row.
+func (dc *decoder2) GetCSVRows() ([][]string, error) {
+	out := [][]string{append([]string{"#row"}, dc.keys...)}
+	for {
+		rec, err := dc.r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			dc.rows++
+			dc.data.Problems = append(dc.data.Problems, quoteProblem(pe))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if blankRow(rec) {
+			continue
+		}
+		dc.rows++
+		line, _ := dc.r.FieldPos(0)
+		row := make([]string, len(dc.keys)+1)
+		row[0] = strconv.Itoa(line)
+		for i := range dc.keys {
+			if i < len(rec) {
+				row[i+1] = strings.TrimSpace(rec[i])
+			}
+		}
+		out = append(out, row)
+	}
+}
+
+func quoteProblem(pe *csv.ParseError) DataProblem {
+	if pe.Line > pe.StartLine {
+		return DataProblem{Row: pe.StartLine, Expected: fmt.Sprintf(
+			"a closing quote: a quote opened on this row is never closed, so rows %d to %d could not be read (a cell with a quote must be in quotes, the quote doubled: \"7\"\"5\")",
+			pe.StartLine, pe.Line)}
+	}
+	return DataProblem{Row: pe.StartLine, Expected: "quotes as in RFC 4180: a cell with a quote in it is written in quotes, the quote doubled, such as \"O\"\"Brien\"; the row was left out"}
+}
+
+// record is one data row as gocsv maps it: the row number, the month, the
+// agent and the raw text of each column a metric uses, by column index.
+type record struct {
+	Row   int `csv:"#row"`
+	month Month
+	agent string
+	cells map[int]string
+	bad   []cellFault
+}
+
+type cellFault struct {
+	col  int
+	text string
+	err  error
+}
+
+// UnmarshalCSVWithFields receives each cell under the key the decoder gave
+// its column: "#row", "month", "agent", "c<index>" or "" for an unused one.
+// It never fails: bad cells are kept for the reader to report.
+func (r *record) UnmarshalCSVWithFields(key, value string) error {
+	switch {
+	case key == "#row":
+		r.Row, _ = strconv.Atoi(value)
+	case strings.HasPrefix(key, "month:"):
+		if err := r.month.UnmarshalCSV(value); err != nil {
+			r.fault(key, value, err)
+		}
+	case strings.HasPrefix(key, "agent:"):
+		r.agent = value
+		if value == "" {
+			r.fault(key, value, expect("an agent name (the agent column is blank)"))
+		}
+	case strings.HasPrefix(key, "c"):
+		if r.cells == nil {
+			r.cells = map[int]string{}
+		}
+		r.cells[colIndex(key)] = value
+	}
+	return nil
+}
+
+func (r *record) fault(key, text string, err error) {
+	r.bad = append(r.bad, cellFault{colIndex(key), text, err})
+}
+
+// colIndex reads the column index from a key such as "c3" or "month:0".
+func colIndex(key string) int {
+	i, _ := strconv.Atoi(strings.TrimLeft(key[strings.IndexAny(key, "0123456789"):], ":"))
+	return i
+}

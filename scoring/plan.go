@@ -1,0 +1,298 @@
+package scoring
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// plan maps a file's header onto a scorecard: which column holds the month,
+// the agent, and each metric's source or direct value (SPEC section 3).
+type plan struct {
+	sc           *Scorecard
+	month, agent int // column indexes, −1 when absent
+	modes        []InputMode
+	cols         [][]int // per metric: source columns, or the one direct column
+	weight       []int   // per metric: the weight_by column, or −1
+	decimalComma bool
+	used         map[int]bool
+}
+
+func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
+	first := map[string]int{} // column key -> first column with that name
+	for i, h := range header {
+		k := ColumnKey(h)
+		if _, seen := first[k]; !seen && k != "" {
+			first[k] = i
+		}
+	}
+	find := func(name string) int {
+		if i, ok := first[ColumnKey(name)]; ok {
+			return i
+		}
+		return -1
+	}
+	p := &plan{sc: sc, month: find("month"), agent: find("agent"), decimalComma: decimalComma, used: map[int]bool{}}
+	p.used[p.month], p.used[p.agent] = true, true
+	for _, m := range sc.Metrics {
+		mode, cols, weight := NoInput, []int(nil), -1
+		srcCols := m.Source.Columns()
+		for _, c := range srcCols {
+			cols = append(cols, find(c))
+		}
+		if len(srcCols) > 0 && !containsInt(cols, -1) {
+			mode = SourceInput
+		} else if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
+			mode, cols = DirectInput, []int{i}
+		} else {
+			cols = nil
+		}
+		if m.Source.Kind == FromColumn && m.Source.WeightBy != "" && mode != NoInput {
+			weight = find(m.Source.WeightBy)
+		}
+		for _, c := range append(cols, weight) {
+			p.used[c] = true
+		}
+		p.modes = append(p.modes, mode)
+		p.cols = append(p.cols, cols)
+		p.weight = append(p.weight, weight)
+	}
+	delete(p.used, -1)
+	return p
+}
+
+func containsInt(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func firstFound(idx ...int) int {
+	for _, i := range idx {
+		if i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// keys names each column for the record: month, agent, used or not.
+func (p *plan) keys(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		switch {
+		case i == p.month:
+			keys[i] = fmt.Sprintf("month:%d", i)
+		case i == p.agent:
+			keys[i] = fmt.Sprintf("agent:%d", i)
+		case p.used[i]:
+			keys[i] = fmt.Sprintf("c%d", i)
+		}
+	}
+	return keys
+}
+
+func (p *plan) ignored(header []string) []string {
+	var out []string
+	for i, h := range header {
+		if !p.used[i] && h != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// builder combines good rows into agent-months.
+type builder struct {
+	sc     *Scorecard
+	p      *plan
+	d      *Data
+	header []string
+	agents map[string]int             // name -> index in d.Agents
+	months []map[Month]*monthAccounts // per agent
+}
+
+type monthAccounts struct {
+	rows []int
+	accs []account // per metric
+}
+
+// account sums one metric's inputs over a month's rows.
+type account struct {
+	rows         int
+	counts       []Num
+	sum, wsum    Num // Σ value (or Σ value × weight), Σ weight
+	plain        Num // Σ value, for a month whose weights add to 0
+	weighted     bool
+	weightedRows int
+}
+
+func newBuilder(sc *Scorecard, p *plan, d *Data) *builder {
+	return &builder{sc: sc, p: p, d: d, agents: map[string]int{}}
+}
+
+// rowInput is one metric's input from one row: counts, or a value and weight.
+type rowInput struct {
+	counts []Num
+	value  Num
+	weight *Num
+}
+
+func (b *builder) add(rec *record, header []string) {
+	b.header = header
+	faults := rec.bad
+	inputs := make([]*rowInput, len(b.sc.Metrics))
+	for i := range b.sc.Metrics {
+		in, f := b.metricCells(i, rec)
+		inputs[i] = in
+		faults = append(faults, f...)
+	}
+	if len(faults) > 0 {
+		sort.SliceStable(faults, func(i, j int) bool { return faults[i].col < faults[j].col })
+		seen := map[int]bool{}
+		for _, f := range faults {
+			if seen[f.col] {
+				continue
+			}
+			seen[f.col] = true
+			b.d.Problems = append(b.d.Problems, DataProblem{Row: rec.Row, Column: header[f.col], Found: f.text, Expected: expectedText(f.err)})
+		}
+		return
+	}
+	agent := rec.agent
+	if b.p.agent < 0 {
+		agent = "Me"
+	}
+	ai, ok := b.agents[agent]
+	if !ok {
+		ai = len(b.d.Agents)
+		b.agents[agent] = ai
+		b.d.Agents = append(b.d.Agents, AgentData{Name: agent})
+		b.months = append(b.months, map[Month]*monthAccounts{})
+	}
+	ma := b.months[ai][rec.month]
+	if ma == nil {
+		ma = &monthAccounts{accs: make([]account, len(b.sc.Metrics))}
+		b.months[ai][rec.month] = ma
+	}
+	ma.rows = append(ma.rows, rec.Row)
+	for i, in := range inputs {
+		if in != nil {
+			ma.accs[i].add(in)
+		}
+	}
+}
+
+func expectedText(err error) string {
+	if ce, ok := err.(*CellError); ok {
+		return ce.Expected
+	}
+	return err.Error()
+}
+
+// metricCells reads metric i's cells from a row. It returns nil when a cell
+// is blank (the row gives the metric no value), and the faults of bad cells.
+func (b *builder) metricCells(i int, rec *record) (*rowInput, []cellFault) {
+	m := &b.sc.Metrics[i]
+	var faults []cellFault
+	read := func(col int, kind cellKind) (Num, bool) {
+		text := rec.cells[col]
+		if b.p.decimalComma && strings.Count(text, ",") == 1 && !strings.Contains(text, ".") {
+			text = strings.Replace(text, ",", ".", 1)
+		}
+		v, blank, err := kind.read(text, b.sc)
+		if err != nil {
+			faults = append(faults, cellFault{col, rec.cells[col], err})
+			return Num{}, false
+		}
+		return v, !blank
+	}
+	in, complete := &rowInput{}, true
+	switch b.p.modes[i] {
+	case NoInput:
+		return nil, nil
+	case SourceInput:
+		kinds := sourceKinds(m)
+		if m.Source.Kind == FromColumn {
+			v, ok := read(b.p.cols[i][0], kinds[0])
+			in.value, complete = v, ok
+		} else {
+			for j, col := range b.p.cols[i] {
+				v, ok := read(col, kinds[j])
+				in.counts = append(in.counts, v)
+				complete = complete && ok
+			}
+		}
+	case DirectInput:
+		v, ok := read(b.p.cols[i][0], valueKind(m.Unit))
+		in.value, complete = v, ok
+	}
+	if w := b.p.weight[i]; w >= 0 {
+		v, ok := read(w, amountKind)
+		in.weight, complete = &v, complete && ok
+	}
+	if !complete {
+		return nil, faults
+	}
+	return in, faults
+}
+
+func (a *account) add(in *rowInput) {
+	a.rows++
+	if in.counts != nil {
+		if a.counts == nil {
+			a.counts = make([]Num, len(in.counts))
+		}
+		for j, c := range in.counts {
+			a.counts[j] = a.counts[j].Add(c)
+		}
+		return
+	}
+	a.plain = a.plain.Add(in.value)
+	if in.weight != nil {
+		a.weighted = true
+		a.sum = a.sum.Add(in.value.Mul(*in.weight))
+		a.wsum = a.wsum.Add(*in.weight)
+	}
+}
+
+// input turns the account into the month's Input for metric m.
+func (a *account) input(sc *Scorecard, m *Metric, mode InputMode) Input {
+	if a.rows == 0 {
+		return Input{Missing: true}
+	}
+	in := Input{Direct: mode == DirectInput, Weighted: a.weighted, Weight: a.wsum}
+	if a.counts != nil {
+		in.Counts = a.counts
+		v, ok := sc.valueFromCounts(m, a.counts)
+		in.Value, in.Missing = v, !ok
+		return in
+	}
+	if a.weighted && a.wsum.Sign() > 0 {
+		in.Value = a.sum.Div(a.wsum)
+	} else {
+		in.Value = a.plain.Div(N(int64(a.rows)))
+	}
+	return in
+}
+
+func (b *builder) finish() {
+	for ai := range b.d.Agents {
+		var months []Month
+		for mo := range b.months[ai] {
+			months = append(months, mo)
+		}
+		sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
+		for _, mo := range months {
+			ma := b.months[ai][mo]
+			md := MonthData{Month: mo, Rows: ma.rows, Inputs: make([]Input, len(b.sc.Metrics))}
+			for i := range b.sc.Metrics {
+				md.Inputs[i] = ma.accs[i].input(b.sc, &b.sc.Metrics[i], b.p.modes[i])
+			}
+			b.d.Agents[ai].Months = append(b.d.Agents[ai].Months, md)
+		}
+	}
+}

@@ -1,0 +1,463 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// ReadScorecard reads a scorecard file (SPEC section 2), fills in the
+// defaults and validates it. A refused scorecard gives a *ScorecardError
+// listing every problem at once; nothing may be scored with it.
+func ReadScorecard(r io.Reader) (*Scorecard, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return ParseScorecard(data)
+}
+
+// ParseScorecard is ReadScorecard on bytes.
+func ParseScorecard(data []byte) (*Scorecard, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, &ScorecardError{[]Problem{{Rule: jsonErrorText(data, err)}}}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, &ScorecardError{[]Problem{{Rule: "the file goes on after the scorecard's closing '}': remove what follows it"}}}
+	}
+	d := &decoder{}
+	sc := d.scorecard(v)
+	var verr *ScorecardError
+	if err := sc.Validate(); errors.As(err, &verr) {
+		// A field already reported as missing or mistyped is not reported again
+		// for the zero value it was given.
+		for _, p := range verr.Problems {
+			if !d.reported(p) {
+				d.problems = append(d.problems, p)
+			}
+		}
+	}
+	if len(d.problems) > 0 {
+		return nil, &ScorecardError{d.problems}
+	}
+	return sc, nil
+}
+
+func jsonErrorText(data []byte, err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := 1, 1
+		for _, c := range data[:min(int(se.Offset), len(data))] {
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		return fmt.Sprintf("the file is not valid JSON: %s (line %d, column %d)", se.Error(), line, col)
+	}
+	if err == io.EOF {
+		return "the file is empty: a scorecard is a JSON object such as {\"version\": 1, ...}"
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "the file is not valid JSON: it ends too early (a '}' or ']' is missing)"
+	}
+	return "the file is not valid JSON: " + err.Error()
+}
+
+// decoder turns the generic JSON value into a Scorecard, noting every
+// missing, mistyped or unknown field as a Problem.
+type decoder struct {
+	problems []Problem
+	metric   string // the metric being read, for Problem.Metric
+}
+
+func (d *decoder) add(field, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Metric: d.metric, Field: field, Rule: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) reported(p Problem) bool {
+	for _, q := range d.problems {
+		if q.Metric == p.Metric && (q.Field == p.Field || strings.HasPrefix(p.Field, q.Field+".") || strings.HasPrefix(p.Field, q.Field+"[")) {
+			return true
+		}
+	}
+	return false
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// object checks that v is an object whose keys are all known.
+func (d *decoder) object(v any, field string, known ...string) map[string]any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		d.add(field, "must be an object {…}, found %s", describe(v))
+		return nil
+	}
+	var unknown []string
+	for k := range m {
+		if !contains(known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		d.add(join(field, k), "unknown key %q: the keys allowed here are %s", k, strings.Join(known, ", "))
+	}
+	return m
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case json.Number:
+		return "the number " + x.String()
+	case string:
+		return fmt.Sprintf("the text %q", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+func (d *decoder) num(m map[string]any, key, field string, required bool) (Num, bool) {
+	v, ok := m[key]
+	if !ok {
+		if required {
+			d.add(join(field, key), "is required")
+		}
+		return Num{}, false
+	}
+	n, isNum := v.(json.Number)
+	if !isNum {
+		d.add(join(field, key), "must be a number, found %s", describe(v))
+		return Num{}, false
+	}
+	x, err := ParseNum(n.String())
+	if err != nil {
+		d.add(join(field, key), "must be a plain decimal number such as 2 or 2.5, found %s", n.String())
+		return Num{}, false
+	}
+	return x, true
+}
+
+func (d *decoder) whole(m map[string]any, key, field string, required bool) (int, bool) {
+	x, ok := d.num(m, key, field, required)
+	if !ok {
+		return 0, false
+	}
+	if !x.IsInt() || x.Less(N(-1_000_000)) || N(1_000_000).Less(x) {
+		d.add(join(field, key), "must be a whole number, found %s", x)
+		return 0, false
+	}
+	return int(x.Int64()), true
+}
+
+func (d *decoder) str(m map[string]any, key, field string, required bool) (string, bool) {
+	v, ok := m[key]
+	if !ok {
+		if required {
+			d.add(join(field, key), "is required")
+		}
+		return "", false
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		d.add(join(field, key), "must be a text in quotes, found %s", describe(v))
+		return "", false
+	}
+	return s, true
+}
+
+func (d *decoder) scorecard(v any) *Scorecard {
+	sc := &Scorecard{Scale: Scale{1, 3}, Quarter: QuarterRule{Average, 1, AverageExact}}
+	m := d.object(v, "", "version", "name", "scale", "pass", "decimals", "quarter", "metrics")
+	if m == nil {
+		return sc
+	}
+	sc.Version, _ = d.whole(m, "version", "", true)
+	sc.Name, _ = d.str(m, "name", "", false)
+	if s, ok := m["scale"]; ok {
+		if sm := d.object(s, "scale", "min", "max"); sm != nil {
+			if x, ok := d.whole(sm, "min", "scale", false); ok {
+				sc.Scale.Min = x
+			}
+			if x, ok := d.whole(sm, "max", "scale", false); ok {
+				sc.Scale.Max = x
+			}
+		}
+	}
+	sc.Pass, _ = d.num(m, "pass", "", true)
+	sc.Decimals, _ = d.whole(m, "decimals", "", true)
+	if q, ok := m["quarter"]; ok {
+		if qm := d.object(q, "quarter", "mode", "start_month", "average_of"); qm != nil {
+			if s, ok := d.str(qm, "mode", "quarter", false); ok {
+				sc.Quarter.Mode = QuarterMode(s)
+			}
+			if x, ok := d.whole(qm, "start_month", "quarter", false); ok {
+				sc.Quarter.StartMonth = x
+			}
+			if s, ok := d.str(qm, "average_of", "quarter", false); ok {
+				sc.Quarter.AverageOf = AverageOf(s)
+				if sc.Quarter.Mode == Pooled {
+					d.add("quarter.average_of", "applies to average mode only: remove it, or set mode to average")
+				}
+			}
+		}
+	}
+	list, ok := m["metrics"]
+	if !ok {
+		d.add("metrics", "is required: list the metrics in [ … ]")
+		return sc
+	}
+	items, isList := list.([]any)
+	if !isList {
+		d.add("metrics", "must be a list [ … ], found %s", describe(list))
+		return sc
+	}
+	for i, item := range items {
+		sc.Metrics = append(sc.Metrics, d.metricAt(item, i))
+	}
+	d.metric = ""
+	return sc
+}
+
+func (d *decoder) metricAt(v any, i int) Metric {
+	var mt Metric
+	d.metric = fmt.Sprintf("metric %d", i+1)
+	if mm, ok := v.(map[string]any); ok {
+		if id, ok := mm["id"].(string); ok && id != "" {
+			d.metric = id
+		}
+	}
+	m := d.object(v, "", "id", "label", "unit", "better", "weight", "source", "bands", "interpolate", "gate")
+	if m == nil {
+		return mt
+	}
+	mt.ID, _ = d.str(m, "id", "", true)
+	mt.Label, _ = d.str(m, "label", "", true)
+	if s, ok := d.str(m, "unit", "", true); ok {
+		mt.Unit = Unit(s)
+	}
+	if s, ok := d.str(m, "better", "", false); ok {
+		mt.Better = Better(s)
+	}
+	if w, ok := d.num(m, "weight", "", true); ok {
+		mt.Weight = w
+	}
+	if s, ok := m["source"]; ok {
+		mt.Source = d.source(s)
+	}
+	if b, ok := m["bands"]; ok {
+		mt.Bands = d.bands(b)
+	}
+	if v, ok := m["interpolate"]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			d.add("interpolate", "must be true or false, found %s", describe(v))
+		}
+		mt.Interpolate = b
+	}
+	if g, ok := d.num(m, "gate", "", false); ok {
+		mt.Gate = &g
+	}
+	return mt
+}
+
+func (d *decoder) source(v any) Source {
+	m := d.object(v, "source", "column", "weight_by", "ratio", "nps", "deduct")
+	if m == nil {
+		return Source{}
+	}
+	var kinds []string
+	for _, k := range []string{"column", "ratio", "nps", "deduct"} {
+		if _, ok := m[k]; ok {
+			kinds = append(kinds, k)
+		}
+	}
+	if len(kinds) != 1 {
+		d.add("source", "must name exactly one of column, ratio, nps or deduct, found %d", len(kinds))
+		return Source{}
+	}
+	if _, ok := m["weight_by"]; ok && kinds[0] != "column" {
+		d.add("source.weight_by", "goes with a column source only")
+	}
+	src := Source{Kind: SourceKind(kinds[0])}
+	switch src.Kind {
+	case FromColumn:
+		src.Column, _ = d.str(m, "column", "source", true)
+		src.WeightBy, _ = d.str(m, "weight_by", "source", false)
+	case FromRatio:
+		if r := d.object(m["ratio"], "source.ratio", "num", "den"); r != nil {
+			src.Num, _ = d.str(r, "num", "source.ratio", true)
+			src.Den, _ = d.str(r, "den", "source.ratio", true)
+		}
+	case FromNPS:
+		if r := d.object(m["nps"], "source.nps", "promoters", "passives", "detractors"); r != nil {
+			src.Promoters, _ = d.str(r, "promoters", "source.nps", true)
+			src.Passives, _ = d.str(r, "passives", "source.nps", true)
+			src.Detractors, _ = d.str(r, "detractors", "source.nps", true)
+		}
+	case FromDeduct:
+		r, ok := m["deduct"].(map[string]any)
+		if !ok {
+			d.add("source.deduct", "must be an object of column names and penalties, such as {\"late\": 0.5}")
+			break
+		}
+		for _, col := range sortedKeysInFileOrder(r) {
+			if p, ok := d.num(r, col, "source.deduct", true); ok {
+				src.Penalties = append(src.Penalties, Penalty{Column: col, Points: p})
+			}
+		}
+	}
+	return src
+}
+
+// sortedKeysInFileOrder returns an object's keys. Go maps lose the file's
+// order, so penalties are kept in name order, which makes writing stable.
+func sortedKeysInFileOrder(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (d *decoder) bands(v any) []Band {
+	items, ok := v.([]any)
+	if !ok {
+		d.add("bands", "must be a list such as [{\"points\": 2, \"at\": 80}], found %s", describe(v))
+		return nil
+	}
+	var out []Band
+	for i, item := range items {
+		field := fmt.Sprintf("bands[%d]", i+1)
+		m := d.object(item, field, "points", "at")
+		if m == nil {
+			continue
+		}
+		p, ok1 := d.num(m, "points", field, true)
+		a, ok2 := d.num(m, "at", field, true)
+		if ok1 && ok2 {
+			out = append(out, Band{Points: p, At: a})
+		}
+	}
+	return out
+}
+
+// MarshalJSON writes the scorecard in the file format of SPEC section 2,
+// with every default written out, so that reading it again gives the same
+// scorecard.
+func (sc *Scorecard) MarshalJSON() ([]byte, error) {
+	type scale struct {
+		Min int `json:"min"`
+		Max int `json:"max"`
+	}
+	type quarter struct {
+		Mode       QuarterMode `json:"mode"`
+		StartMonth int         `json:"start_month"`
+		AverageOf  AverageOf   `json:"average_of,omitempty"`
+	}
+	type band struct {
+		Points Num `json:"points"`
+		At     Num `json:"at"`
+	}
+	type metric struct {
+		ID          string          `json:"id"`
+		Label       string          `json:"label"`
+		Unit        Unit            `json:"unit"`
+		Better      Better          `json:"better,omitempty"`
+		Weight      Num             `json:"weight"`
+		Source      json.RawMessage `json:"source,omitempty"`
+		Bands       []band          `json:"bands,omitempty"`
+		Interpolate bool            `json:"interpolate,omitempty"`
+		Gate        *Num            `json:"gate,omitempty"`
+	}
+	out := struct {
+		Version  int      `json:"version"`
+		Name     string   `json:"name,omitempty"`
+		Scale    scale    `json:"scale"`
+		Pass     Num      `json:"pass"`
+		Decimals int      `json:"decimals"`
+		Quarter  quarter  `json:"quarter"`
+		Metrics  []metric `json:"metrics"`
+	}{sc.Version, sc.Name, scale{sc.Scale.Min, sc.Scale.Max}, sc.Pass, sc.Decimals,
+		quarter{sc.Quarter.Mode, sc.Quarter.StartMonth, sc.Quarter.AverageOf}, nil}
+	if sc.Quarter.Mode == Pooled {
+		out.Quarter.AverageOf = ""
+	}
+	for _, m := range sc.Metrics {
+		om := metric{ID: m.ID, Label: m.Label, Unit: m.Unit, Better: m.Better, Weight: m.Weight,
+			Interpolate: m.Interpolate, Gate: m.Gate, Source: m.Source.json()}
+		for _, b := range m.Bands {
+			om.Bands = append(om.Bands, band(b))
+		}
+		out.Metrics = append(out.Metrics, om)
+	}
+	return json.Marshal(out)
+}
+
+func (s Source) json() json.RawMessage {
+	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	switch s.Kind {
+	case FromColumn:
+		if s.WeightBy != "" {
+			return json.RawMessage(`{"column":` + q(s.Column) + `,"weight_by":` + q(s.WeightBy) + `}`)
+		}
+		return json.RawMessage(`{"column":` + q(s.Column) + `}`)
+	case FromRatio:
+		return json.RawMessage(`{"ratio":{"num":` + q(s.Num) + `,"den":` + q(s.Den) + `}}`)
+	case FromNPS:
+		return json.RawMessage(`{"nps":{"promoters":` + q(s.Promoters) + `,"passives":` + q(s.Passives) + `,"detractors":` + q(s.Detractors) + `}}`)
+	case FromDeduct:
+		parts := make([]string, len(s.Penalties))
+		for i, p := range s.Penalties {
+			parts[i] = q(p.Column) + ":" + p.Points.String()
+		}
+		return json.RawMessage(`{"deduct":{` + strings.Join(parts, ",") + `}}`)
+	}
+	return nil
+}
+
+// WriteScorecard writes the scorecard as indented JSON, ending in a newline.
+func WriteScorecard(w io.Writer, sc *Scorecard) error {
+	raw, err := sc.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, raw, "", "  "); err != nil {
+		return err
+	}
+	buf.WriteByte('\n')
+	_, err = w.Write(buf.Bytes())
+	return err
+}

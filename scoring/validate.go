@@ -1,0 +1,285 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one broken rule of a scorecard.
+type Problem struct {
+	Metric string // the metric's id ("metric 3" when it has none); empty for the scorecard itself
+	Field  string // the field, e.g. "weight" or "bands[2].at"; empty for a rule across fields
+	Rule   string // what is wrong and what to do, in words
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Metric != "" {
+		fmt.Fprintf(&b, "metric %q", p.Metric)
+		if strings.HasPrefix(p.Metric, "metric ") {
+			b.Reset()
+			b.WriteString(p.Metric)
+		}
+	} else {
+		b.WriteString("scorecard")
+	}
+	if p.Field != "" {
+		b.WriteString(", " + p.Field)
+	}
+	b.WriteString(": " + p.Rule)
+	return b.String()
+}
+
+// ScorecardError lists every problem of a refused scorecard.
+type ScorecardError struct{ Problems []Problem }
+
+func (e *ScorecardError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	if len(lines) == 1 {
+		return "the scorecard is refused: " + lines[0]
+	}
+	return fmt.Sprintf("the scorecard is refused (%d problems):\n  %s", len(lines), strings.Join(lines, "\n  "))
+}
+
+// Validate checks every rule of SPEC section 2 and returns a *ScorecardError
+// naming each broken rule, or nil.
+func (sc *Scorecard) Validate() error {
+	v := &validator{sc: sc}
+	v.scorecard()
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ScorecardError{v.problems}
+}
+
+type validator struct {
+	sc       *Scorecard
+	problems []Problem
+	metric   string
+}
+
+func (v *validator) add(field, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Metric: v.metric, Field: field, Rule: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) onScale(x Num) bool {
+	return !x.Less(v.sc.Scale.min()) && !v.sc.Scale.max().Less(x)
+}
+
+func (v *validator) scaleText() string {
+	return fmt.Sprintf("the scale %d to %d", v.sc.Scale.Min, v.sc.Scale.Max)
+}
+
+var reservedColumns = []string{"month", "agent"}
+
+func (v *validator) scorecard() {
+	sc := v.sc
+	if sc.Version != 1 {
+		v.add("version", "must be 1, found %d", sc.Version)
+	}
+	scaleOK := sc.Scale.Min < sc.Scale.Max && sc.Scale.Min >= 0
+	if sc.Scale.Min >= sc.Scale.Max {
+		v.add("scale", "min (%d) must be below max (%d)", sc.Scale.Min, sc.Scale.Max)
+	}
+	if sc.Scale.Min < 0 {
+		v.add("scale.min", "must be 0 or more, found %d", sc.Scale.Min)
+	}
+	if scaleOK && !v.onScale(sc.Pass) {
+		v.add("pass", "the pass mark %s must lie on %s", sc.Pass, v.scaleText())
+	}
+	if sc.Decimals < 0 || sc.Decimals > 4 {
+		v.add("decimals", "must be 0 to 4, found %d", sc.Decimals)
+	}
+	switch sc.Quarter.Mode {
+	case Average, Pooled:
+	default:
+		v.add("quarter.mode", "must be \"average\" or \"pooled\", found %q", sc.Quarter.Mode)
+	}
+	if sc.Quarter.StartMonth < 1 || sc.Quarter.StartMonth > 12 {
+		v.add("quarter.start_month", "must be a month number from 1 to 12, found %d", sc.Quarter.StartMonth)
+	}
+	switch sc.Quarter.AverageOf {
+	case AverageExact, AverageRounded, "":
+	default:
+		v.add("quarter.average_of", "must be \"exact\" or \"rounded\", found %q", sc.Quarter.AverageOf)
+	}
+	if len(sc.Metrics) == 0 {
+		v.add("metrics", "the scorecard needs at least one metric")
+		return
+	}
+
+	total := Num{}
+	ids := map[string]bool{}
+	names := map[string]string{} // column key -> the metric whose id or label it is
+	for i := range sc.Metrics {
+		m := &sc.Metrics[i]
+		v.metric = m.ID
+		if m.ID == "" {
+			v.metric = fmt.Sprintf("metric %d", i+1)
+		}
+		v.metricRules(m, scaleOK)
+		total = total.Add(m.Weight)
+		if m.ID != "" {
+			if ids[m.ID] {
+				v.add("id", "the id %q is used by another metric: ids must be unique", m.ID)
+			}
+			ids[m.ID] = true
+		}
+		for _, name := range []string{m.ID, m.Label} {
+			key := ColumnKey(name)
+			if key == "" {
+				continue
+			}
+			if other, ok := names[key]; ok && other != v.metric {
+				v.add("", "its id or label %q names the same data column as metric %q: rename one of them", name, other)
+			}
+			names[key] = v.metric
+		}
+	}
+	v.metric = ""
+	if !total.Equal(N(100)) {
+		v.add("metrics", "the weights add up to %s; they must add up to exactly 100", total)
+	}
+}
+
+func (v *validator) metricRules(m *Metric, scaleOK bool) {
+	if m.ID != "" && !validID(m.ID) {
+		v.add("id", "%q may hold only lower-case letters, digits and _", m.ID)
+	}
+	if m.ID == "" {
+		v.add("id", "is required")
+	}
+	if strings.TrimSpace(m.Label) == "" {
+		v.add("label", "is required: the name people see, such as \"Customer experience\"")
+	}
+	for _, name := range []string{m.ID, m.Label} {
+		if contains(reservedColumns, ColumnKey(name)) {
+			v.add("", "%q is the name of a data column with another meaning (month, agent): choose another id or label", name)
+		}
+	}
+	switch m.Unit {
+	case Percent, Seconds, Number, Points:
+	default:
+		v.add("unit", "must be percent, seconds, number or points, found %q", m.Unit)
+		return
+	}
+	if m.Weight.Sign() < 0 {
+		v.add("weight", "must not be negative, found %s", m.Weight)
+	}
+	if scaleOK && m.Gate != nil && !v.onScale(*m.Gate) {
+		v.add("gate", "the gate %s must lie on %s", *m.Gate, v.scaleText())
+	}
+	v.sourceRules(m)
+	if m.IsPoints() {
+		if m.Better != "" {
+			v.add("better", "is not used by a points metric (its value already is points): remove it")
+		}
+		if len(m.Bands) > 0 {
+			v.add("bands", "a points metric has no bands (its value already is points): remove them")
+		}
+		if m.Interpolate {
+			v.add("interpolate", "a points metric has no bands to interpolate: remove it")
+		}
+		return
+	}
+	if m.Better != Higher && m.Better != Lower {
+		v.add("better", "must be \"higher\" or \"lower\", found %q", m.Better)
+	}
+	if scaleOK {
+		v.bandRules(m)
+	}
+}
+
+func validID(id string) bool {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return id != ""
+}
+
+func (v *validator) sourceRules(m *Metric) {
+	s := m.Source
+	switch s.Kind {
+	case Direct, FromColumn, FromRatio, FromNPS, FromDeduct:
+	default:
+		v.add("source", "unknown source kind %q", s.Kind)
+		return
+	}
+	if m.IsPoints() && (s.Kind == FromRatio || s.Kind == FromNPS) {
+		v.add("source", "a points metric takes its points from a deduct source or a column, not a %s", s.Kind)
+	}
+	if s.Kind == FromDeduct && !m.IsPoints() {
+		v.add("source", "a deduct source gives points: set the unit to \"points\" and remove the bands")
+	}
+	if s.Kind == FromNPS && m.Unit == Seconds {
+		v.add("unit", "an NPS is a number from -100 to 100, not seconds")
+	}
+	if s.Kind == FromDeduct && len(s.Penalties) == 0 {
+		v.add("source.deduct", "name at least one incident column and its penalty, such as {\"late\": 0.5}")
+	}
+	for _, p := range s.Penalties {
+		if p.Points.Sign() < 0 {
+			v.add("source.deduct."+p.Column, "a penalty must not be negative, found %s", p.Points)
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range s.Columns() {
+		key := ColumnKey(c)
+		switch {
+		case key == "":
+			v.add("source", "a source column name is empty")
+		case contains(reservedColumns, key):
+			v.add("source", "%q cannot be a source column: it holds the %s", c, key)
+		case seen[key]:
+			v.add("source", "the column %q is named twice in one source", c)
+		}
+		seen[key] = true
+	}
+	if s.WeightBy != "" && seen[ColumnKey(s.WeightBy)] {
+		v.add("source.weight_by", "%q is the value column itself: weight by another column, such as calls", s.WeightBy)
+	}
+}
+
+func (v *validator) bandRules(m *Metric) {
+	if len(m.Bands) == 0 {
+		v.add("bands", "a %s metric needs at least one band, such as [{\"points\": 2, \"at\": 80}]", m.Unit)
+		return
+	}
+	levels := map[string]bool{}
+	for i, b := range m.Bands {
+		if !v.onScale(b.Points) {
+			v.add(fmt.Sprintf("bands[%d].points", i+1), "%s is not on %s", b.Points, v.scaleText())
+		}
+		if levels[b.Points.String()] {
+			v.add(fmt.Sprintf("bands[%d].points", i+1), "the level %s is given twice", b.Points)
+		}
+		levels[b.Points.String()] = true
+	}
+	sorted := m.sortedBands()
+	for i := 1; i < len(sorted); i++ {
+		lo, hi := sorted[i-1], sorted[i]
+		if lo.Points.Equal(hi.Points) {
+			continue
+		}
+		ok := lo.At.Less(hi.At)
+		word := "above"
+		if m.Better == Lower {
+			ok, word = hi.At.Less(lo.At), "below"
+		}
+		if !ok {
+			v.add("bands", "the threshold for %s points (%s) must be strictly %s the one for %s points (%s), as %s is better",
+				hi.Points, hi.At, word, lo.Points, lo.At, m.Better)
+		}
+	}
+	if m.Interpolate {
+		min, max := v.sc.Scale.min(), v.sc.Scale.max()
+		if !levels[min.String()] || !levels[max.String()] {
+			v.add("bands", "interpolated bands must give both the %s-point and the %s-point anchors", min, max)
+		}
+	}
+}
