@@ -26,8 +26,8 @@ func ParseScorecard(data []byte) (*Scorecard, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	v, err := decodeOrdered(dec)
+	if err != nil {
 		return nil, &ScorecardError{[]Problem{{Rule: jsonErrorText(data, err)}}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
@@ -109,11 +109,15 @@ func (d *decoder) object(v any, field string, known ...string) map[string]any {
 	}
 	var unknown []string
 	for k := range m {
-		if !contains(known, k) {
+		if k != orderKey && k != dupKey && !contains(known, k) {
 			unknown = append(unknown, k)
 		}
 	}
 	sort.Strings(unknown)
+	dups, _ := m[dupKey].([]string)
+	for _, k := range dups {
+		d.add(join(field, k), "the key %q is given twice: keep one", k)
+	}
 	for _, k := range unknown {
 		d.add(join(field, k), "unknown key %q: the keys allowed here are %s", k, strings.Join(known, ", "))
 	}
@@ -331,7 +335,11 @@ func (d *decoder) source(v any) Source {
 			d.add("source.deduct", "must be an object of column names and penalties, such as {\"late\": 0.5}")
 			break
 		}
-		for _, col := range sortedKeysInFileOrder(r) {
+		dups, _ := r[dupKey].([]string)
+		for _, col := range dups {
+			d.add("source.deduct."+col, "the incident column %q is given twice: keep one", col)
+		}
+		for _, col := range keyOrder(r) {
 			if p, ok := d.num(r, col, "source.deduct", true); ok {
 				src.Penalties = append(src.Penalties, Penalty{Column: col, Points: p})
 			}
@@ -340,15 +348,64 @@ func (d *decoder) source(v any) Source {
 	return src
 }
 
-// sortedKeysInFileOrder returns an object's keys. Go maps lose the file's
-// order, so penalties are kept in name order, which makes writing stable.
-func sortedKeysInFileOrder(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+// orderKey is where decodeOrdered keeps an object's keys in file order.
+// dupKey keeps the keys an object gives more than once.
+const (
+	orderKey = "\x00order"
+	dupKey   = "\x00dup"
+)
+
+// keyOrder returns an object's keys in the order the file gives them.
+func keyOrder(m map[string]any) []string {
+	keys, _ := m[orderKey].([]string)
 	return keys
+}
+
+// decodeOrdered decodes one JSON value like json.Decoder.Decode into any
+// (numbers as json.Number), and records each object's keys in file order.
+func decodeOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			list := []any{}
+			for dec.More() {
+				v, err := decodeOrdered(dec)
+				if err != nil {
+					return nil, err
+				}
+				list = append(list, v)
+			}
+			_, err := dec.Token()
+			return list, err
+		}
+		obj := map[string]any{}
+		var order, dups []string
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			k, _ := kt.(string)
+			v, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			if _, dup := obj[k]; dup {
+				dups = append(dups, k)
+			} else {
+				order = append(order, k)
+			}
+			obj[k] = v
+		}
+		obj[orderKey], obj[dupKey] = order, dups
+		_, err := dec.Token()
+		return obj, err
+	}
+	return tok, nil
 }
 
 func (d *decoder) bands(v any) []Band {

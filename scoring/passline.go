@@ -1,0 +1,292 @@
+package scoring
+
+import "math/big"
+
+// LineKind says what kind of answer a pass line is.
+type LineKind string
+
+// The kinds of pass line (SPEC section 6).
+const (
+	LineAt        LineKind = "at"                           // Value is the worst raw value that still passes
+	PassesAtWorst LineKind = "passes even at the worst"     // any value passes
+	CannotPass    LineKind = "cannot pass even at the best" // no value passes
+	LineUnknown   LineKind = "unknown"                      // another metric has no value yet
+)
+
+// PassLine is one metric's pass line for a month, the others held where
+// they are.
+type PassLine struct {
+	Metric string
+	Kind   LineKind
+	Points Num // the least points the metric needs (LineAt)
+	// Value is the worst raw value that still passes (LineAt): a band's
+	// threshold for step bands, the inverse of the line for interpolated
+	// bands, the points themselves for a points metric.
+	Value Num
+	// Incidents, for a deduct source: the most incidents of each kind,
+	// the other kinds held as they are.
+	Incidents []Allowance
+	Headroom  Headroom
+}
+
+// Allowance is how many incidents of one kind a month can still take.
+type Allowance struct {
+	Column    string
+	Most      int64 // −1 when even none of them passes
+	Unlimited bool  // the penalty is 0
+}
+
+// Headroom says how far a value can move, in the metric's unit. A nil
+// field means there is no such limit in that direction.
+type Headroom struct {
+	Worsen  *Num // how far the value can worsen before its points drop
+	Improve *Num // how far it must improve to gain points
+	// PassWorsen is how far the value can worsen and the month still pass
+	// (a passing month); PassImprove how far it must improve for the month
+	// to pass (a failing one).
+	PassWorsen, PassImprove *Num
+}
+
+// WhatIf is a month scenario scored with every metric's pass line.
+type WhatIf struct {
+	Month MonthResult
+	Lines []PassLine // in scorecard order
+}
+
+// WhatIf scores a month scenario (one input per metric, scorecard order) and
+// works out each metric's pass line and headroom.
+func (sc *Scorecard) WhatIf(inputs []Input) WhatIf {
+	res := WhatIf{Month: sc.ScoreMonth(0, inputs), Lines: make([]PassLine, len(sc.Metrics))}
+	for i := range sc.Metrics {
+		res.Lines[i] = sc.passLine(res.Month, i, inputs[i])
+	}
+	return res
+}
+
+// PassLine is the pass line of one metric (by index) for a scored month.
+func (sc *Scorecard) passLine(mr MonthResult, i int, in Input) PassLine {
+	m := &sc.Metrics[i]
+	line := PassLine{Metric: m.ID}
+	need, kind := sc.pointsNeeded(mr.Metrics, i, func(ms MetricScore) Num { return ms.Contribution })
+	line.Kind = kind
+	if kind == LineAt {
+		line.Kind, line.Value = sc.worstValueFor(m, need)
+		line.Points = sc.PointsFor(m, line.Value)
+	}
+	if m.Source.Kind == FromDeduct && (line.Kind == LineAt || line.Kind == PassesAtWorst) {
+		line.Incidents = sc.allowances(m, in, need, line.Kind)
+	}
+	if !in.Missing {
+		line.Headroom = sc.headroom(m, in.Value, line, mr.Metrics[i].Points)
+	}
+	return line
+}
+
+// pointsNeeded finds the least points metric i needs for the month to pass,
+// the others' contributions as contrib gives them. kind is LineAt with the
+// points, or one of the other kinds.
+func (sc *Scorecard) pointsNeeded(ms []MetricScore, i int, contrib func(MetricScore) Num) (Num, LineKind) {
+	m := &sc.Metrics[i]
+	var others Num
+	for j, o := range ms {
+		if j == i {
+			continue
+		}
+		if o.Missing {
+			return Num{}, LineUnknown
+		}
+		if o.GateFailed {
+			return Num{}, CannotPass
+		}
+		others = others.Add(contrib(o))
+	}
+	floor := sc.passFloor()
+	min, max := sc.Scale.min(), sc.Scale.max()
+	need := min
+	if m.Weight.IsZero() {
+		if others.Less(floor) {
+			return Num{}, CannotPass
+		}
+	} else {
+		need = floor.Sub(others).Mul(N(100)).Div(m.Weight)
+	}
+	if m.Gate != nil {
+		need = Max(need, *m.Gate)
+	}
+	switch {
+	case !min.Less(need):
+		return min, PassesAtWorst
+	case max.Less(need):
+		return Num{}, CannotPass
+	}
+	return need, LineAt
+}
+
+// worstValueFor is the worst raw value that earns at least p points
+// (min < p ≤ max).
+func (sc *Scorecard) worstValueFor(m *Metric, p Num) (LineKind, Num) {
+	if m.IsPoints() {
+		return LineAt, p
+	}
+	bands := m.sortedBands()
+	if !m.Interpolate {
+		for _, b := range bands {
+			if !b.Points.Less(p) {
+				return LineAt, b.At
+			}
+		}
+		return CannotPass, Num{}
+	}
+	for k := 1; k < len(bands); k++ {
+		lo, hi := bands[k-1], bands[k]
+		if lo.Points.Less(p) && !hi.Points.Less(p) {
+			t := p.Sub(lo.Points).Div(hi.Points.Sub(lo.Points))
+			return LineAt, lo.At.Add(hi.At.Sub(lo.At).Mul(t))
+		}
+	}
+	return CannotPass, Num{}
+}
+
+// allowances gives, for each incident kind of a deduct source, the most
+// incidents that keep the metric at `need` points, the other kinds held at
+// their counts (at zero when the data gave points, not counts).
+func (sc *Scorecard) allowances(m *Metric, in Input, need Num, kind LineKind) []Allowance {
+	if kind == PassesAtWorst {
+		need = sc.Scale.min()
+	}
+	room := sc.Scale.max().Sub(need) // points that may be lost
+	out := make([]Allowance, len(m.Source.Penalties))
+	for k, pen := range m.Source.Penalties {
+		out[k].Column = pen.Column
+		if pen.Points.IsZero() || kind == PassesAtWorst {
+			out[k].Unlimited = true
+			continue
+		}
+		left := room
+		for j, other := range m.Source.Penalties {
+			if j != k && len(in.Counts) == len(m.Source.Penalties) {
+				left = left.Sub(in.Counts[j].Mul(other.Points))
+			}
+		}
+		if left.Sign() < 0 {
+			out[k].Most = -1
+			continue
+		}
+		out[k].Most = left.Div(pen.Points).Floor(0).Int64()
+	}
+	return out
+}
+
+// headroom measures how far value v can move before its points or the
+// month's pass change.
+func (sc *Scorecard) headroom(m *Metric, v Num, line PassLine, points Num) Headroom {
+	var h Headroom
+	dist := func(a, b Num) *Num {
+		d := a.Sub(b)
+		if d.Sign() < 0 {
+			d = d.Neg()
+		}
+		return &d
+	}
+	worse := func(a, b Num) bool { // a is strictly worse than b
+		if m.Better == Lower {
+			return b.Less(a)
+		}
+		return a.Less(b)
+	}
+	if !m.IsPoints() {
+		bands := m.sortedBands()
+		min, max := sc.Scale.min(), sc.Scale.max()
+		if m.Interpolate {
+			switch zero := (Num{}); {
+			case points.Equal(min):
+				h.Improve = dist(bands[0].At, v)
+			case points.Equal(max):
+				h.Worsen = dist(v, bands[len(bands)-1].At)
+			default: // every move along the line changes the points
+				h.Worsen, h.Improve = &zero, &zero
+			}
+		} else {
+			for _, b := range bands {
+				if b.Points.Equal(points) && min.Less(points) {
+					h.Worsen = dist(v, b.At)
+				}
+				if points.Less(b.Points) && h.Improve == nil {
+					h.Improve = dist(b.At, v)
+				}
+			}
+		}
+	}
+	if line.Kind == LineAt {
+		if worse(v, line.Value) {
+			h.PassImprove = dist(line.Value, v)
+		} else {
+			h.PassWorsen = dist(v, line.Value)
+		}
+	}
+	return h
+}
+
+// Levels lists the points a metric can take, lowest first: the band levels
+// for step bands; every whole point (and any fractional anchor) for
+// interpolated bands and points columns; for a deduct source, every level
+// its penalties can reach.
+func (sc *Scorecard) Levels(m *Metric) []Num {
+	min, max := sc.Scale.min(), sc.Scale.max()
+	if !m.IsPoints() && !m.Interpolate {
+		levels := []Num{min}
+		for _, b := range m.sortedBands() {
+			if min.Less(b.Points) {
+				levels = append(levels, b.Points)
+			}
+		}
+		return levels
+	}
+	var levels []Num
+	if step := deductStep(m); m.Source.Kind == FromDeduct && step.Sign() > 0 && max.Sub(min).Div(step).Less(N(100)) {
+		for p := max; min.Less(p); p = p.Sub(step) {
+			levels = append([]Num{p}, levels...)
+		}
+		return append([]Num{min}, levels...)
+	}
+	for p := sc.Scale.Min; p <= sc.Scale.Max; p++ {
+		levels = append(levels, N(int64(p)))
+	}
+	for _, b := range m.Bands {
+		if !b.Points.IsInt() {
+			levels = insertSorted(levels, b.Points)
+		}
+	}
+	return levels
+}
+
+// deductStep is the greatest common step of a deduct source's penalties:
+// 0.5 for penalties 0.5 and 1.
+func deductStep(m *Metric) Num {
+	g := new(big.Rat)
+	for _, p := range m.Source.Penalties {
+		if p.Points.Sign() <= 0 {
+			continue
+		}
+		if g.Sign() == 0 {
+			g.Set(p.Points.rat())
+			continue
+		}
+		a, b := g, p.Points.rat()
+		num := new(big.Int).GCD(nil, nil, new(big.Int).Mul(a.Num(), b.Denom()), new(big.Int).Mul(b.Num(), a.Denom()))
+		g = new(big.Rat).SetFrac(num, new(big.Int).Mul(a.Denom(), b.Denom()))
+	}
+	return Num{g}
+}
+
+func insertSorted(list []Num, x Num) []Num {
+	for i, v := range list {
+		if v.Equal(x) {
+			return list
+		}
+		if x.Less(v) {
+			return append(list[:i], append([]Num{x}, list[i:]...)...)
+		}
+	}
+	return append(list, x)
+}
