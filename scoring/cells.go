@@ -126,7 +126,7 @@ func numberText(s string, signed bool, what string) (Num, error) {
 	case strings.ContainsAny(s, "eE") && !strings.ContainsAny(s, "abcdfghijklmnopqrstuvwxyz"):
 		return Num{}, expect("%s written out in full, without an exponent", what)
 	case !signed && strings.HasPrefix(s, "-") && isPlainDecimal(s):
-		return Num{}, expect("%s of 0 or more (counts are never negative)", what)
+		return Num{}, expect("%s (counts are never negative)", what)
 	case !signed && strings.HasPrefix(s, "+"):
 		return Num{}, expect("%s", what)
 	}

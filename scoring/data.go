@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -136,6 +137,7 @@ func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
 		b.add(&rec, header)
 	}
 	b.finish()
+	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Row < d.Problems[j].Row })
 	if len(d.Agents) == 0 {
 		return d, fmt.Errorf("%w: none of the %d data rows could be used (see the problems listed)", ErrNoUsableData, d.Rows)
 	}
@@ -205,6 +207,12 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 		}
 		dc.rows++
 		line, _ := dc.r.FieldPos(0)
+		if n := len(dc.keys); len(rec) > n && !blankRow(rec[n:]) {
+			dc.data.Problems = append(dc.data.Problems, DataProblem{Row: line, Expected: fmt.Sprintf(
+				"at most %d cells, as in the header, but the row has %d: a cell may hold an unquoted %s (write 1234, not 1,234, or put the cell in quotes); the row was left out",
+				n, len(rec), delimiterName(dc.r.Comma))})
+			continue
+		}
 		row := make([]string, len(dc.keys)+1)
 		row[0] = strconv.Itoa(line)
 		for i := range dc.keys {
@@ -214,6 +222,16 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 		}
 		out = append(out, row)
 	}
+}
+
+func delimiterName(r rune) string {
+	switch r {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return "comma"
 }
 
 func quoteProblem(pe *csv.ParseError) DataProblem {

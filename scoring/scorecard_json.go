@@ -64,6 +64,9 @@ func jsonErrorText(data []byte, err error) string {
 		}
 		return fmt.Sprintf("the file is not valid JSON: %s (line %d, column %d)", se.Error(), line, col)
 	}
+	if err == io.EOF && len(bytes.TrimSpace(data)) > 0 {
+		return "the file is not valid JSON: it ends too early (a '}' or ']' is missing)"
+	}
 	if err == io.EOF {
 		return "the file is empty: a scorecard is a JSON object such as {\"version\": 1, ...}"
 	}

@@ -1,0 +1,207 @@
+package scoring
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func readText(t *testing.T, sc *Scorecard, text string) *Data {
+	t.Helper()
+	d, err := ReadData(strings.NewReader(text), sc)
+	if err != nil {
+		t.Fatalf("ReadData: %v", err)
+	}
+	return d
+}
+
+// monthScores prints "agent month score status" for every agent-month.
+func monthScores(sc *Scorecard, d *Data) string {
+	var out []string
+	for _, a := range sc.ScoreData(d) {
+		for _, m := range a.Months {
+			s := a.Name + " " + m.Month.String() + " " + string(m.Status)
+			if m.Status != Incomplete {
+				s += " " + m.Score.Fixed(sc.Decimals)
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+func problems(d *Data) string {
+	var out []string
+	for _, p := range d.Problems {
+		out = append(out, p.String())
+	}
+	return strings.Join(out, "\n")
+}
+
+const octoberCSV = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"
+
+func TestReadDataFormats(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"SPEC October", octoberCSV, "Jo 2026-10 complete 2.1"},
+		{"pasted from a spreadsheet: tabs, BOM, CRLF", "\xef\xbb\xbfMonth\tAgent\tCalls\tOffers\tSales\tSurveys\tSatisfied\tAHT\tLate\tAbsent\r\nOct 2026\tJo\t520\t60\t0\t25\t23\t455\t1\t0\r\n", "Jo 2026-10 complete 2.1"},
+		{"semicolons with a decimal comma", "month;agent;calls;offers;sales;surveys;satisfied;aht;late;absent\n10/2026;Jo;520;60;0;25;23;455,0;1;0\n", "Jo 2026-10 complete 2.1"},
+		{"quoted cells", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n\"2026-10\",\"Jo, senior\",\"520\",60,0,25,23,\"7:35\",1,0\n", "Jo, senior 2026-10 complete 2.1"},
+		{"no agent column: Me", "month,calls,offers,sales,surveys,satisfied,aht,late,absent\nOctober 2026,520,60,0,25,23,7m35s,1,0\n", "Me 2026-10 complete 2.1"},
+		{"direct values by id and by label", "Month,Offer-Rate,Sales conversion,CE,Average handle time,attendance\n2026-10,11.5,0%,92%,455,2.5\n", "Me 2026-10 complete 2.1"},
+		{"daily rows combined into the month", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10-01,Jo,260,30,0,12,11,450,1,0\n2026-10-02,Jo,260,30,0,13,12,460,0,0\n", "Jo 2026-10 complete 2.1"},
+		{"months sorted, agents in order of appearance", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Bo,500,50,0,20,17,455,0,0\n2026-10,Jo,520,60,0,25,23,455,1,0\n2026-10,Bo,520,60,0,25,23,455,1,0\n",
+			"Bo 2026-10 complete 2.1; Bo 2026-11 complete 1.7; Jo 2026-10 complete 2.1"},
+		{"blank lines and blank rows skipped", "\nmonth,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n\n,,,,,,,,,\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n\n", "Jo 2026-10 complete 2.1"},
+		{"blank value: incomplete", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,,1,0\n", "Jo 2026-10 incomplete"},
+		{"zero denominator: incomplete", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,0,0,455,1,0\n", "Jo 2026-10 incomplete"},
+		{"short row padded: incomplete", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,455\n", "Jo 2026-10 incomplete"},
+		{"Windows-1252 name", "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Zo\xeb,520,60,0,25,23,455,1,0\n", "Zoë 2026-10 complete 2.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := readText(t, sc, tt.text)
+			if d.Problems != nil {
+				t.Errorf("unexpected problems:\n%s", problems(d))
+			}
+			if got := monthScores(sc, d); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadDataColumns(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	// Both the source columns and a CE column: the source wins; the id
+	// column beats the label column; the second "Calls" is ignored.
+	d := readText(t, sc, "month,Customer experience,ce,calls,Calls,offers,sales,surveys,satisfied,aht,late,absent,notes\n2026-10,10,20,520,1,60,0,25,23,455,1,0,hi\n")
+	if got := strings.Join(d.Ignored, "|"); got != "Customer experience|ce|Calls|notes" {
+		t.Errorf("ignored = %s", got)
+	}
+	if got := monthScores(sc, d); got != "Me 2026-10 complete 2.1" {
+		t.Errorf("got %s", got)
+	}
+	for i, mode := range d.Inputs {
+		if mode != SourceInput {
+			t.Errorf("metric %s: mode %v, want the source", sc.Metrics[i].ID, mode)
+		}
+	}
+	// No survey columns: CE comes from its id column, not its label column.
+	d = readText(t, sc, "month,Customer experience,ce,calls,offers,sales,aht,late,absent\n2026-10,70,92,520,60,0,455,1,0\n")
+	if got := monthScores(sc, d); got != "Me 2026-10 complete 2.1" {
+		t.Errorf("the id column must win: got %s", got)
+	}
+	if d.Inputs[2] != DirectInput {
+		t.Errorf("ce mode = %v", d.Inputs[2])
+	}
+	// Nothing for CE at all.
+	d = readText(t, sc, "month,calls,offers,sales,aht,late,absent\n2026-10,520,60,0,455,1,0\n")
+	if got := strings.Join(d.MissingMetrics(sc), ","); got != "ce" {
+		t.Errorf("missing = %s", got)
+	}
+	if got := monthScores(sc, d); got != "Me 2026-10 incomplete" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestReadDataProblems(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	text := "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-10,Jo,520,60,0,25,23,7:35,1,0\n" + // row 2: good
+		"2026-13,Bo,520,60,0,25,23,7:75,1,0\n" + // row 3: two bad cells
+		"2026-10,,520,60,0,25,23,455,1,0\n" + // row 4: blank agent
+		"2026-10,Al,520,60,0,-2,23,455,1.5,0\n" + // row 5: negative count, fractional count
+		"2026-10,Cy,1,234,60,0,25,23,455,1,0\n" + // row 6: an unquoted thousands separator shifts the cells
+		"2026-10,Di,5\"20,60,0,25,23,455,1,0\n" + // row 7: a bare quote
+		"2026-11,Jo,500,50,0,20,17,455,0,0\n" // row 8: good
+	d := readText(t, sc, text)
+	want := []string{
+		`row 3, column "month": found "2026-13", expected a month number from 1 to 12 in ` + monthExpected,
+		`row 3, column "aht": found "7:75", expected a duration such as 455, 455s, 7:35, 0:07:35 or 7m35s`,
+		`row 4, column "agent": found "", expected an agent name (the agent column is blank)`,
+		`row 5, column "surveys": found "-2", expected a number of 0 or more, such as 520 (counts are never negative)`,
+		`row 5, column "late": found "1.5", expected a whole number such as 25 (a count has no fraction)`,
+		`row 6: at most 10 cells, as in the header, but the row has 11: a cell may hold an unquoted comma (write 1234, not 1,234, or put the cell in quotes)`,
+		`row 7: quotes as in RFC 4180`,
+	}
+	got := problems(d)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("missing problem %s\ngot:\n%s", w, got)
+		}
+	}
+	if got := monthScores(sc, d); got != "Jo 2026-10 complete 2.1; Jo 2026-11 complete 1.7" {
+		t.Errorf("good rows: %s", got)
+	}
+	if d.Rows != 7 {
+		t.Errorf("rows = %d, want 7", d.Rows)
+	}
+}
+
+func TestReadDataUnclosedQuote(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	d := readText(t, sc, octoberCSV+"2026-11,\"Jo,500,50,0,20,17,455,0,0\n2026-12,Jo,1,1,1,1,1,1,1,1\n")
+	if got := problems(d); !strings.Contains(got, "row 3: a closing quote: a quote opened on this row is never closed, so rows 3 to 4 could not be read") {
+		t.Errorf("got %s", got)
+	}
+	if got := monthScores(sc, d); got != "Jo 2026-10 complete 2.1" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestReadDataPointsOnScale(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	d := readText(t, sc, "month,offer_rate,conversion,ce,aht,attendance\n2026-10,11.5,0,92,455,4\n2026-11,11.5,0,92,455,2.5\n")
+	if got := problems(d); got != `row 2, column "attendance": found "4", expected points from 1 to 3 (a points metric's value lies on the scale)` {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestReadDataDecimalCommaOnlyWithSemicolons(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	d, _ := ReadData(strings.NewReader("month\tce\toffer_rate\tconversion\taht\tattendance\n2026-10\t92,5\t11\t0\t455\t3\n"), sc)
+	if got := problems(d); !strings.Contains(got, `column "ce": found "92,5", expected a percentage such as 92, 92% or 92.5 with a decimal point`) {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestReadDataRefused(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	tests := []struct{ name, text, want string }{
+		{"empty", "", "the file is empty"},
+		{"only blank lines", "\n\n\r\n", "the file is empty"},
+		{"header only", "month,agent,ce\n", "the file has a header but no data row"},
+		{"no month column", "agent,ce\nJo,92\n", "the file has no month column"},
+		{"no usable row", "month,agent,ce\n2026-13,Jo,92\nOct,Bo,92\n", "none of the 2 data rows could be used"},
+		{"header with a bad quote", "month,\"agent\"x\n", "the header row cannot be read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadData(strings.NewReader(tt.text), sc)
+			if !errors.Is(err, ErrNoUsableData) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestWeightedCombination(t *testing.T) {
+	sc, err := LoadPreset("tech-support")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// AHT is weighted by contacts: (100·600 + 300·800) / 400 = 750.
+	d := readText(t, sc, "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n"+
+		"2026-10-01,100,80,600,5,3,2,4,0,0\n2026-10-02,300,240,800,5,3,2,4,0,0\n")
+	in := d.Agents[0].Months[0].Inputs[2]
+	if !in.Value.Equal(N(750)) || !in.Weight.Equal(N(400)) || !in.Weighted {
+		t.Errorf("aht input = %+v", in)
+	}
+	nps := d.Agents[0].Months[0].Inputs[0]
+	if !nps.Value.Equal(N(30)) || len(nps.Counts) != 3 || !nps.Counts[0].Equal(N(10)) {
+		t.Errorf("nps input = %+v", nps)
+	}
+}
