@@ -243,15 +243,18 @@ func (sc *Scorecard) Levels(m *Metric) []Num {
 		return levels
 	}
 	var levels []Num
-	if step := deductStep(m); m.Source.Kind == FromDeduct && step.Sign() > 0 && max.Sub(min).Div(step).Less(N(100)) {
+	if step := deductStep(m); m.Source.Kind == FromDeduct && step.Sign() > 0 && max.Sub(min).Div(step).Less(N(maxLevels)) {
 		for p := max; min.Less(p); p = p.Sub(step) {
 			levels = append([]Num{p}, levels...)
 		}
 		return append([]Num{min}, levels...)
 	}
-	for p := sc.Scale.Min; p <= sc.Scale.Max; p++ {
+	// Every whole point, or on a wide scale about 100 evenly spaced ones.
+	stride := (sc.Scale.Max - sc.Scale.Min + maxLevels - 1) / maxLevels
+	for p := sc.Scale.Min; p < sc.Scale.Max; p += stride {
 		levels = append(levels, N(int64(p)))
 	}
+	levels = append(levels, max)
 	for _, b := range m.Bands {
 		if !b.Points.IsInt() {
 			levels = insertSorted(levels, b.Points)
@@ -259,6 +262,10 @@ func (sc *Scorecard) Levels(m *Metric) []Num {
 	}
 	return levels
 }
+
+// maxLevels bounds the levels of one metric, so that a pass map of a wide
+// scale stays small.
+const maxLevels = 100
 
 // deductStep is the greatest common step of a deduct source's penalties:
 // 0.5 for penalties 0.5 and 1.

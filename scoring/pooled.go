@@ -70,7 +70,9 @@ func (sc *Scorecard) PooledNeeds(q PooledQuarter) ([]PooledNeed, error) {
 			need.Kind, target = sc.worstValueFor(m, points)
 			if need.Kind == LineAt {
 				need.Value = target.Sub(l.A).Div(l.B)
-				need.Kind = sc.clampNeed(m, need.Value)
+				if need.Kind = sc.clampNeed(m, need.Value); need.Kind != LineAt {
+					need.Value = Num{}
+				}
 			}
 		}
 		out[i] = need

@@ -68,48 +68,56 @@ func (sc *Scorecard) PassesWith(points []Num) bool {
 var ErrTooManyCombinations = errors.New("too many point combinations to list: fix the points of more metrics")
 
 // maxCombinations bounds the combinations PassingCombinations walks.
-const maxCombinations = 1_000_000
+const maxCombinations = 200_000
 
 // PassingCombinations lists every combination of point levels (one per
 // metric, scorecard order) that passes a month, the metrics in fixed held at
 // the given points. It answers "can I pass with both sales metrics at 1?":
 // no combination means no.
 func (sc *Scorecard) PassingCombinations(fixed map[string]Num) ([][]Num, error) {
-	levels := make([][]Num, len(sc.Metrics))
-	total := 1
-	for i := range sc.Metrics {
-		m := &sc.Metrics[i]
-		if p, ok := fixed[m.ID]; ok {
-			levels[i] = []Num{p}
-		} else {
-			levels[i] = sc.Levels(m)
-		}
-		total *= len(levels[i])
-		if total > maxCombinations {
-			return nil, ErrTooManyCombinations
-		}
-	}
 	for id := range fixed {
 		if sc.index(id) < 0 {
 			return nil, fmt.Errorf("the scorecard has no metric %q", id)
 		}
 	}
+	// Per metric, the levels allowed by its gate and weight × level of each.
+	levels := make([][]Num, len(sc.Metrics))
+	weighted := make([][]Num, len(sc.Metrics))
+	total := 1
+	for i := range sc.Metrics {
+		m := &sc.Metrics[i]
+		all := sc.Levels(m)
+		if p, ok := fixed[m.ID]; ok {
+			all = []Num{p}
+		}
+		for _, p := range all {
+			if m.Gate == nil || !p.Less(*m.Gate) {
+				levels[i] = append(levels[i], p)
+				weighted[i] = append(weighted[i], m.Weight.Mul(p))
+			}
+		}
+		total *= max(1, len(levels[i]))
+		if total > maxCombinations {
+			return nil, ErrTooManyCombinations
+		}
+	}
+	floor := sc.passFloor().Mul(N(100)) // passing: Σ weight × points ≥ 100·T
 	var out [][]Num
 	combo := make([]Num, len(levels))
-	var walk func(i int)
-	walk = func(i int) {
+	var walk func(i int, sum Num)
+	walk = func(i int, sum Num) {
 		if i == len(levels) {
-			if sc.PassesWith(combo) {
+			if !sum.Less(floor) {
 				out = append(out, append([]Num(nil), combo...))
 			}
 			return
 		}
-		for _, p := range levels[i] {
+		for k, p := range levels[i] {
 			combo[i] = p
-			walk(i + 1)
+			walk(i+1, sum.Add(weighted[i][k]))
 		}
 	}
-	walk(0)
+	walk(0, Num{})
 	return out, nil
 }
 

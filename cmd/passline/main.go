@@ -155,8 +155,11 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 		}
 		for _, id := range data.MissingMetrics(sc) {
 			m := sc.Metric(id)
-			fmt.Fprintf(stderr, "%s: no column gives metric %q (%s): add %s, or a column named %s; its months are incomplete\n",
-				name, id, m.Label, columnsText(m.Source.Columns()), id)
+			fmt.Fprintf(stderr, "%s: no column gives metric %q: add %sa column named %q or %q; its months are incomplete\n",
+				name, id, columnsText(m.Source.Columns()), id, m.Label)
+		}
+		if len(data.Ignored) > 0 {
+			fmt.Fprintf(stderr, "%s: note: no metric uses the columns %s\n", name, quoteAll(data.Ignored))
 		}
 	}
 	if err != nil {
@@ -183,9 +186,23 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 	return 0
 }
 
+// columnsText names a source's columns for a hint: "the columns satisfied
+// and surveys, or ".
 func columnsText(cols []string) string {
-	if len(cols) == 0 {
-		return "a value column"
+	switch len(cols) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("the column %q, or ", cols[0])
 	}
-	return "the columns " + strings.Join(cols, ", ")
+	q := strings.Split(quoteAll(cols), ", ")
+	return "the columns " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1] + ", or "
+}
+
+func quoteAll(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
 }
