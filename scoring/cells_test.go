@@ -47,7 +47,11 @@ func runCells(t *testing.T, parse func(string) (Num, bool, error), cases []cellC
 }
 
 func TestDurationCell(t *testing.T) {
-	runCells(t, func(s string) (Num, bool, error) { var c DurationCell; err := c.UnmarshalCSV(s); return c.Value, c.Blank, err }, []cellCase{
+	runCells(t, func(s string) (Num, bool, error) {
+		var c DurationCell
+		err := c.UnmarshalCSV(s)
+		return c.Value, c.Blank, err
+	}, []cellCase{
 		{"plain seconds", "455", "455", ""},
 		{"seconds suffix", "455s", "455", ""},
 		{"seconds suffix spaced", "455 s", "455", ""},
@@ -75,7 +79,11 @@ func TestDurationCell(t *testing.T) {
 }
 
 func TestPercentCell(t *testing.T) {
-	runCells(t, func(s string) (Num, bool, error) { var c PercentCell; err := c.UnmarshalCSV(s); return c.Value, c.Blank, err }, []cellCase{
+	runCells(t, func(s string) (Num, bool, error) {
+		var c PercentCell
+		err := c.UnmarshalCSV(s)
+		return c.Value, c.Blank, err
+	}, []cellCase{
 		{"bare", "92", "92", ""},
 		{"with sign", "92%", "92", ""},
 		{"with decimals", "92.0", "92", ""},
@@ -92,7 +100,11 @@ func TestPercentCell(t *testing.T) {
 }
 
 func TestCountAndAmountCells(t *testing.T) {
-	count := func(s string) (Num, bool, error) { var c CountCell; err := c.UnmarshalCSV(s); return c.Value, c.Blank, err }
+	count := func(s string) (Num, bool, error) {
+		var c CountCell
+		err := c.UnmarshalCSV(s)
+		return c.Value, c.Blank, err
+	}
 	runCells(t, count, []cellCase{
 		{"whole", "25", "25", ""},
 		{"zero", "0", "0", ""},
@@ -104,7 +116,11 @@ func TestCountAndAmountCells(t *testing.T) {
 		{"text", "three", "", "a whole number such as 25"},
 		{"percent", "25%", "", "a whole number"},
 	})
-	amount := func(s string) (Num, bool, error) { var c AmountCell; err := c.UnmarshalCSV(s); return c.Value, c.Blank, err }
+	amount := func(s string) (Num, bool, error) {
+		var c AmountCell
+		err := c.UnmarshalCSV(s)
+		return c.Value, c.Blank, err
+	}
 	runCells(t, amount, []cellCase{
 		{"whole", "520", "520", ""},
 		{"fraction", "37.5", "37.5", ""},
@@ -114,7 +130,11 @@ func TestCountAndAmountCells(t *testing.T) {
 }
 
 func TestNumberCell(t *testing.T) {
-	runCells(t, func(s string) (Num, bool, error) { var c NumberCell; err := c.UnmarshalCSV(s); return c.Value, c.Blank, err }, []cellCase{
+	runCells(t, func(s string) (Num, bool, error) {
+		var c NumberCell
+		err := c.UnmarshalCSV(s)
+		return c.Value, c.Blank, err
+	}, []cellCase{
 		{"whole", "12", "12", ""},
 		{"negative", "-12.5", "-12.5", ""},
 		{"leading point", ".5", "0.5", ""},
