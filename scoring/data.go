@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -110,6 +110,7 @@ func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true // each record is copied into the decoder's rows
 	d := &Data{}
 	dec := &decoder2{r: cr, data: d}
 	header, err := dec.header()
@@ -137,7 +138,7 @@ func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
 		b.add(&rec, header)
 	}
 	b.finish()
-	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Row < d.Problems[j].Row })
+	slices.SortStableFunc(d.Problems, func(a, b DataProblem) int { return a.Row - b.Row })
 	if len(d.Agents) == 0 {
 		return d, fmt.Errorf("%w: none of the %d data rows could be used (see the problems listed)", ErrNoUsableData, d.Rows)
 	}
@@ -168,10 +169,11 @@ func (dc *decoder2) header() ([]string, error) {
 			return nil, err
 		}
 		if !blankRow(rec) {
+			header := make([]string, len(rec)) // a copy: the reader reuses rec
 			for i := range rec {
-				rec[i] = strings.TrimSpace(rec[i])
+				header[i] = strings.TrimSpace(rec[i])
 			}
-			return rec, nil
+			return header, nil
 		}
 	}
 }
@@ -214,7 +216,7 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 			continue
 		}
 		row := make([]string, len(dc.keys)+1)
-		row[0] = strconv.Itoa(line)
+		row[0] = strconv.Itoa(line) + " " + strconv.Itoa(len(dc.keys))
 		for i := range dc.keys {
 			if i < len(rec) {
 				row[i+1] = strings.TrimSpace(rec[i])
@@ -249,7 +251,7 @@ type record struct {
 	Row   int `csv:"#row"`
 	month Month
 	agent string
-	cells map[int]string
+	cells []string // by column index; "" for columns the record does not use
 	bad   []cellFault
 }
 
@@ -264,8 +266,11 @@ type cellFault struct {
 // It never fails: bad cells are kept for the reader to report.
 func (r *record) UnmarshalCSVWithFields(key, value string) error {
 	switch {
-	case key == "#row":
-		r.Row, _ = strconv.Atoi(value)
+	case key == "#row": // "<line> <columns>"
+		line, cols, _ := strings.Cut(value, " ")
+		r.Row, _ = strconv.Atoi(line)
+		n, _ := strconv.Atoi(cols)
+		r.cells = make([]string, n)
 	case strings.HasPrefix(key, "month:"):
 		if err := r.month.UnmarshalCSV(value); err != nil {
 			r.fault(key, value, err)
@@ -276,10 +281,11 @@ func (r *record) UnmarshalCSVWithFields(key, value string) error {
 			r.fault(key, value, expect("an agent name (the agent column is blank)"))
 		}
 	case strings.HasPrefix(key, "c"):
-		if r.cells == nil {
-			r.cells = map[int]string{}
+		i := colIndex(key)
+		if i >= len(r.cells) {
+			r.cells = append(r.cells, make([]string, i+1-len(r.cells))...)
 		}
-		r.cells[colIndex(key)] = value
+		r.cells[i] = value
 	}
 	return nil
 }

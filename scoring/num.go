@@ -2,7 +2,10 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 )
 
@@ -10,13 +13,76 @@ import (
 // decision is a Num: ratios such as 60/520 stay exact, and rounding happens
 // only where the scorecard says. The zero value is 0. Nums are immutable:
 // every operation returns a new value.
-type Num struct{ r *big.Rat }
+//
+// A Num is held as an int64 fraction, reduced, while it fits, and as a
+// big.Rat beyond that; the two forms give the same results, the small one
+// without allocating.
+type Num struct {
+	n, d int64    // the value n/d when b is nil; d == 0 stands for 1
+	b    *big.Rat // the value, when it does not fit in int64s
+}
 
 // N returns the whole number n.
-func N(n int64) Num { return Num{new(big.Rat).SetInt64(n)} }
+func N(n int64) Num { return Num{n: n, d: 1} }
 
 // Frac returns a/b; b must not be 0.
-func Frac(a, b int64) Num { return Num{big.NewRat(a, b)} }
+func Frac(a, b int64) Num {
+	if b == 0 {
+		panic("scoring: Frac with a zero denominator")
+	}
+	return small(a, b)
+}
+
+// small builds a reduced fraction, in big form if reducing cannot make it fit.
+func small(n, d int64) Num {
+	if d < 0 {
+		if n == math.MinInt64 || d == math.MinInt64 {
+			return fromRat(big.NewRat(n, d))
+		}
+		n, d = -n, -d
+	}
+	if g := gcd(abs64(n), uint64(d)); g > 1 {
+		n, d = n/int64(g), d/int64(g)
+	}
+	return Num{n: n, d: d}
+}
+
+func abs64(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x) // also right for MinInt64, as a uint64
+	}
+	return uint64(x)
+}
+
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// fromRat returns r as a Num, in small form when it fits.
+func fromRat(r *big.Rat) Num {
+	if r.Num().IsInt64() && r.Denom().IsInt64() {
+		return Num{n: r.Num().Int64(), d: r.Denom().Int64()}
+	}
+	return Num{b: r}
+}
+
+func (x Num) den() int64 {
+	if x.d == 0 {
+		return 1
+	}
+	return x.d
+}
+
+// rat returns x as a big.Rat the caller may not modify.
+func (x Num) rat() *big.Rat {
+	if x.b != nil {
+		return x.b
+	}
+	return big.NewRat(x.n, x.den())
+}
 
 // ParseNum reads a plain decimal such as "12", "-0.5" or "92.25" (no exponent,
 // no separators). It is the form numbers take in scorecard files.
@@ -24,11 +90,31 @@ func ParseNum(s string) (Num, error) {
 	if !isPlainDecimal(s) {
 		return Num{}, fmt.Errorf("%q is not a plain decimal number", s)
 	}
+	neg := s[0] == '-'
+	digits := strings.TrimLeft(s, "+-")
+	if len(digits) <= 18 { // fits: at most 18 digits and a point
+		var n, d int64 = 0, 1
+		frac := false
+		for i := 0; i < len(digits); i++ {
+			if digits[i] == '.' {
+				frac = true
+				continue
+			}
+			n = n*10 + int64(digits[i]-'0')
+			if frac {
+				d *= 10
+			}
+		}
+		if neg {
+			n = -n
+		}
+		return small(n, d), nil
+	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return Num{}, fmt.Errorf("%q is not a plain decimal number", s)
 	}
-	return Num{r}, nil
+	return fromRat(r), nil
 }
 
 // MustNum is ParseNum for constants in code and tests; it panics on bad input.
@@ -60,33 +146,144 @@ func isPlainDecimal(s string) bool {
 	return digits > 0
 }
 
-func (x Num) rat() *big.Rat {
-	if x.r == nil {
-		return new(big.Rat)
+// mul64 multiplies with an overflow check.
+func mul64(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(abs64(a), abs64(b))
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
 	}
-	return x.r
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+// add64 adds with an overflow check.
+func add64(a, b int64) (int64, bool) {
+	s := a + b
+	if (a >= 0) == (b >= 0) && (s >= 0) != (a >= 0) {
+		return 0, false
+	}
+	return s, true
 }
 
 // Add returns x + y.
-func (x Num) Add(y Num) Num { return Num{new(big.Rat).Add(x.rat(), y.rat())} }
-
-// Sub returns x − y.
-func (x Num) Sub(y Num) Num { return Num{new(big.Rat).Sub(x.rat(), y.rat())} }
-
-// Mul returns x × y.
-func (x Num) Mul(y Num) Num { return Num{new(big.Rat).Mul(x.rat(), y.rat())} }
-
-// Div returns x / y. Callers check y first: dividing by zero panics.
-func (x Num) Div(y Num) Num { return Num{new(big.Rat).Quo(x.rat(), y.rat())} }
+func (x Num) Add(y Num) Num {
+	if x.b == nil && y.b == nil {
+		xd, yd := x.den(), y.den()
+		if xd == 1 && yd == 1 {
+			if s, ok := add64(x.n, y.n); ok {
+				return Num{n: s, d: 1}
+			}
+		} else {
+			g := int64(gcd(uint64(xd), uint64(yd)))
+			a, ok1 := mul64(x.n, yd/g)
+			b, ok2 := mul64(y.n, xd/g)
+			s, ok3 := add64(a, b)
+			d, ok4 := mul64(xd/g, yd)
+			if ok1 && ok2 && ok3 && ok4 {
+				return small(s, d)
+			}
+		}
+	}
+	return fromRat(new(big.Rat).Add(x.rat(), y.rat()))
+}
 
 // Neg returns −x.
-func (x Num) Neg() Num { return Num{new(big.Rat).Neg(x.rat())} }
+func (x Num) Neg() Num {
+	if x.b == nil && x.n != math.MinInt64 {
+		return Num{n: -x.n, d: x.d}
+	}
+	return fromRat(new(big.Rat).Neg(x.rat()))
+}
+
+// Sub returns x − y.
+func (x Num) Sub(y Num) Num { return x.Add(y.Neg()) }
+
+// Mul returns x × y.
+func (x Num) Mul(y Num) Num {
+	if x.b == nil && y.b == nil {
+		xn, xd, yn, yd := x.n, x.den(), y.n, y.den()
+		if g := int64(gcd(abs64(xn), uint64(yd))); g > 1 {
+			xn, yd = xn/g, yd/g
+		}
+		if g := int64(gcd(abs64(yn), uint64(xd))); g > 1 {
+			yn, xd = yn/g, xd/g
+		}
+		n, ok1 := mul64(xn, yn)
+		d, ok2 := mul64(xd, yd)
+		if ok1 && ok2 {
+			return Num{n: n, d: d}
+		}
+	}
+	return fromRat(new(big.Rat).Mul(x.rat(), y.rat()))
+}
+
+// Div returns x / y. Callers check y first: dividing by zero panics.
+func (x Num) Div(y Num) Num {
+	if y.IsZero() {
+		panic("scoring: division by zero")
+	}
+	if y.b == nil && y.n != math.MinInt64 {
+		inv := Num{n: y.den(), d: y.n}
+		if y.n < 0 {
+			inv = Num{n: -y.den(), d: -y.n}
+		}
+		return x.Mul(inv)
+	}
+	return fromRat(new(big.Rat).Quo(x.rat(), y.rat()))
+}
 
 // Cmp compares x and y: −1, 0 or +1.
-func (x Num) Cmp(y Num) int { return x.rat().Cmp(y.rat()) }
+func (x Num) Cmp(y Num) int {
+	if x.b == nil && y.b == nil {
+		// Compare x.n·y.d with y.n·x.d in 128 bits.
+		return cmp128(x.n, y.den(), y.n, x.den())
+	}
+	return x.rat().Cmp(y.rat())
+}
+
+// cmp128 compares a·b with c·d (b, d > 0) without overflow.
+func cmp128(a, b, c, d int64) int {
+	sa, sc := sign(a), sign(c)
+	if sa != sc {
+		if sa < sc {
+			return -1
+		}
+		return 1
+	}
+	if sa == 0 {
+		return 0
+	}
+	h1, l1 := bits.Mul64(abs64(a), uint64(b))
+	h2, l2 := bits.Mul64(abs64(c), uint64(d))
+	r := 0
+	switch {
+	case h1 < h2 || h1 == h2 && l1 < l2:
+		r = -1
+	case h1 > h2 || l1 > l2:
+		r = 1
+	}
+	return r * sa
+}
+
+func sign(x int64) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
 
 // Sign returns −1, 0 or +1.
-func (x Num) Sign() int { return x.rat().Sign() }
+func (x Num) Sign() int {
+	if x.b != nil {
+		return x.b.Sign()
+	}
+	return sign(x.n)
+}
 
 // IsZero reports whether x is 0.
 func (x Num) IsZero() bool { return x.Sign() == 0 }
@@ -98,7 +295,12 @@ func (x Num) Equal(y Num) bool { return x.Cmp(y) == 0 }
 func (x Num) Less(y Num) bool { return x.Cmp(y) < 0 }
 
 // IsInt reports whether x is a whole number.
-func (x Num) IsInt() bool { return x.rat().IsInt() }
+func (x Num) IsInt() bool {
+	if x.b != nil {
+		return x.b.IsInt()
+	}
+	return x.den() == 1
+}
 
 // Min returns the smaller of x and y.
 func Min(x, y Num) Num {
@@ -118,54 +320,113 @@ func Max(x, y Num) Num {
 
 func pow10(d int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d)), nil) }
 
-// scaled returns the numerator and denominator of x × 10^d.
-func (x Num) scaled(d int) (*big.Int, *big.Int) {
+var smallPow10 = [...]int64{1, 10, 100, 1000, 10000, 100000, 1000000}
+
+// Step returns 10^−d, the step between numbers rounded to d decimals.
+func Step(d int) Num {
+	if d >= 0 && d < len(smallPow10) {
+		return Num{n: 1, d: smallPow10[d]}
+	}
+	return fromRat(new(big.Rat).SetFrac(big.NewInt(1), pow10(d)))
+}
+
+// roundMode picks the whole number near x·10^d from its floor q and the
+// remainder r of den (0 ≤ r < den).
+type roundMode int
+
+const (
+	halfAway roundMode = iota // halves away from zero
+	ceiling
+	floor
+)
+
+func (mode roundMode) small(q, r, den int64, neg bool) int64 {
+	switch {
+	case mode == ceiling && r != 0,
+		mode == halfAway && (r > den-r || r == den-r && !neg):
+		return q + 1
+	}
+	return q
+}
+
+func (mode roundMode) big(q, r, den *big.Int, neg bool) *big.Int {
+	twice := new(big.Int).Lsh(r, 1)
+	c := twice.Cmp(den)
+	switch {
+	case mode == ceiling && r.Sign() != 0,
+		mode == halfAway && (c > 0 || c == 0 && !neg):
+		return q.Add(q, big.NewInt(1))
+	}
+	return q
+}
+
+// roundTo rounds x to d decimals; in small form it returns the whole number
+// w with x ≈ w / 10^d too (ok is false in big form).
+func (x Num) roundTo(d int, mode roundMode) (res Num, w int64, ok bool) {
+	neg := x.Sign() < 0
+	if x.b == nil && d >= 0 && d < len(smallPow10) {
+		if n, fits := mul64(x.n, smallPow10[d]); fits {
+			den := x.den()
+			q, r := n/den, n%den
+			if r < 0 { // Go truncates; make q the floor
+				q, r = q-1, r+den
+			}
+			w = mode.small(q, r, den, neg)
+			return small(w, smallPow10[d]), w, true
+		}
+	}
 	r := x.rat()
 	num := new(big.Int).Mul(r.Num(), pow10(d))
-	return num, r.Denom()
+	q, m := new(big.Int).DivMod(num, r.Denom(), new(big.Int)) // Euclidean: q is the floor
+	return fromRat(new(big.Rat).SetFrac(mode.big(q, m, r.Denom(), neg), pow10(d))), 0, false
 }
 
 // Round rounds x to d decimals, halves away from zero, as a spreadsheet's
 // ROUND does: 2.05 to one decimal is 2.1 and −2.05 is −2.1.
-func (x Num) Round(d int) Num {
-	num, den := x.scaled(d)
-	neg := num.Sign() < 0
-	num.Abs(num)
-	// floor((2·num + den) / (2·den)) is the nearest whole, halves up.
-	q := new(big.Int).Mul(num, big.NewInt(2))
-	q.Add(q, den)
-	q.Quo(q, new(big.Int).Mul(den, big.NewInt(2)))
-	if neg {
-		q.Neg(q)
-	}
-	return Num{new(big.Rat).SetFrac(q, pow10(d))}
-}
+func (x Num) Round(d int) Num { r, _, _ := x.roundTo(d, halfAway); return r }
 
 // Ceil rounds x up (towards +∞) to d decimals.
-func (x Num) Ceil(d int) Num {
-	num, den := x.scaled(d)
-	q, m := new(big.Int).DivMod(num, den, new(big.Int)) // Euclidean: q is the floor
-	if m.Sign() != 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	return Num{new(big.Rat).SetFrac(q, pow10(d))}
-}
+func (x Num) Ceil(d int) Num { r, _, _ := x.roundTo(d, ceiling); return r }
 
 // Floor rounds x down (towards −∞) to d decimals.
-func (x Num) Floor(d int) Num {
-	num, den := x.scaled(d)
-	q := new(big.Int).Div(num, den) // Euclidean division floors for a positive divisor
-	return Num{new(big.Rat).SetFrac(q, pow10(d))}
-}
+func (x Num) Floor(d int) Num { r, _, _ := x.roundTo(d, floor); return r }
 
 // Fixed prints x with exactly d decimals, rounding halves away from zero;
 // a result of zero is printed without a minus sign.
 func (x Num) Fixed(d int) string {
-	r := x.Round(d).rat()
-	if r.Sign() == 0 {
-		r = new(big.Rat)
+	r, w, ok := x.roundTo(d, halfAway)
+	if r.IsZero() {
+		r, w = Num{}, 0
 	}
-	return r.FloatString(d)
+	if !ok {
+		return r.rat().FloatString(d)
+	}
+	return fixedText(w < 0, abs64(w), d)
+}
+
+// fixedText prints u / 10^d with exactly d decimals.
+func fixedText(neg bool, u uint64, d int) string {
+	var digits [24]byte
+	ds := strconv.AppendUint(digits[:0], u, 10)
+	var out [48]byte
+	o := out[:0]
+	if neg {
+		o = append(o, '-')
+	}
+	whole := len(ds) - d
+	if whole <= 0 {
+		o = append(o, '0')
+	} else {
+		o = append(o, ds[:whole]...)
+	}
+	if d > 0 {
+		o = append(o, '.')
+		for i := whole; i < 0; i++ {
+			o = append(o, '0')
+		}
+		o = append(o, ds[max(whole, 0):]...)
+	}
+	return string(o)
 }
 
 // Short prints x rounded to at most d decimals (halves away from zero) with
@@ -191,20 +452,24 @@ func (x Num) String() string {
 	}
 	// A fraction terminates when its denominator has no prime factor but 2 and 5.
 	den := new(big.Int).Set(r.Denom())
-	d := 0
-	for _, p := range []int64{2, 5} {
-		bp := big.NewInt(p)
-		for new(big.Int).Mod(den, bp).Sign() == 0 {
-			den.Quo(den, bp)
+	twos, fives := 0, 0
+	for den.Bit(0) == 0 {
+		den.Rsh(den, 1)
+		twos++
+	}
+	five, m := big.NewInt(5), new(big.Int)
+	for {
+		q, rem := new(big.Int).QuoRem(den, five, m)
+		if rem.Sign() != 0 {
+			break
 		}
+		den = q
+		fives++
 	}
 	if den.Cmp(big.NewInt(1)) != 0 {
 		return x.Short(12)
 	}
-	for !new(big.Rat).Mul(r, new(big.Rat).SetInt(pow10(d))).IsInt() {
-		d++
-	}
-	return r.FloatString(d)
+	return r.FloatString(max(twos, fives))
 }
 
 // MarshalJSON writes x as a JSON number, exactly when it terminates.
@@ -212,9 +477,8 @@ func (x Num) MarshalJSON() ([]byte, error) { return []byte(x.String()), nil }
 
 // Int64 returns x truncated towards zero, for counts known to be whole.
 func (x Num) Int64() int64 {
-	q := new(big.Int).Quo(x.rat().Num(), x.rat().Denom())
-	return q.Int64()
+	if x.b == nil {
+		return x.n / x.den()
+	}
+	return new(big.Int).Quo(x.b.Num(), x.b.Denom()).Int64()
 }
-
-// Step returns 10^−d, the step between numbers rounded to d decimals.
-func Step(d int) Num { return Num{new(big.Rat).SetFrac(big.NewInt(1), pow10(d))} }

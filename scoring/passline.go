@@ -283,7 +283,7 @@ func deductStep(m *Metric) Num {
 		num := new(big.Int).GCD(nil, nil, new(big.Int).Mul(a.Num(), b.Denom()), new(big.Int).Mul(b.Num(), a.Denom()))
 		g = new(big.Rat).SetFrac(num, new(big.Int).Mul(a.Denom(), b.Denom()))
 	}
-	return Num{g}
+	return fromRat(g)
 }
 
 func insertSorted(list []Num, x Num) []Num {

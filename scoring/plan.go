@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -12,8 +12,9 @@ type plan struct {
 	sc           *Scorecard
 	month, agent int // column indexes, −1 when absent
 	modes        []InputMode
-	cols         [][]int // per metric: source columns, or the one direct column
-	weight       []int   // per metric: the weight_by column, or −1
+	cols         [][]int      // per metric: source columns, or the one direct column
+	weight       []int        // per metric: the weight_by column, or −1
+	kinds        [][]cellKind // per metric: the cell type of each of cols
 	decimalComma bool
 	used         map[int]bool
 }
@@ -53,6 +54,11 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
 		for _, c := range append(cols, weight) {
 			p.used[c] = true
 		}
+		kinds := sourceKinds(&m)
+		if mode == DirectInput {
+			kinds = []cellKind{valueKind(m.Unit)}
+		}
+		p.kinds = append(p.kinds, kinds)
 		p.modes = append(p.modes, mode)
 		p.cols = append(p.cols, cols)
 		p.weight = append(p.weight, weight)
@@ -111,13 +117,30 @@ type builder struct {
 	p      *plan
 	d      *Data
 	header []string
-	agents map[string]int             // name -> index in d.Agents
-	months []map[Month]*monthAccounts // per agent
+	agents map[string]int     // name -> index in d.Agents
+	months [][]*monthAccounts // per agent, in order of first row
+	inputs []*rowInput        // the current row's inputs, reused row after row
+	bufs   []rowInput
 }
 
 type monthAccounts struct {
-	rows []int
-	accs []account // per metric
+	month Month
+	rows  []int
+	accs  []account // per metric
+}
+
+// monthOf finds or adds the agent's month; rows usually come in month
+// order, so the search starts from the end.
+func (b *builder) monthOf(ai int, mo Month) *monthAccounts {
+	list := b.months[ai]
+	for i := len(list) - 1; i >= 0; i-- {
+		if list[i].month == mo {
+			return list[i]
+		}
+	}
+	ma := &monthAccounts{month: mo, accs: make([]account, len(b.sc.Metrics))}
+	b.months[ai] = append(list, ma)
+	return ma
 }
 
 // account sums one metric's inputs over a month's rows.
@@ -131,27 +154,29 @@ type account struct {
 }
 
 func newBuilder(sc *Scorecard, p *plan, d *Data) *builder {
-	return &builder{sc: sc, p: p, d: d, agents: map[string]int{}}
+	n := len(sc.Metrics)
+	return &builder{sc: sc, p: p, d: d, agents: map[string]int{}, inputs: make([]*rowInput, n), bufs: make([]rowInput, n)}
 }
 
 // rowInput is one metric's input from one row: counts, or a value and weight.
 type rowInput struct {
-	counts []Num
-	value  Num
-	weight *Num
+	counts   []Num
+	value    Num
+	weight   Num
+	weighted bool
 }
 
 func (b *builder) add(rec *record, header []string) {
 	b.header = header
 	faults := rec.bad
-	inputs := make([]*rowInput, len(b.sc.Metrics))
+	inputs := b.inputs
 	for i := range b.sc.Metrics {
 		in, f := b.metricCells(i, rec)
 		inputs[i] = in
 		faults = append(faults, f...)
 	}
 	if len(faults) > 0 {
-		sort.SliceStable(faults, func(i, j int) bool { return faults[i].col < faults[j].col })
+		slices.SortStableFunc(faults, func(a, b cellFault) int { return a.col - b.col })
 		seen := map[int]bool{}
 		for _, f := range faults {
 			if seen[f.col] {
@@ -171,13 +196,9 @@ func (b *builder) add(rec *record, header []string) {
 		ai = len(b.d.Agents)
 		b.agents[agent] = ai
 		b.d.Agents = append(b.d.Agents, AgentData{Name: agent})
-		b.months = append(b.months, map[Month]*monthAccounts{})
+		b.months = append(b.months, nil)
 	}
-	ma := b.months[ai][rec.month]
-	if ma == nil {
-		ma = &monthAccounts{accs: make([]account, len(b.sc.Metrics))}
-		b.months[ai][rec.month] = ma
-	}
+	ma := b.monthOf(ai, rec.month)
 	ma.rows = append(ma.rows, rec.Row)
 	for i, in := range inputs {
 		if in != nil {
@@ -197,6 +218,9 @@ func expectedText(err error) string {
 // is blank (the row gives the metric no value), and the faults of bad cells.
 func (b *builder) metricCells(i int, rec *record) (*rowInput, []cellFault) {
 	m := &b.sc.Metrics[i]
+	if b.p.modes[i] == NoInput {
+		return nil, nil
+	}
 	var faults []cellFault
 	read := func(col int, kind cellKind) (Num, bool) {
 		text := rec.cells[col]
@@ -210,29 +234,29 @@ func (b *builder) metricCells(i int, rec *record) (*rowInput, []cellFault) {
 		}
 		return v, !blank
 	}
-	in, complete := &rowInput{}, true
+	in, complete := &b.bufs[i], true
+	*in = rowInput{counts: in.counts[:0]}
 	switch b.p.modes[i] {
 	case NoInput:
 		return nil, nil
 	case SourceInput:
-		kinds := sourceKinds(m)
 		if m.Source.Kind == FromColumn {
-			v, ok := read(b.p.cols[i][0], kinds[0])
+			v, ok := read(b.p.cols[i][0], b.p.kinds[i][0])
 			in.value, complete = v, ok
 		} else {
 			for j, col := range b.p.cols[i] {
-				v, ok := read(col, kinds[j])
+				v, ok := read(col, b.p.kinds[i][j])
 				in.counts = append(in.counts, v)
 				complete = complete && ok
 			}
 		}
 	case DirectInput:
-		v, ok := read(b.p.cols[i][0], valueKind(m.Unit))
+		v, ok := read(b.p.cols[i][0], b.p.kinds[i][0])
 		in.value, complete = v, ok
 	}
 	if w := b.p.weight[i]; w >= 0 {
 		v, ok := read(w, amountKind)
-		in.weight, complete = &v, complete && ok
+		in.weight, in.weighted, complete = v, true, complete && ok
 	}
 	if !complete {
 		return nil, faults
@@ -252,10 +276,10 @@ func (a *account) add(in *rowInput) {
 		return
 	}
 	a.plain = a.plain.Add(in.value)
-	if in.weight != nil {
+	if in.weighted {
 		a.weighted = true
-		a.sum = a.sum.Add(in.value.Mul(*in.weight))
-		a.wsum = a.wsum.Add(*in.weight)
+		a.sum = a.sum.Add(in.value.Mul(in.weight))
+		a.wsum = a.wsum.Add(in.weight)
 	}
 }
 
@@ -281,14 +305,11 @@ func (a *account) input(sc *Scorecard, m *Metric, mode InputMode) Input {
 
 func (b *builder) finish() {
 	for ai := range b.d.Agents {
-		var months []Month
-		for mo := range b.months[ai] {
-			months = append(months, mo)
-		}
-		sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
-		for _, mo := range months {
-			ma := b.months[ai][mo]
-			md := MonthData{Month: mo, Rows: ma.rows, Inputs: make([]Input, len(b.sc.Metrics))}
+		months := b.months[ai]
+		slices.SortFunc(months, func(x, y *monthAccounts) int { return int(x.month - y.month) })
+		b.d.Agents[ai].Months = make([]MonthData, 0, len(months))
+		for _, ma := range months {
+			md := MonthData{Month: ma.month, Rows: ma.rows, Inputs: make([]Input, len(b.sc.Metrics))}
 			for i := range b.sc.Metrics {
 				md.Inputs[i] = ma.accs[i].input(b.sc, &b.sc.Metrics[i], b.p.modes[i])
 			}

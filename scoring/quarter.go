@@ -74,13 +74,24 @@ type QuarterResult struct {
 // ScoreQuarter judges the quarter starting at start from an agent's months
 // (those outside the quarter are skipped).
 func (sc *Scorecard) ScoreQuarter(start Month, months []MonthData) QuarterResult {
+	return sc.scoreQuarter(start, months, nil)
+}
+
+// scoreQuarter is ScoreQuarter with the months' results, when the caller
+// has them already (scored[i] is months[i] scored).
+func (sc *Scorecard) scoreQuarter(start Month, months []MonthData, scored []MonthResult) QuarterResult {
 	res := QuarterResult{Label: sc.QuarterLabel(start), Start: start}
 	var counted []MonthData
-	for _, md := range months {
+	for i, md := range months {
 		if md.Month < start || md.Month >= start+3 {
 			continue
 		}
-		mr := sc.ScoreMonth(md.Month, md.Inputs)
+		var mr MonthResult
+		if scored != nil {
+			mr = scored[i]
+		} else {
+			mr = sc.ScoreMonth(md.Month, md.Inputs)
+		}
 		res.Months = append(res.Months, mr)
 		if mr.Counts() {
 			counted = append(counted, md)
@@ -169,8 +180,8 @@ func (sc *Scorecard) poolQuarter(res *QuarterResult, counted []MonthData) {
 		return
 	}
 	inputs := make([]Input, len(sc.Metrics))
+	monthly := make([]Input, len(counted))
 	for i := range sc.Metrics {
-		monthly := make([]Input, len(counted))
 		for j, md := range counted {
 			monthly[j] = md.Inputs[i]
 		}
@@ -194,25 +205,28 @@ func (sc *Scorecard) poolQuarter(res *QuarterResult, counted []MonthData) {
 // meanOnly is true when a ratio or NPS metric had no counts and its monthly
 // values were averaged instead. Missing inputs are skipped.
 func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly bool) {
-	var present []Input
+	present, allCounts := 0, true
+	var first Input
 	for _, x := range monthly {
 		if !x.Missing {
-			present = append(present, x)
+			if present == 0 {
+				first = x
+			}
+			present++
+			allCounts = allCounts && x.Counts != nil
 		}
 	}
-	if len(present) == 0 {
+	if present == 0 {
 		return Input{Missing: true}, false
 	}
 	summable := m.Source.Kind == FromRatio || m.Source.Kind == FromNPS
-	allCounts := true
-	for _, x := range present {
-		allCounts = allCounts && x.Counts != nil
-	}
 	if summable && allCounts {
-		sum := make([]Num, len(present[0].Counts))
-		for _, x := range present {
+		sum := make([]Num, len(first.Counts))
+		for _, x := range monthly {
 			for j, c := range x.Counts {
-				sum[j] = sum[j].Add(c)
+				if !x.Missing {
+					sum[j] = sum[j].Add(c)
+				}
 			}
 		}
 		v, ok := sc.valueFromCounts(m, sum)
@@ -220,7 +234,10 @@ func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly 
 	}
 	var s, ws, plain Num
 	weighted := true
-	for _, x := range present {
+	for _, x := range monthly {
+		if x.Missing {
+			continue
+		}
 		plain = plain.Add(x.Value)
 		s = s.Add(x.Value.Mul(x.Weight))
 		ws = ws.Add(x.Weight)
@@ -229,5 +246,5 @@ func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly 
 	if weighted && ws.Sign() > 0 {
 		return Input{Value: s.Div(ws), Weight: ws, Weighted: true}, false
 	}
-	return Input{Value: plain.Div(N(int64(len(present))))}, summable
+	return Input{Value: plain.Div(N(int64(present)))}, summable
 }

@@ -3,7 +3,6 @@ package scoring
 import (
 	"encoding/csv"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -33,9 +32,8 @@ func (sc *Scorecard) ScoreAgent(a AgentData) AgentResult {
 			starts = append(starts, q)
 		}
 	}
-	sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
 	for _, q := range starts {
-		res.Quarters = append(res.Quarters, sc.ScoreQuarter(q, a.Months))
+		res.Quarters = append(res.Quarters, sc.scoreQuarter(q, a.Months, res.Months))
 	}
 	return res
 }

@@ -1,7 +1,7 @@
 package scoring
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -149,10 +149,15 @@ func (sc *Scorecard) Metric(id string) *Metric {
 	return nil
 }
 
-// sortedBands returns the bands ordered by points, lowest first.
+// sortedBands returns the bands ordered by points, lowest first: the
+// metric's own slice when it is in order already, as it usually is.
 func (m *Metric) sortedBands() []Band {
-	b := append([]Band(nil), m.Bands...)
-	sort.SliceStable(b, func(i, j int) bool { return b[i].Points.Less(b[j].Points) })
+	byPoints := func(a, b Band) int { return a.Points.Cmp(b.Points) }
+	if slices.IsSortedFunc(m.Bands, byPoints) {
+		return m.Bands
+	}
+	b := slices.Clone(m.Bands)
+	slices.SortStableFunc(b, byPoints)
 	return b
 }
 

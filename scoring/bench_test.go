@@ -1,0 +1,77 @@
+package scoring
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"testing"
+)
+
+// Budgets (docs/PERFORMANCE.md): BenchmarkWhatIfTenMetrics 20 µs or less;
+// BenchmarkReadAndScore10000Rows 150 ms or less, memory in proportion to
+// the input. Run: go test ./scoring -run '^$' -bench . -benchmem
+
+func benchScorecard(b *testing.B) *Scorecard {
+	raw, err := os.ReadFile("testdata/ten-metrics.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc, err := ParseScorecard(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sc
+}
+
+const benchHeader = "month,agent,calls,satisfied,surveys,promoters,passives,detractors,resolved,aht,hold,offers,sales,qa,late,absent,no_show,adherence\n"
+
+// benchRow is a plausible row that varies with agent and month.
+func benchRow(agent, month int) string {
+	k := (agent*7 + month*3) % 10
+	return fmt.Sprintf("%d-%02d,Agent %03d,%d,%d,%d,%d,%d,%d,%d,%d:%02d,%d,%d,%d,%d,%d,%d,%d,%d.%d\n",
+		2025+month/12, month%12+1, agent, 400+k*20, 15+k, 20, 8+k, 6, 6-k/2, 280+k*10, 8+k/3, k*5, 40+k*8, 150+k*4, 2+k/3, 2+k%4, k%3, k%2, 0, 88+k, k)
+}
+
+func BenchmarkWhatIfTenMetrics(b *testing.B) {
+	sc := benchScorecard(b)
+	d, err := ReadData(bytes.NewReader([]byte(benchHeader+benchRow(3, 4))), sc)
+	if err != nil || len(d.Problems) > 0 {
+		b.Fatalf("%v %v", err, d.Problems)
+	}
+	in := d.Agents[0].Months[0].Inputs
+	b.ReportAllocs()
+	for b.Loop() {
+		w := sc.WhatIf(in)
+		if len(w.Lines) != 10 {
+			b.Fatal("lines")
+		}
+	}
+}
+
+func tenThousandRows() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(benchHeader)
+	for a := 0; a < 500; a++ {
+		for m := 0; m < 20; m++ {
+			buf.WriteString(benchRow(a, m))
+		}
+	}
+	return buf.Bytes()
+}
+
+func BenchmarkReadAndScore10000Rows(b *testing.B) {
+	sc := benchScorecard(b)
+	data := tenThousandRows()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := ReadData(bytes.NewReader(data), sc)
+		if err != nil || len(d.Problems) > 0 || len(d.Agents) != 500 {
+			b.Fatalf("%v %d problems", err, len(d.Problems))
+		}
+		if err := sc.WriteResults(io.Discard, sc.ScoreData(d)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
