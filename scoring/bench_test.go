@@ -9,7 +9,7 @@ import (
 )
 
 // Budgets (docs/PERFORMANCE.md): BenchmarkWhatIfTenMetrics 20 µs or less;
-// BenchmarkReadAndScore10000Rows 150 ms or less, memory in proportion to
+// BenchmarkReadAndScore/rows=10000 150 ms or less, memory in proportion to
 // the input. Run: go test ./scoring -run '^$' -bench . -benchmem
 
 func benchScorecard(b *testing.B) *Scorecard {
@@ -49,10 +49,11 @@ func BenchmarkWhatIfTenMetrics(b *testing.B) {
 	}
 }
 
-func tenThousandRows() []byte {
+// benchRows makes a file of agents × 20 months.
+func benchRows(agents int) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(benchHeader)
-	for a := 0; a < 500; a++ {
+	for a := 0; a < agents; a++ {
 		for m := 0; m < 20; m++ {
 			buf.WriteString(benchRow(a, m))
 		}
@@ -60,18 +61,24 @@ func tenThousandRows() []byte {
 	return buf.Bytes()
 }
 
-func BenchmarkReadAndScore10000Rows(b *testing.B) {
+// BenchmarkReadAndScore reads, scores and writes the results of 1,000 and
+// 10,000 rows: time and memory should grow in proportion.
+func BenchmarkReadAndScore(b *testing.B) {
 	sc := benchScorecard(b)
-	data := tenThousandRows()
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := ReadData(bytes.NewReader(data), sc)
-		if err != nil || len(d.Problems) > 0 || len(d.Agents) != 500 {
-			b.Fatalf("%v %d problems", err, len(d.Problems))
-		}
-		if err := sc.WriteResults(io.Discard, sc.ScoreData(d)); err != nil {
-			b.Fatal(err)
-		}
+	for _, agents := range []int{50, 500} {
+		data := benchRows(agents)
+		b.Run(fmt.Sprintf("rows=%d", agents*20), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d, err := ReadData(bytes.NewReader(data), sc)
+				if err != nil || len(d.Problems) > 0 || len(d.Agents) != agents {
+					b.Fatalf("%v %d problems", err, len(d.Problems))
+				}
+				if err := sc.WriteResults(io.Discard, sc.ScoreData(d)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -189,10 +189,7 @@ func TestReadDataRefused(t *testing.T) {
 }
 
 func TestWeightedCombination(t *testing.T) {
-	sc, err := LoadPreset("tech-support")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := preset(t, "tech-support")
 	// AHT is weighted by contacts: (100·600 + 300·800) / 400 = 750.
 	d := readText(t, sc, "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n"+
 		"2026-10-01,100,80,600,5,3,2,4,0,0\n2026-10-02,300,240,800,5,3,2,4,0,0\n")

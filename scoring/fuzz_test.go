@@ -96,7 +96,7 @@ func FuzzReadData(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfmonth\tce\r\nOct 2026\t\"9\"\"2\"\r\n"))
 	scorecards := []*Scorecard{}
 	for _, p := range Presets() {
-		sc, _ := LoadPreset(p.ID)
+		sc := preset(f, p.ID)
 		scorecards = append(scorecards, sc)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -102,10 +102,7 @@ func TestRoundingHalfAwayFromZero(t *testing.T) {
 }
 
 func TestGates(t *testing.T) {
-	sc, err := LoadPreset("retention-smooth")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := preset(t, "retention-smooth")
 	head := "month,agent,surveys,satisfied,cancel_requests,saves,aht,calls,compliance\n"
 	d := readText(t, sc, head+
 		"2026-01,Jo,20,19,10,5,360,100,1\n"+ // everything at the top but compliance below its gate
@@ -206,10 +203,7 @@ func TestAverageOfRounded(t *testing.T) {
 }
 
 func TestPooledQuarter(t *testing.T) {
-	sc, err := LoadPreset("tech-support")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := preset(t, "tech-support")
 	head := "month,agent,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n"
 	d := readText(t, sc, head+
 		"2026-04,Jo,100,80,600,10,5,5,4,0,0\n"+
@@ -245,10 +239,7 @@ func TestPooledQuarter(t *testing.T) {
 }
 
 func TestPooledGate(t *testing.T) {
-	sc, err := LoadPreset("retention-smooth")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := preset(t, "retention-smooth")
 	sc.Quarter = QuarterRule{Mode: Pooled, StartMonth: 1}
 	head := "month,agent,surveys,satisfied,cancel_requests,saves,aht,calls,compliance\n"
 	// Compliance 2, 2, 1: each month but March passes its gate; pooled, the

@@ -24,6 +24,16 @@ func loadSpecScorecard(t testing.TB) *Scorecard {
 	return sc
 }
 
+// preset loads a built-in scorecard or fails the test.
+func preset(t testing.TB, id string) *Scorecard {
+	t.Helper()
+	sc, err := LoadPreset(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 func TestReadSpecScorecard(t *testing.T) {
 	sc := loadSpecScorecard(t)
 	if sc.Name != "Care and sales, 1-2-3" || sc.Scale != (Scale{1, 3}) || !sc.Pass.Equal(N(2)) || sc.Decimals != 1 {

@@ -72,7 +72,7 @@ func TestPassLineKinds(t *testing.T) {
 }
 
 func TestPassLineInterpolatedAndGate(t *testing.T) {
-	sc, _ := LoadPreset("retention-smooth")
+	sc := preset(t, "retention-smooth")
 	// CSAT 85 %, saves 35 %, AHT 480 s, compliance 2.
 	in := []Input{{Value: N(85)}, {Value: N(35)}, {Value: N(480)}, {Value: N(2)}}
 	w := sc.WhatIf(in)
@@ -104,7 +104,7 @@ func TestPassLineInterpolatedAndGate(t *testing.T) {
 // value it names passes, and a value a hair worse fails.
 func TestPassLinesHold(t *testing.T) {
 	for _, p := range Presets() {
-		sc, _ := LoadPreset(p.ID)
+		sc := preset(t, p.ID)
 		for seed := 0; seed < 60; seed++ {
 			in := scenario(sc, seed)
 			w := sc.WhatIf(in)
@@ -229,7 +229,7 @@ func TestPassMap(t *testing.T) {
 }
 
 func TestLevels(t *testing.T) {
-	sc, _ := LoadPreset("tech-support")
+	sc := preset(t, "tech-support")
 	want := map[string]string{"nps": "[1 2 3 4 5]", "qa": "[1 2 3 4 5]", "attendance": "[1 2 3 4 5]"}
 	for id, w := range want {
 		if got := fmt.Sprint(sc.Levels(sc.Metric(id))); got != w {
@@ -275,7 +275,7 @@ func TestCountNeeds(t *testing.T) {
 	if _, ok := sc.CountNeedFor(ce, Input{Value: N(85)}, N(90)); ok {
 		t.Error("a direct value has no count need")
 	}
-	ts, _ := LoadPreset("tech-support")
+	ts := preset(t, "tech-support")
 	nps := ts.Metric("nps")
 	// NPS 10/5/5 (25) to 40: 5 more promoters.
 	npsIn := Input{Value: N(25), Counts: []Num{N(10), N(5), N(5)}}
@@ -289,7 +289,7 @@ func TestCountNeeds(t *testing.T) {
 }
 
 func TestPooledNeeds(t *testing.T) {
-	sc, _ := LoadPreset("tech-support")
+	sc := preset(t, "tech-support")
 	head := "month,agent,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n"
 	d := readText(t, sc, head+"2026-04,Jo,100,75,700,10,5,5,3,0,0\n2026-05,Jo,300,220,720,12,4,4,3,1,0\n")
 	months := d.Agents[0].Months
