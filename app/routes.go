@@ -1,0 +1,9 @@
+package app
+
+import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// Routes registers the app's pages with go-app; the wasm program and the
+// site builder both call it, so the prerendered pages match the live ones.
+func Routes() {
+	goapp.Route("/", &Calculator{})
+}

@@ -1,0 +1,94 @@
+// Package components holds Passline's reusable UI widgets.
+package components
+
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Slider is a labelled range input with an exact number input beside it, for
+// one metric. Both carry data-metric with the metric's id; the range's
+// aria-valuetext says the value in words. OnChange receives the new value
+// as the input's text.
+type Slider struct {
+	goapp.Compo
+
+	Metric    string // the metric id: data-metric and the element ids
+	Label     string
+	Min       string
+	Max       string
+	Step      string
+	Value     string // the exact value, a decimal in the metric's unit
+	Unit      string // shown after the number input, e.g. "%"
+	ValueText string // the value in words, for screen readers
+	Note      string // a line under the slider (the pass line)
+	Disabled  bool
+	OnChange  func(ctx goapp.Context, value string)
+}
+
+// NewSlider returns a slider for the metric with that id.
+func NewSlider(metric string) *Slider { return &Slider{Metric: metric, Step: "1"} }
+
+// WithLabel sets the visible label.
+func (s *Slider) WithLabel(v string) *Slider { s.Label = v; return s }
+
+// WithRange sets the range's ends and step, as decimals.
+func (s *Slider) WithRange(min, max, step string) *Slider {
+	s.Min, s.Max, s.Step = min, max, step
+	return s
+}
+
+// WithValue sets the value, its unit and its words for screen readers.
+func (s *Slider) WithValue(v, unit, words string) *Slider {
+	s.Value, s.Unit, s.ValueText = v, unit, words
+	return s
+}
+
+// WithNote sets the line under the slider.
+func (s *Slider) WithNote(v string) *Slider { s.Note = v; return s }
+
+// WithDisabled disables both inputs (while the app is loading).
+func (s *Slider) WithDisabled(v bool) *Slider { s.Disabled = v; return s }
+
+// WithOnChange sets what happens when either input changes.
+func (s *Slider) WithOnChange(f func(ctx goapp.Context, value string)) *Slider {
+	s.OnChange = f
+	return s
+}
+
+// Render draws the slider.
+func (s *Slider) Render() goapp.UI {
+	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
+	return goapp.Div().Class("slider").Body(
+		goapp.Label().For(rangeID).Class("slider-label").Text(s.Label),
+		goapp.Div().Class("slider-row").Body(
+			goapp.Input().Type("range").ID(rangeID).DataSet("metric", s.Metric).
+				Attr("min", s.Min).Attr("max", s.Max).Attr("step", s.Step).
+				Value(s.Value).Disabled(s.Disabled).
+				Aria("valuetext", s.ValueText).Aria("describedby", noteID).
+				OnInput(s.changed),
+			goapp.Input().Type("text").ID(numberID).Class("exact").DataSet("metric", s.Metric).
+				Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				Value(s.Value).Disabled(s.Disabled).
+				Aria("label", s.Label+", exact value"+unitWords(s.Unit)).
+				OnChange(s.changed),
+			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
+		),
+		goapp.P().ID(noteID).Class("slider-note").DataSet("need", s.Metric).Text(s.Note),
+	)
+}
+
+func unitWords(unit string) string {
+	switch unit {
+	case "%":
+		return " in percent"
+	case "":
+		return ""
+	}
+	return " in " + unit
+}
+
+func (s *Slider) changed(ctx goapp.Context, e goapp.Event) {
+	if s.OnChange != nil {
+		s.OnChange(ctx, ctx.JSSrc().Get("value").String())
+	}
+}
