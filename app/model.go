@@ -130,4 +130,3 @@ func Derive(m Model) (View, error) {
 	v.Result = sc.WhatIf(v.Inputs)
 	return v, nil
 }
-
