@@ -15,8 +15,10 @@ import (
 type Calculator struct {
 	goapp.Compo
 
-	model Model
-	view  View
+	model    Model
+	prepared *Prepared // the model's scorecard and data, read once
+	view     View
+	saved    bool // the model has been saved once in this session
 
 	live      bool   // rendered by the running app, not prerendered
 	notice    string // why the saved state was set aside
@@ -63,20 +65,31 @@ func (c *Calculator) send(msg Msg) {
 			return
 		}
 		c.inputErr = ""
+		prev := c.model
 		c.model = next
 		if c.storage != nil {
-			if err := Save(c.storage, c.model); err != nil {
+			if err := Save(c.storage, prev, next, !c.saved); err != nil {
 				c.notice = err.Error()
 			}
+			c.saved = true
 		}
 		c.derive()
 	})
 }
 
-// derive recomputes the view from the model.
+// derive recomputes the view from the model, reading the scorecard and
+// the data again only when they changed.
 func (c *Calculator) derive() {
 	if err := guard("scoring", func() {
-		v, err := Derive(c.model)
+		if !c.prepared.Current(c.model) {
+			p, err := Prepare(c.model)
+			if err != nil {
+				c.inputErr = err.Error()
+				return
+			}
+			c.prepared = p
+		}
+		v, err := c.prepared.Score(c.model)
 		if err != nil {
 			c.inputErr = err.Error()
 			return
@@ -94,9 +107,9 @@ func (c *Calculator) onSlider(ctx goapp.Context, metric, value string) {
 func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 	c.do("resetting", func() {
 		if c.storage != nil {
-			c.storage.Del(StorageKey)
+			Forget(c.storage)
 		}
-		c.model, c.notice = NewModel(), ""
+		c.model, c.notice, c.saved = NewModel(), "", false
 		c.derive()
 	})
 }
@@ -223,28 +236,19 @@ func (c *Calculator) renderSlider(sc *scoring.Scorecard) goapp.UI {
 func (c *Calculator) renderBreakdown(sc *scoring.Scorecard, mr scoring.MonthResult) goapp.UI {
 	return goapp.Section().Class("card").Body(
 		goapp.H2().Text("How the score is built"),
-		goapp.Table().Class("breakdown").Body(
-			goapp.THead().Body(goapp.Tr().Body(
-				goapp.Th().Scope("col").Text("Metric"),
-				goapp.Th().Scope("col").Text("Value"),
-				goapp.Th().Scope("col").Text("Points"),
-				goapp.Th().Scope("col").Text("Weight"),
-				goapp.Th().Scope("col").Text("Adds"),
-			)),
-			goapp.TBody().Body(goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI {
-				m, ms := &sc.Metrics[i], mr.Metrics[i]
-				if ms.Missing {
-					return goapp.Tr().Body(goapp.Th().Scope("row").Text(m.Label), goapp.Td().ColSpan(4).Text("no value"))
-				}
-				return goapp.Tr().Body(
-					goapp.Th().Scope("row").Text(m.Label),
-					goapp.Td().Text(tableValue(m, ms.Value)),
-					goapp.Td().Text(ms.Points.Short(4)),
-					goapp.Td().Text(m.Weight.Short(2)+" %"),
-					goapp.Td().Text(ms.Contribution.Short(4)),
-				)
-			})),
-		),
+		goapp.Ul().Class("breakdown").Body(goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI {
+			m, ms := &sc.Metrics[i], mr.Metrics[i]
+			value, calc := "no value", "weight "+m.Weight.Short(2)+nbsp+"%"
+			if !ms.Missing {
+				value = FormatValue(m.Unit, ms.Value)
+				calc = fmt.Sprintf("%s × %s%s%% = %s", pointsText(ms.Points), m.Weight.Short(2), nbsp, ms.Contribution.Short(4))
+			}
+			return goapp.Li().Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text(value),
+				goapp.Span().Class("metric-calc").Text(calc),
+			)
+		})),
 		goapp.If(mr.Status != scoring.Incomplete,
 			goapp.P().Class("working").Text(fmt.Sprintf("Score %s, rounded to %d decimal%s: %s.",
 				mr.Exact.Short(6), sc.Decimals, map[bool]string{true: "", false: "s"}[sc.Decimals == 1], mr.Score.Fixed(sc.Decimals))),

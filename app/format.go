@@ -7,19 +7,22 @@ import (
 	"passline/scoring"
 )
 
+// nbsp keeps a number and its unit on one line.
+const nbsp = "\u00a0"
+
 // FormatValue prints a raw value in its metric's unit: "92 %", "7:35",
 // "2.5 points", "12.5".
 func FormatValue(u scoring.Unit, v scoring.Num) string {
 	switch u {
 	case scoring.Percent:
-		return v.Short(2) + " %"
+		return v.Short(2) + nbsp + "%"
 	case scoring.Seconds:
 		return clock(v)
 	case scoring.Points:
 		if v.Equal(scoring.N(1)) {
-			return "1 point"
+			return "1" + nbsp + "point"
 		}
-		return v.Short(2) + " points"
+		return v.Short(2) + nbsp + "points"
 	}
 	return v.Short(2)
 }
@@ -67,13 +70,18 @@ func plural(n int64, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// shownLine rounds a pass line towards the better side, so that reaching
-// the number shown always suffices: up for higher-is-better, down for lower.
+// shownLine rounds a pass line towards the better side at the precision
+// FormatValue shows (durations to a tenth of a second, the rest to two
+// decimals), so that reaching the number shown always suffices.
 func shownLine(m *scoring.Metric, v scoring.Num) scoring.Num {
-	if m.Better == scoring.Lower && !m.IsPoints() {
-		return v.Floor(2)
+	d := 2
+	if m.Unit == scoring.Seconds {
+		d = 1
 	}
-	return v.Ceil(2)
+	if m.Better == scoring.Lower && !m.IsPoints() {
+		return v.Floor(d)
+	}
+	return v.Ceil(d)
 }
 
 // LineWords says a metric's pass line in a sentence, for a month that
@@ -100,11 +108,5 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 	return fmt.Sprintf("%s must reach %s for the month to pass.", m.Label, v)
 }
 
-// tableValue is FormatValue for a table with a points column: a points
-// metric's value is just the number.
-func tableValue(m *scoring.Metric, v scoring.Num) string {
-	if m.IsPoints() {
-		return v.Short(2)
-	}
-	return FormatValue(m.Unit, v)
-}
+// pointsText says points with their unit: "1 point", "2.5 points".
+func pointsText(p scoring.Num) string { return FormatValue(scoring.Points, p) }

@@ -23,7 +23,7 @@ const DefaultData = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,a
 type Model struct {
 	Schema int    `json:"schema"`
 	Preset string `json:"preset"`
-	Data   string `json:"data"` // the metric CSV as pasted or uploaded
+	Data   string `json:"data,omitempty"` // the metric CSV as pasted or uploaded; saved apart
 	// WhatIf holds the slider values by metric id, as exact decimals in the
 	// metric's unit; a metric without one keeps the month's own value.
 	WhatIf map[string]string `json:"what_if,omitempty"`
@@ -89,6 +89,37 @@ func Update(m Model, msg Msg) (Model, error) {
 	return m, nil
 }
 
+// Prepared is the model's scorecard and data, read once: sliders only
+// re-score, they never re-read the data.
+type Prepared struct {
+	Preset, Data string // what it was read from
+	Scorecard    *scoring.Scorecard
+	Agent        scoring.AgentData
+	Problems     []string // data problems, in words
+}
+
+// Prepare reads the model's scorecard and data.
+func Prepare(m Model) (*Prepared, error) {
+	sc, err := scoring.LoadPreset(m.Preset)
+	if err != nil {
+		return nil, err
+	}
+	d, err := scoring.ReadData(strings.NewReader(m.Data), sc)
+	if err != nil {
+		return nil, err
+	}
+	p := &Prepared{Preset: m.Preset, Data: m.Data, Scorecard: sc, Agent: d.Agents[0]}
+	for _, prob := range d.Problems {
+		p.Problems = append(p.Problems, prob.String())
+	}
+	return p, nil
+}
+
+// Current reports whether p was read from m's scorecard and data.
+func (p *Prepared) Current(m Model) bool {
+	return p != nil && p.Preset == m.Preset && p.Data == m.Data
+}
+
 // View is what the calculator shows, derived from a Model by the engine.
 type View struct {
 	Scorecard *scoring.Scorecard
@@ -96,27 +127,14 @@ type View struct {
 	Month     scoring.Month
 	Inputs    []scoring.Input // the month's inputs, what-if values in place
 	Result    scoring.WhatIf
-	Problems  []string // data problems, in words
 }
 
-// Derive scores the model's what-if month: the latest month of the first
-// agent in the data, with the slider values in place of its own.
-func Derive(m Model) (View, error) {
-	sc, err := scoring.LoadPreset(m.Preset)
-	if err != nil {
-		return View{}, err
-	}
-	d, err := scoring.ReadData(strings.NewReader(m.Data), sc)
-	if err != nil {
-		return View{}, err
-	}
-	v := View{Scorecard: sc}
-	for _, p := range d.Problems {
-		v.Problems = append(v.Problems, p.String())
-	}
-	agent := d.Agents[0]
-	last := agent.Months[len(agent.Months)-1]
-	v.Agent, v.Month = agent.Name, last.Month
+// Score derives the view: the latest month of the first agent in the data,
+// with the model's what-if values in place of its own.
+func (p *Prepared) Score(m Model) (View, error) {
+	sc := p.Scorecard
+	last := p.Agent.Months[len(p.Agent.Months)-1]
+	v := View{Scorecard: sc, Agent: p.Agent.Name, Month: last.Month}
 	v.Inputs = append([]scoring.Input(nil), last.Inputs...)
 	for i, metric := range sc.Metrics {
 		if text, ok := m.WhatIf[metric.ID]; ok {
@@ -129,4 +147,13 @@ func Derive(m Model) (View, error) {
 	}
 	v.Result = sc.WhatIf(v.Inputs)
 	return v, nil
+}
+
+// Derive prepares and scores in one go (tests, the first render).
+func Derive(m Model) (View, error) {
+	p, err := Prepare(m)
+	if err != nil {
+		return View{}, err
+	}
+	return p.Score(m)
 }

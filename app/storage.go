@@ -5,8 +5,13 @@ import (
 	"fmt"
 )
 
-// StorageKey is where the model is saved in the browser's local storage.
-const StorageKey = "passline.state"
+// The model is saved in two parts, so that moving a slider writes a few
+// bytes and not the whole data file: StateKey holds the schema, the
+// scorecard and the what-if values; DataKey the data text.
+const (
+	StateKey = "passline.state"
+	DataKey  = "passline.data"
+)
 
 // Storage is the part of go-app's BrowserStorage the app uses; tests give a
 // map-backed one.
@@ -21,8 +26,8 @@ type Storage interface {
 // a notice saying so; it never fails.
 func Restore(s Storage) (m Model, notice string) {
 	var raw json.RawMessage
-	if err := s.Get(StorageKey, &raw); err != nil {
-		return NewModel(), "Your saved state could not be read, so Passline started afresh (" + err.Error() + ")."
+	if err := s.Get(StateKey, &raw); err != nil {
+		return NewModel(), "Your saved state could not be read, so Passline started afresh."
 	}
 	if raw == nil {
 		return NewModel(), ""
@@ -30,16 +35,32 @@ func Restore(s Storage) (m Model, notice string) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return NewModel(), "Your saved state could not be read, so Passline started afresh."
 	}
+	if err := s.Get(DataKey, &m.Data); err != nil || m.Data == "" {
+		return NewModel(), "Your saved data could not be read, so Passline started afresh."
+	}
 	if err := m.Validate(); err != nil {
 		return NewModel(), fmt.Sprintf("Your saved state was set aside and Passline started afresh: %v.", err)
 	}
 	return m, ""
 }
 
-// Save writes the model; it is called after every change.
-func Save(s Storage, m Model) error {
-	if err := s.Set(StorageKey, m); err != nil {
+// Save writes what changed from prev to next; it is called after every change.
+func Save(s Storage, prev, next Model, first bool) error {
+	state := next
+	state.Data = ""
+	if err := s.Set(StateKey, state); err != nil {
 		return fmt.Errorf("saving your state in this browser failed: %w", err)
 	}
+	if first || prev.Data != next.Data {
+		if err := s.Set(DataKey, next.Data); err != nil {
+			return fmt.Errorf("saving your data in this browser failed (is it too large for the browser's storage?): %w", err)
+		}
+	}
 	return nil
+}
+
+// Forget removes everything saved.
+func Forget(s Storage) {
+	s.Del(StateKey)
+	s.Del(DataKey)
 }

@@ -51,7 +51,7 @@ func run(args []string) int {
 		logf("build: %v", err)
 		return 1
 	}
-	logf("built %s: app.wasm %s raw, %s gzip, %s brotli", site.Dir, kb(site.Wasm.Raw), kb(site.Wasm.Gzip), kb(site.Wasm.Brotli))
+	logf("built %s: app.wasm %s raw, %s gzip, %s brotli", site.Dir, kib(site.Wasm.Raw), kib(site.Wasm.Gzip), kib(site.Wasm.Brotli))
 	switch command {
 	case "build":
 		return 0
@@ -78,4 +78,4 @@ func run(args []string) int {
 	return 2
 }
 
-func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+func kib(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }

@@ -102,11 +102,17 @@ func acceptsEncoding(header, token string) bool {
 // listen serves the site on addr ("127.0.0.1:0" picks a free port) and
 // returns the server and its URL.
 func listen(dir, base, addr string) (*http.Server, string, error) {
+	srv, url, err := listenHandler(siteHandler(dir, base), addr)
+	return srv, url + strings.TrimPrefix(base+"/", "/"), err
+}
+
+// listenHandler serves h on addr and returns the server and its root URL.
+func listenHandler(h http.Handler, addr string) (*http.Server, string, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, "", err
 	}
-	srv := &http.Server{Handler: siteHandler(dir, base)}
+	srv := &http.Server{Handler: h}
 	go srv.Serve(ln)
-	return srv, "http://" + ln.Addr().String() + base + "/", nil
+	return srv, "http://" + ln.Addr().String() + "/", nil
 }
