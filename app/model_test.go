@@ -184,7 +184,9 @@ func TestFormat(t *testing.T) {
 func TestLineWords(t *testing.T) {
 	sc, _ := scoring.LoadPreset("care-and-sales")
 	ce, aht := sc.Metric("ce"), sc.Metric("aht")
-	at := func(v string) scoring.PassLine { return scoring.PassLine{Kind: scoring.LineAt, Value: scoring.MustNum(v)} }
+	at := func(v string) scoring.PassLine {
+		return scoring.PassLine{Kind: scoring.LineAt, Value: scoring.MustNum(v)}
+	}
 	tests := []struct{ got, want string }{
 		{LineWords(ce, at("90"), true), "Customer experience can fall to 90\u00a0% and you still pass."},
 		{LineWords(ce, at("79.875"), false), "Customer experience must reach 79.88\u00a0% for the month to pass."},

@@ -140,7 +140,9 @@ func percentile(sorted []float64, p int) float64 {
 }
 
 func printReport(w *os.File, r Report) {
-	mib := func(n int64) string { return fmt.Sprintf("%d B (%.2f MiB, %.2f MB)", n, float64(n)/(1<<20), float64(n)/1e6) }
+	mib := func(n int64) string {
+		return fmt.Sprintf("%d B (%.2f MiB, %.2f MB)", n, float64(n)/(1<<20), float64(n)/1e6)
+	}
 	rows := []budget{
 		{"app.wasm raw", mib(r.WasmRaw), "8 MB", r.WasmRaw <= 8_000_000},
 		{"app.wasm gzip", mib(r.WasmGzip), "", true},
