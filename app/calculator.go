@@ -47,7 +47,9 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 }
 
 // OnAppUpdate offers the new version when the service worker has it.
-func (c *Calculator) OnAppUpdate(ctx goapp.Context) { c.updated = ctx.AppUpdateAvailable() }
+func (c *Calculator) OnAppUpdate(ctx goapp.Context) {
+	c.do("noticing an update", func() { c.updated = ctx.AppUpdateAvailable() })
+}
 
 // do runs a handler's work behind the guard.
 func (c *Calculator) do(what string, fn func()) {
@@ -118,7 +120,7 @@ func (c *Calculator) onCrashTest(ctx goapp.Context, e goapp.Event) {
 	c.do("running the crash test", func() { panic("crash test: this panic is on purpose") })
 }
 
-func reload(ctx goapp.Context) { ctx.Reload() }
+func (c *Calculator) reload(ctx goapp.Context) { c.do("reloading", ctx.Reload) }
 
 // Render draws the page from the view; it computes nothing.
 func (c *Calculator) Render() goapp.UI {
@@ -137,10 +139,10 @@ func (c *Calculator) Render() goapp.UI {
 				components.NewNotice(components.Info, "Loading the calculator… The numbers below are SPEC's October example; the controls wake up in a moment.").WithTestID("loading"),
 			),
 			goapp.If(c.updated,
-				components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", reload).WithTestID("update"),
+				components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", c.reload).WithTestID("update"),
 			),
 			goapp.If(c.crash != "",
-				components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", reload).WithTestID("crash"),
+				components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
 			),
 			goapp.If(c.notice != "",
 				components.NewNotice(components.Info, c.notice).WithTestID("restored"),

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -244,6 +245,53 @@ func TestOfflineReload(t *testing.T) {
 	s.setRange("ce", "95")
 	s.waitText("month-score", "2.1")
 	s.screenshot("offline-360x740")
+}
+
+// TestInstallable: Chromium finds nothing that stops the app being
+// installed, the manifest has the local icons, and the viewport allows zoom.
+func TestInstallable(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	var ok bool
+	s.run(chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, &ok, awaitPromise))
+	s.reload()
+	var errs []*page.InstallabilityError
+	s.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		errs, err = page.GetInstallabilityErrors().Do(ctx)
+		return err
+	}))
+	for _, e := range errs {
+		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+	var manifest struct {
+		Icons []struct{ Src, Sizes, Purpose string }
+	}
+	var raw string
+	s.run(chromedp.Evaluate(`fetch('manifest.webmanifest').then(r => r.text())`, &raw, awaitPromise))
+	if err := json.Unmarshal([]byte(raw), &manifest); err != nil {
+		t.Fatal(err)
+	}
+	var srcs []string
+	for _, icon := range manifest.Icons {
+		srcs = append(srcs, icon.Src+" "+icon.Sizes+" "+icon.Purpose)
+		if strings.HasPrefix(icon.Src, "http") {
+			t.Errorf("a remote icon breaks offline installs: %s", icon.Src)
+		}
+	}
+	if got := strings.Join(srcs, ", "); !strings.Contains(got, "icon-maskable-512.png 512x512 maskable") || !strings.Contains(got, "icon.svg any") {
+		t.Errorf("manifest icons: %s", got)
+	}
+	var viewport string
+	s.run(chromedp.Evaluate(`document.querySelector('meta[name=viewport]').content`, &viewport))
+	if strings.Contains(viewport, "user-scalable") || strings.Contains(viewport, "maximum-scale") {
+		t.Errorf("the viewport blocks zoom: %q", viewport)
+	}
+	var landmarks int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('main').length`, &landmarks))
+	if landmarks != 1 {
+		t.Errorf("%d main landmarks, want 1", landmarks)
+	}
 }
 
 // TestSubPath: a site built with -base works from that sub-path, offline too.
