@@ -19,14 +19,29 @@ const DefaultPreset = "care-and-sales"
 // DefaultData is SPEC's October story, the data a new user starts with.
 const DefaultData = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"
 
+// NextMonth, as Model.Month, is the month after the data's latest, still
+// empty, starting from the latest month's values.
+const NextMonth = "next"
+
 // Model is the whole state the user can change; it is what is saved.
 type Model struct {
 	Schema int    `json:"schema"`
 	Preset string `json:"preset"`
-	Data   string `json:"data,omitempty"` // the metric CSV as pasted or uploaded; saved apart
+	// Scorecard is an imported scorecard file; empty means the preset.
+	Scorecard string `json:"scorecard,omitempty"`
+	Data      string `json:"data,omitempty"` // the metric CSV as pasted or uploaded; saved apart
+	Agent     string `json:"agent,omitempty"`
+	// Month is the what-if month (2026-10), empty for the latest in the
+	// data, or NextMonth.
+	Month string `json:"month,omitempty"`
 	// WhatIf holds the slider values by metric id, as exact decimals in the
 	// metric's unit; a metric without one keeps the month's own value.
 	WhatIf map[string]string `json:"what_if,omitempty"`
+	// Volumes overrides, by metric id, the volume a pooled quarter's
+	// remaining months are assumed to have.
+	Volumes map[string]string `json:"volumes,omitempty"`
+	// Fixed holds the points chosen in "pass without…?", by metric id.
+	Fixed map[string]string `json:"fixed,omitempty"`
 }
 
 // NewModel returns the state of a first visit.
@@ -34,17 +49,28 @@ func NewModel() Model {
 	return Model{Schema: Schema, Preset: DefaultPreset, Data: DefaultData}
 }
 
-// Validate checks a model read from storage.
+// scorecard reads the model's scorecard: the imported one or the preset.
+func (m Model) scorecard() (*scoring.Scorecard, error) {
+	if m.Scorecard != "" {
+		return scoring.ParseScorecard([]byte(m.Scorecard))
+	}
+	return scoring.LoadPreset(m.Preset)
+}
+
+// Validate checks a model read from storage: everything in it must still
+// be usable.
 func (m Model) Validate() error {
 	if m.Schema != Schema {
 		return fmt.Errorf("it was saved by another version of Passline (schema %d, this one reads %d)", m.Schema, Schema)
 	}
-	if _, err := scoring.LoadPreset(m.Preset); err != nil {
+	if _, err := Prepare(m); err != nil {
 		return err
 	}
-	for id, v := range m.WhatIf {
-		if _, err := scoring.ParseNum(v); err != nil {
-			return fmt.Errorf("the what-if value of %q: %v", id, err)
+	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed} {
+		for id, v := range values {
+			if _, err := scoring.ParseNum(v); err != nil {
+				return fmt.Errorf("the value of %q: %v", id, err)
+			}
 		}
 	}
 	return nil
@@ -53,107 +79,133 @@ func (m Model) Validate() error {
 // Msg is something the user did.
 type Msg interface{ isMsg() }
 
-// SetWhatIf moves a metric's slider to Value, an exact decimal.
-type SetWhatIf struct{ Metric, Value string }
+// The messages.
+type (
+	// ChoosePreset switches to a built-in scorecard.
+	ChoosePreset struct{ ID string }
+	// ImportScorecard switches to a scorecard file; a refused one changes nothing.
+	ImportScorecard struct{ Name, JSON string }
+	// SetData replaces the data with pasted or uploaded text; text with no
+	// usable row changes nothing.
+	SetData struct{ Text string }
+	// ChooseAgent picks whose months are shown.
+	ChooseAgent struct{ Name string }
+	// ChooseMonth picks the what-if month: 2026-10, or NextMonth.
+	ChooseMonth struct{ Month string }
+	// SetWhatIf moves a metric's slider to Value, an exact decimal.
+	SetWhatIf struct{ Metric, Value string }
+	// ClearWhatIf puts every slider back to the month's own values.
+	ClearWhatIf struct{}
+	// SetVolume sets the volume a pooled need assumes for a metric; an
+	// empty Value goes back to the mean of the months so far.
+	SetVolume struct{ Metric, Value string }
+	// FixPoints holds a metric at Points in "pass without…?"; empty: any.
+	FixPoints struct{ Metric, Points string }
+	// Reset forgets everything: the state of a first visit.
+	Reset struct{}
+)
 
-// ClearWhatIf puts every slider back to the month's own values.
-type ClearWhatIf struct{}
+func (ChoosePreset) isMsg()    {}
+func (ImportScorecard) isMsg() {}
+func (SetData) isMsg()         {}
+func (ChooseAgent) isMsg()     {}
+func (ChooseMonth) isMsg()     {}
+func (SetWhatIf) isMsg()       {}
+func (ClearWhatIf) isMsg()     {}
+func (SetVolume) isMsg()       {}
+func (FixPoints) isMsg()       {}
+func (Reset) isMsg()           {}
 
-// Reset forgets everything: the state of a first visit.
-type Reset struct{}
-
-func (SetWhatIf) isMsg()   {}
-func (ClearWhatIf) isMsg() {}
-func (Reset) isMsg()       {}
-
-// Update applies a message to the model. It never changes m in place.
+// Update applies a message to the model. It never changes m in place; on an
+// error m comes back as it was.
 func Update(m Model, msg Msg) (Model, error) {
+	next := m
 	switch msg := msg.(type) {
+	case ChoosePreset:
+		if _, err := scoring.LoadPreset(msg.ID); err != nil {
+			return m, err
+		}
+		next.Preset, next.Scorecard = msg.ID, ""
+		return next.scorecardChanged(m)
+	case ImportScorecard:
+		if _, err := scoring.ParseScorecard([]byte(msg.JSON)); err != nil {
+			return m, fmt.Errorf("%s was not loaded, the scorecard in use stays. %w", msg.Name, err)
+		}
+		next.Scorecard = msg.JSON
+		return next.scorecardChanged(m)
+	case SetData:
+		if strings.TrimSpace(msg.Text) == "" {
+			return m, fmt.Errorf("there is nothing to read: paste the rows with their header row, or choose a CSV file")
+		}
+		next.Data = msg.Text
+		if _, err := Prepare(next); err != nil {
+			return m, fmt.Errorf("your data was not loaded, the data in use stays: %w", err)
+		}
+		next.Agent, next.Month = "", ""
+		next.clearWhatIfs()
+	case ChooseAgent:
+		next.Agent, next.Month = msg.Name, ""
+		next.clearWhatIfs()
+	case ChooseMonth:
+		if msg.Month != "" && msg.Month != NextMonth {
+			var mo scoring.Month
+			if err := mo.UnmarshalCSV(msg.Month); err != nil {
+				return m, fmt.Errorf("%q is not a month", msg.Month)
+			}
+		}
+		next.Month = msg.Month
+		next.clearWhatIfs()
 	case SetWhatIf:
 		if _, err := scoring.ParseNum(msg.Value); err != nil {
 			return m, fmt.Errorf("%q is not a number: write it like 92 or 92.5", msg.Value)
 		}
-		next := make(map[string]string, len(m.WhatIf)+1)
-		for k, v := range m.WhatIf {
-			next[k] = v
-		}
-		next[msg.Metric] = msg.Value
-		m.WhatIf = next
+		next.WhatIf = with(m.WhatIf, msg.Metric, msg.Value)
 	case ClearWhatIf:
-		m.WhatIf = nil
+		next.WhatIf = nil
+	case SetVolume:
+		if v, err := scoring.ParseNum(msg.Value); msg.Value != "" && (err != nil || v.Sign() < 0) {
+			return m, fmt.Errorf("%q is not a volume: write a number of 0 or more, like 25", msg.Value)
+		}
+		next.Volumes = with(m.Volumes, msg.Metric, msg.Value)
+	case FixPoints:
+		if _, err := scoring.ParseNum(msg.Points); msg.Points != "" && err != nil {
+			return m, fmt.Errorf("%q is not a number of points", msg.Points)
+		}
+		next.Fixed = with(m.Fixed, msg.Metric, msg.Points)
 	case Reset:
-		m = NewModel()
+		next = NewModel()
 	default:
 		return m, fmt.Errorf("unknown message %T", msg)
 	}
+	return next, nil
+}
+
+// scorecardChanged checks the data against the new scorecard and starts
+// its what-ifs afresh.
+func (m Model) scorecardChanged(prev Model) (Model, error) {
+	if _, err := Prepare(m); err != nil {
+		return prev, fmt.Errorf("the data in use does not fit that scorecard, so it stays as it was: %w", err)
+	}
+	m.clearWhatIfs()
+	m.Fixed = nil
 	return m, nil
 }
 
-// Prepared is the model's scorecard and data, read once: sliders only
-// re-score, they never re-read the data.
-type Prepared struct {
-	Preset, Data string // what it was read from
-	Scorecard    *scoring.Scorecard
-	Agent        scoring.AgentData
-	Problems     []string // data problems, in words
-}
+func (m *Model) clearWhatIfs() { m.WhatIf, m.Volumes = nil, nil }
 
-// Prepare reads the model's scorecard and data.
-func Prepare(m Model) (*Prepared, error) {
-	sc, err := scoring.LoadPreset(m.Preset)
-	if err != nil {
-		return nil, err
+// with returns a copy of values with k set to v (removed when v is empty).
+func with(values map[string]string, k, v string) map[string]string {
+	out := make(map[string]string, len(values)+1)
+	for key, val := range values {
+		out[key] = val
 	}
-	d, err := scoring.ReadData(strings.NewReader(m.Data), sc)
-	if err != nil {
-		return nil, err
+	if v == "" {
+		delete(out, k)
+	} else {
+		out[k] = v
 	}
-	p := &Prepared{Preset: m.Preset, Data: m.Data, Scorecard: sc, Agent: d.Agents[0]}
-	for _, prob := range d.Problems {
-		p.Problems = append(p.Problems, prob.String())
+	if len(out) == 0 {
+		return nil
 	}
-	return p, nil
-}
-
-// Current reports whether p was read from m's scorecard and data.
-func (p *Prepared) Current(m Model) bool {
-	return p != nil && p.Preset == m.Preset && p.Data == m.Data
-}
-
-// View is what the calculator shows, derived from a Model by the engine.
-type View struct {
-	Scorecard *scoring.Scorecard
-	Agent     string
-	Month     scoring.Month
-	Inputs    []scoring.Input // the month's inputs, what-if values in place
-	Result    scoring.WhatIf
-}
-
-// Score derives the view: the latest month of the first agent in the data,
-// with the model's what-if values in place of its own.
-func (p *Prepared) Score(m Model) (View, error) {
-	sc := p.Scorecard
-	last := p.Agent.Months[len(p.Agent.Months)-1]
-	v := View{Scorecard: sc, Agent: p.Agent.Name, Month: last.Month}
-	v.Inputs = append([]scoring.Input(nil), last.Inputs...)
-	for i, metric := range sc.Metrics {
-		if text, ok := m.WhatIf[metric.ID]; ok {
-			val, err := scoring.ParseNum(text)
-			if err != nil {
-				return View{}, err
-			}
-			v.Inputs[i] = scoring.Input{Value: val}
-		}
-	}
-	v.Result = sc.WhatIf(v.Inputs)
-	return v, nil
-}
-
-// Derive prepares and scores in one go (tests, the first render).
-func Derive(m Model) (View, error) {
-	p, err := Prepare(m)
-	if err != nil {
-		return View{}, err
-	}
-	return p.Score(m)
+	return out
 }

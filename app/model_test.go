@@ -70,8 +70,8 @@ func TestDeriveSpecOctober(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Result.Month.Score.String() != "2.1" || !v.Result.Month.Pass || v.Agent != "Jo" || v.Month.String() != "2026-10" {
-		t.Errorf("view: %s %v %s %s", v.Result.Month.Score, v.Result.Month.Pass, v.Agent, v.Month)
+	if v.Result.Month.Score.String() != "2.1" || !v.Result.Month.Pass || v.Agent.Name != "Jo" || v.Month.String() != "2026-10" {
+		t.Errorf("view: %s %v %s %s", v.Result.Month.Score, v.Result.Month.Pass, v.Agent.Name, v.Month)
 	}
 	m, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "89.9"})
 	v, _ = Derive(m)
@@ -124,11 +124,14 @@ func TestSaveAndRestore(t *testing.T) {
 }
 
 func TestRestoreSetsAside(t *testing.T) {
+	good, _ := json.Marshal(DefaultData)
 	tests := []struct{ name, state, data, want string }{
-		{"not json", `{not json`, `"x"`, "could not be read"},
-		{"old schema", `{"schema":0,"preset":"care-and-sales"}`, `"x"`, "another version of Passline (schema 0"},
-		{"unknown preset", `{"schema":1,"preset":"nope"}`, `"x"`, `no built-in scorecard is called "nope"`},
-		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high"}}`, `"x"`, `the what-if value of "ce"`},
+		{"not json", `{not json`, string(good), "could not be read"},
+		{"old schema", `{"schema":0,"preset":"care-and-sales"}`, string(good), "another version of Passline (schema 0"},
+		{"unknown preset", `{"schema":1,"preset":"nope"}`, string(good), `no built-in scorecard is called "nope"`},
+		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high"}}`, string(good), `the value of "ce"`},
+		{"refused scorecard", `{"schema":1,"preset":"care-and-sales","scorecard":"{}"}`, string(good), "version: is required"},
+		{"unusable data", `{"schema":1,"preset":"care-and-sales"}`, `"x"`, "the file has no month column"},
 		{"data missing", `{"schema":1,"preset":"care-and-sales"}`, ``, "saved data could not be read"},
 		{"data not a string", `{"schema":1,"preset":"care-and-sales"}`, `42`, "saved data could not be read"},
 	}

@@ -2,6 +2,8 @@
 package components
 
 import (
+	"fmt"
+
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -21,6 +23,9 @@ type Slider struct {
 	Unit      string // shown after the number input, e.g. "%"
 	ValueText string // the value in words, for screen readers
 	Note      string // a line under the slider (the pass line)
+	Points    string // the points the value earns, shown beside the label
+	Marks     []Mark // ticks along the track: band thresholds, the pass line
+	Error     string // why the last value typed was not used
 	Disabled  bool
 	OnChange  func(ctx goapp.Context, value string)
 }
@@ -43,6 +48,23 @@ func (s *Slider) WithValue(v, unit, words string) *Slider {
 	return s
 }
 
+// Mark is a labelled point along the track; At is its position as a
+// percentage of the track (0 to 100). Pass marks stand out.
+type Mark struct {
+	At    float64 // display only: where to draw it
+	Label string
+	Pass  bool
+}
+
+// WithPoints sets the points badge.
+func (s *Slider) WithPoints(v string) *Slider { s.Points = v; return s }
+
+// WithMarks sets the marks along the track.
+func (s *Slider) WithMarks(m []Mark) *Slider { s.Marks = m; return s }
+
+// WithError sets the error line.
+func (s *Slider) WithError(v string) *Slider { s.Error = v; return s }
+
 // WithNote sets the line under the slider.
 func (s *Slider) WithNote(v string) *Slider { s.Note = v; return s }
 
@@ -59,13 +81,27 @@ func (s *Slider) WithOnChange(f func(ctx goapp.Context, value string)) *Slider {
 func (s *Slider) Render() goapp.UI {
 	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
 	return goapp.Div().Class("slider").Body(
-		goapp.Label().For(rangeID).Class("slider-label").Text(s.Label),
+		goapp.Div().Class("slider-head").Body(
+			goapp.Label().For(rangeID).Class("slider-label").Text(s.Label),
+			goapp.If(s.Points != "", goapp.Span().Class("badge").DataSet("points", s.Metric).Text(s.Points)),
+		),
+		goapp.Input().Type("range").ID(rangeID).DataSet("metric", s.Metric).
+			Attr("min", s.Min).Attr("max", s.Max).Attr("step", s.Step).
+			Value(s.Value).Disabled(s.Disabled).
+			Aria("valuetext", s.ValueText).Aria("describedby", noteID).
+			OnInput(s.changed),
+		goapp.If(len(s.Marks) > 0, goapp.Div().Class(s.marksClass()).Aria("hidden", "true").Body(
+			goapp.Range(s.Marks).Slice(func(i int) goapp.UI {
+				m := s.Marks[i]
+				class := "mark"
+				if m.Pass {
+					class += " pass-mark"
+				}
+				return goapp.Span().Class(class).Style("left", fmt.Sprintf("%.2f%%", m.At)).Text(m.Label)
+			}),
+		)),
 		goapp.Div().Class("slider-row").Body(
-			goapp.Input().Type("range").ID(rangeID).DataSet("metric", s.Metric).
-				Attr("min", s.Min).Attr("max", s.Max).Attr("step", s.Step).
-				Value(s.Value).Disabled(s.Disabled).
-				Aria("valuetext", s.ValueText).Aria("describedby", noteID).
-				OnInput(s.changed),
+			goapp.Label().For(numberID).Class("exact-label").Text("Exact"),
 			goapp.Input().Type("text").ID(numberID).Class("exact").DataSet("metric", s.Metric).
 				Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Value(s.Value).Disabled(s.Disabled).
@@ -73,8 +109,18 @@ func (s *Slider) Render() goapp.UI {
 				OnChange(s.changed),
 			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
 		),
+		goapp.If(s.Error != "", goapp.P().Class("input-error").Attr("role", "alert").Text(s.Error)),
 		goapp.P().ID(noteID).Class("slider-note").DataSet("need", s.Metric).Text(s.Note),
 	)
+}
+
+func (s *Slider) marksClass() string {
+	for _, m := range s.Marks {
+		if m.Pass {
+			return "marks with-pass"
+		}
+	}
+	return "marks"
 }
 
 func unitWords(unit string) string {

@@ -391,7 +391,7 @@ func (k cellKind) read(text string, sc *Scorecard) (v Num, blank bool, err error
 	}
 	var c NumberCell
 	err = c.UnmarshalCSV(text)
-	if err == nil && k == pointsKind && !c.Blank && (c.Value.Less(sc.Scale.min()) || sc.Scale.max().Less(c.Value)) {
+	if err == nil && k == pointsKind && !c.Blank && (c.Value.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(c.Value)) {
 		err = expect("points from %d to %d (a points metric's value lies on the scale)", sc.Scale.Min, sc.Scale.Max)
 	}
 	return c.Value, c.Blank, err

@@ -78,7 +78,7 @@ func (sc *Scorecard) scoreMetric(m *Metric, in Input) MetricScore {
 // PointsFor converts a raw value into points through the metric's bands
 // (SPEC section 2). A points metric's value already is points.
 func (sc *Scorecard) PointsFor(m *Metric, v Num) Num {
-	min, max := sc.Scale.min(), sc.Scale.max()
+	min, max := sc.Scale.Lowest(), sc.Scale.Highest()
 	if m.IsPoints() {
 		return Max(min, Min(max, v))
 	}
@@ -137,11 +137,11 @@ func (sc *Scorecard) valueFromCounts(m *Metric, c []Num) (Num, bool) {
 		}
 		return N(100).Mul(c[0].Sub(c[2])).Div(total), true
 	case FromDeduct:
-		p := sc.Scale.max()
+		p := sc.Scale.Highest()
 		for i, pen := range m.Source.Penalties {
 			p = p.Sub(c[i].Mul(pen.Points))
 		}
-		return Max(p, sc.Scale.min()), true
+		return Max(p, sc.Scale.Lowest()), true
 	}
 	return Num{}, false
 }

@@ -101,7 +101,7 @@ func (sc *Scorecard) pointsNeeded(ms []MetricScore, i int, contrib func(MetricSc
 		others = others.Add(contrib(o))
 	}
 	floor := sc.passFloor()
-	min, max := sc.Scale.min(), sc.Scale.max()
+	min, max := sc.Scale.Lowest(), sc.Scale.Highest()
 	need := min
 	if m.Weight.IsZero() {
 		if others.Less(floor) {
@@ -152,9 +152,9 @@ func (sc *Scorecard) worstValueFor(m *Metric, p Num) (LineKind, Num) {
 // their counts (at zero when the data gave points, not counts).
 func (sc *Scorecard) allowances(m *Metric, in Input, need Num, kind LineKind) []Allowance {
 	if kind == PassesAtWorst {
-		need = sc.Scale.min()
+		need = sc.Scale.Lowest()
 	}
-	room := sc.Scale.max().Sub(need) // points that may be lost
+	room := sc.Scale.Highest().Sub(need) // points that may be lost
 	out := make([]Allowance, len(m.Source.Penalties))
 	for k, pen := range m.Source.Penalties {
 		out[k].Column = pen.Column
@@ -196,7 +196,7 @@ func (sc *Scorecard) headroom(m *Metric, v Num, line PassLine, points Num) Headr
 	}
 	if !m.IsPoints() {
 		bands := m.sortedBands()
-		min, max := sc.Scale.min(), sc.Scale.max()
+		min, max := sc.Scale.Lowest(), sc.Scale.Highest()
 		if m.Interpolate {
 			switch zero := (Num{}); {
 			case points.Equal(min):
@@ -232,7 +232,7 @@ func (sc *Scorecard) headroom(m *Metric, v Num, line PassLine, points Num) Headr
 // interpolated bands and points columns; for a deduct source, every level
 // its penalties can reach.
 func (sc *Scorecard) Levels(m *Metric) []Num {
-	min, max := sc.Scale.min(), sc.Scale.max()
+	min, max := sc.Scale.Lowest(), sc.Scale.Highest()
 	if !m.IsPoints() && !m.Interpolate {
 		levels := []Num{min}
 		for _, b := range m.sortedBands() {

@@ -188,7 +188,7 @@ func (sc *Scorecard) clampNeed(m *Metric, x Num) LineKind {
 func (sc *Scorecard) valueRange(m *Metric) (lo, hi Num, hasLo, hasHi bool) {
 	switch {
 	case m.IsPoints():
-		return sc.Scale.min(), sc.Scale.max(), true, true
+		return sc.Scale.Lowest(), sc.Scale.Highest(), true, true
 	case m.Source.Kind == FromNPS:
 		return N(-100), N(100), true, true
 	case m.Unit == Percent:

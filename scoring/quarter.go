@@ -151,9 +151,9 @@ func (sc *Scorecard) averageNeed(sum Num, remaining int) *Need {
 	need := &Need{Kind: Reachable, Remaining: remaining}
 	need.Exact = sc.passFloor().Mul(N(3)).Sub(sum).Div(N(int64(remaining)))
 	switch {
-	case sc.Scale.max().Less(need.Exact):
+	case sc.Scale.Highest().Less(need.Exact):
 		need.Kind = OutOfReach
-	case !sc.Scale.min().Less(need.Exact):
+	case !sc.Scale.Lowest().Less(need.Exact):
 		need.Kind = Secured
 	}
 	return need

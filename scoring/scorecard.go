@@ -135,9 +135,9 @@ func (s Source) Columns() []string {
 // IsPoints reports whether the metric's raw value already is points.
 func (m *Metric) IsPoints() bool { return m.Unit == Points }
 
-// Min and Max return the scale's ends as numbers.
-func (s Scale) min() Num { return N(int64(s.Min)) }
-func (s Scale) max() Num { return N(int64(s.Max)) }
+// Lowest and Highest return the scale's ends as numbers.
+func (s Scale) Lowest() Num  { return N(int64(s.Min)) }
+func (s Scale) Highest() Num { return N(int64(s.Max)) }
 
 // Metric returns the metric with the given id, or nil.
 func (sc *Scorecard) Metric(id string) *Metric {

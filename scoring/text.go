@@ -62,3 +62,7 @@ func firstLine(b []byte) []byte {
 	}
 	return b
 }
+
+// DecodeText returns a file's text as UTF-8, as ReadData reads it: without
+// a byte-order mark, and from Windows-1252 when the bytes are not UTF-8.
+func DecodeText(b []byte) string { return string(cleanText(b)) }

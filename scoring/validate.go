@@ -66,7 +66,7 @@ func (v *validator) add(field, format string, args ...any) {
 }
 
 func (v *validator) onScale(x Num) bool {
-	return !x.Less(v.sc.Scale.min()) && !v.sc.Scale.max().Less(x)
+	return !x.Less(v.sc.Scale.Lowest()) && !v.sc.Scale.Highest().Less(x)
 }
 
 func (v *validator) scaleText() string {
@@ -277,7 +277,7 @@ func (v *validator) bandRules(m *Metric) {
 		}
 	}
 	if m.Interpolate {
-		min, max := v.sc.Scale.min(), v.sc.Scale.max()
+		min, max := v.sc.Scale.Lowest(), v.sc.Scale.Highest()
 		if !levels[min.String()] || !levels[max.String()] {
 			v.add("bands", "interpolated bands must give both the %s-point and the %s-point anchors", min, max)
 		}

@@ -153,7 +153,7 @@ func scenario(sc *Scorecard, seed int) []Input {
 func worstValue(sc *Scorecard, m *Metric) Num {
 	switch {
 	case m.IsPoints():
-		return sc.Scale.min()
+		return sc.Scale.Lowest()
 	case m.Source.Kind == FromNPS:
 		return N(-100)
 	case m.Better == Lower:
@@ -165,7 +165,7 @@ func worstValue(sc *Scorecard, m *Metric) Num {
 func bestValue(sc *Scorecard, m *Metric) Num {
 	switch {
 	case m.IsPoints():
-		return sc.Scale.max()
+		return sc.Scale.Highest()
 	case m.Better == Lower:
 		return Num{}
 	}
@@ -357,4 +357,26 @@ func juneInput(m *Metric, months []MonthData, v, volume Num) Input {
 		}
 	}
 	return Input{Value: v}
+}
+
+func TestInputAt(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	ce := sc.Metric("ce")
+	in := sc.InputAt(ce, Input{Value: N(92), Counts: []Num{N(23), N(25)}}, N(84))
+	if !in.Value.Equal(N(84)) || !in.Counts[0].Equal(N(21)) || !in.Counts[1].Equal(N(25)) {
+		t.Errorf("CE at 84 %% over 25 surveys: %+v", in)
+	}
+	ts := preset(t, "tech-support")
+	nps := ts.Metric("nps")
+	for _, v := range []string{"25", "-100", "100", "60", "-37.5"} {
+		in := ts.InputAt(nps, Input{Value: N(25), Counts: []Num{N(10), N(5), N(5)}}, MustNum(v))
+		got, ok := ts.valueFromCounts(nps, in.Counts)
+		total := in.Counts[0].Add(in.Counts[1]).Add(in.Counts[2])
+		if !ok || !got.Equal(MustNum(v)) || !total.Equal(N(20)) || in.Counts[0].Sign() < 0 || in.Counts[1].Sign() < 0 || in.Counts[2].Sign() < 0 {
+			t.Errorf("NPS at %s: counts %v give %s", v, in.Counts, got)
+		}
+	}
+	if in := ts.InputAt(ts.Metric("qa"), Input{Value: N(3)}, N(4)); in.Counts != nil || !in.Value.Equal(N(4)) {
+		t.Errorf("qa: %+v", in)
+	}
 }

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"fmt"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// MaxFileBytes is the largest file the app reads; larger ones are refused
+// before they are read, naming the limit.
+const MaxFileBytes = 20 << 20
+
+// readChosenFile reads the file chosen in the file input that fired the
+// event, as bytes (so that a Windows-1252 file is not mangled on the way),
+// and calls done on the UI goroutine with its name and bytes, or an error.
+func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string, b []byte, err error)) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	name, size := file.Get("name").String(), file.Get("size").Int()
+	input.Set("value", "") // choosing the same file again fires again
+	if size > MaxFileBytes {
+		done(ctx, name, nil, fmt.Errorf("%s is %.1f MB; Passline reads files of up to %d MB", name, float64(size)/1e6, MaxFileBytes>>20))
+		return
+	}
+	var onLoad, onFail goapp.Func
+	release := func() { onLoad.Release(); onFail.Release() }
+	onLoad = goapp.FuncOf(func(this goapp.Value, args []goapp.Value) any {
+		bytes := goapp.Window().Get("Uint8Array").New(args[0])
+		b := make([]byte, bytes.Length())
+		goapp.CopyBytesToGo(b, bytes)
+		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, name, b, nil) })
+		release()
+		return nil
+	})
+	onFail = goapp.FuncOf(func(this goapp.Value, args []goapp.Value) any {
+		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, name, nil, fmt.Errorf("%s could not be read", name)) })
+		release()
+		return nil
+	})
+	file.Call("arrayBuffer").Call("then", onLoad, onFail)
+}
+
+// download saves content as a file named name, through a temporary link.
+func download(name, mime string, content []byte) {
+	data := goapp.Window().Get("Uint8Array").New(len(content))
+	goapp.CopyBytesToJS(data, content)
+	blob := goapp.Window().Get("Blob").New([]any{data}, map[string]any{"type": mime})
+	url := goapp.Window().Get("URL").Call("createObjectURL", blob)
+	a := goapp.Window().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	goapp.Window().Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	goapp.Window().Get("URL").Call("revokeObjectURL", url)
+}

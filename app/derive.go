@@ -1,0 +1,278 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"passline/scoring"
+)
+
+// Prepared is the model's scorecard and data, read once: sliders only
+// re-score, they never re-read the data.
+type Prepared struct {
+	preset, scorecard, data string // what it was read from
+
+	Scorecard *scoring.Scorecard
+	Data      *scoring.Data
+	Problems  []string // data problems, in words
+	Missing   []string // metrics no column gives, in words
+	// Order is the order metrics are shown in: customer experience, handle
+	// time and sales first, then the rest as the scorecard lists them.
+	Order []int
+
+	combos map[string]Combos // by the fixed points they were found for
+}
+
+// Combos answers "pass without…?": the point combinations that pass a
+// month, some metrics held at chosen points.
+type Combos struct {
+	Fixed map[string]scoring.Num
+	List  [][]scoring.Num // in scorecard order
+	Err   error           // too many to list: fix more metrics
+}
+
+// combosFor finds (once per choice) the passing combinations.
+func (p *Prepared) combosFor(fixed map[string]string) Combos {
+	key := fmt.Sprint(fixed) // maps print with sorted keys
+	if got, ok := p.combos[key]; ok {
+		return got
+	}
+	c := Combos{Fixed: map[string]scoring.Num{}}
+	for id, text := range fixed {
+		if n, err := scoring.ParseNum(text); err == nil && p.Scorecard.Metric(id) != nil {
+			c.Fixed[id] = n
+		}
+	}
+	c.List, c.Err = p.Scorecard.PassingCombinations(c.Fixed)
+	if p.combos == nil {
+		p.combos = map[string]Combos{}
+	}
+	p.combos[key] = c
+	return c
+}
+
+// Prepare reads the model's scorecard and data.
+func Prepare(m Model) (*Prepared, error) {
+	sc, err := m.scorecard()
+	if err != nil {
+		return nil, err
+	}
+	d, err := scoring.ReadData(strings.NewReader(m.Data), sc)
+	if err != nil {
+		if d != nil && len(d.Problems) > 0 {
+			err = fmt.Errorf("%w; the first problem: %s", err, d.Problems[0])
+		}
+		return nil, err
+	}
+	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, Scorecard: sc, Data: d, Order: displayOrder(sc)}
+	for _, prob := range d.Problems {
+		p.Problems = append(p.Problems, prob.String())
+	}
+	for _, id := range d.MissingMetrics(sc) {
+		mt := sc.Metric(id)
+		cols := mt.Source.Columns()
+		hint := "a column named " + mt.ID
+		if len(cols) > 0 {
+			hint = "the columns " + strings.Join(cols, ", ") + ", or " + hint
+		}
+		p.Missing = append(p.Missing, fmt.Sprintf("No column gives %s: add %s.", mt.Label, hint))
+	}
+	return p, nil
+}
+
+// Current reports whether p was read from m's scorecard and data.
+func (p *Prepared) Current(m Model) bool {
+	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data
+}
+
+// displayOrder puts the metrics agents ask about first.
+func displayOrder(sc *scoring.Scorecard) []int {
+	rank := func(m *scoring.Metric) int {
+		words := strings.ToLower(m.ID + " " + m.Label)
+		for r, keys := range [][]string{
+			{"ce", "csat", "nps", "customer", "satisf", "promoter"},
+			{"aht", "handle"},
+			{"sale", "offer", "conversion"},
+		} {
+			for _, k := range keys {
+				if strings.Contains(" "+words+" ", " "+k+" ") || (len(k) > 3 && strings.Contains(words, k)) {
+					return r
+				}
+			}
+		}
+		return 3
+	}
+	order := make([]int, len(sc.Metrics))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank(&sc.Metrics[a]) - rank(&sc.Metrics[b]) })
+	return order
+}
+
+// View is what the calculator shows, derived from a Model by the engine.
+type View struct {
+	*Prepared
+	Agent   *scoring.AgentData
+	Month   scoring.Month // the what-if month
+	IsNext  bool          // the month after the data's latest, still empty
+	Base    []scoring.Input
+	Inputs  []scoring.Input // the month's inputs, what-if values in place
+	Result  scoring.WhatIf
+	Quarter scoring.QuarterResult
+	// PooledNeeds holds each metric's need in a pooled quarter in progress.
+	PooledNeeds []scoring.PooledNeed
+	Counts      [][]string // per metric, what counts would move it, in words
+	Combos      Combos
+}
+
+// Score derives the view of model m, which must be the one p was read from.
+func (p *Prepared) Score(m Model) (View, error) {
+	sc := p.Scorecard
+	v := View{Prepared: p, Agent: &p.Data.Agents[0]}
+	if a := p.Data.Agent(m.Agent); a != nil {
+		v.Agent = a
+	}
+	months := v.Agent.Months
+	latest := months[len(months)-1]
+	base := latest
+	switch m.Month {
+	case "":
+	case NextMonth:
+		v.IsNext = true
+		base = scoring.MonthData{Month: latest.Month + 1, Inputs: latest.Inputs}
+	default:
+		for _, md := range months {
+			if md.Month.String() == m.Month {
+				base = md
+			}
+		}
+	}
+	v.Month, v.Base = base.Month, base.Inputs
+	v.Inputs = slices.Clone(base.Inputs)
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		if text, ok := m.WhatIf[mt.ID]; ok {
+			val, err := scoring.ParseNum(text)
+			if err != nil {
+				return View{}, err
+			}
+			v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
+		}
+	}
+	v.Result = sc.WhatIf(v.Inputs)
+
+	// The quarter, with the what-if month in place of its data.
+	quarterMonths := make([]scoring.MonthData, 0, len(months)+1)
+	for _, md := range months {
+		if md.Month != v.Month {
+			quarterMonths = append(quarterMonths, md)
+		}
+	}
+	quarterMonths = append(quarterMonths, scoring.MonthData{Month: v.Month, Inputs: v.Inputs})
+	slices.SortFunc(quarterMonths, func(a, b scoring.MonthData) int { return int(a.Month - b.Month) })
+	start := sc.QuarterOf(v.Month)
+	v.Quarter = sc.ScoreQuarter(start, quarterMonths)
+	if sc.Quarter.Mode == scoring.Pooled && v.Quarter.Status == scoring.InProgress {
+		v.PooledNeeds = pooledNeeds(sc, m, v.Quarter, quarterMonths, v.Inputs)
+	}
+	v.Counts = countLines(sc, v.Inputs, v.Result)
+	v.Combos = p.combosFor(m.Fixed)
+	return v, nil
+}
+
+// pooledNeeds asks the engine what the rest of a pooled quarter needs, the
+// remaining months at the what-if values and the volumes the user set.
+func pooledNeeds(sc *scoring.Scorecard, m Model, q scoring.QuarterResult, months []scoring.MonthData, whatIf []scoring.Input) []scoring.PooledNeed {
+	var counted [][]scoring.Input
+	for i, mr := range q.Months {
+		if mr.Counts() {
+			for _, md := range months {
+				if md.Month == q.Months[i].Month {
+					counted = append(counted, md.Inputs)
+				}
+			}
+		}
+	}
+	volumes := map[string]scoring.Num{}
+	for id, text := range m.Volumes {
+		if n, err := scoring.ParseNum(text); err == nil {
+			volumes[id] = n
+		}
+	}
+	needs, err := sc.PooledNeeds(scoring.PooledQuarter{Counted: counted, Remaining: 3 - len(counted), WhatIf: whatIf, Volumes: volumes})
+	if err != nil {
+		return nil
+	}
+	return needs
+}
+
+// countLines says, for ratio and NPS metrics with counts, what counts keep
+// or move their points.
+func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf) [][]string {
+	out := make([][]string, len(sc.Metrics))
+	for i := range sc.Metrics {
+		m, in := &sc.Metrics[i], inputs[i]
+		if in.Missing || in.Counts == nil || m.Interpolate || (m.Source.Kind != scoring.FromRatio && m.Source.Kind != scoring.FromNPS) {
+			continue
+		}
+		points := w.Month.Metrics[i].Points
+		var lines []string
+		current, next := bandAround(m, points)
+		if next != nil {
+			need, _ := sc.CountNeedFor(m, in, next.At)
+			switch {
+			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
+				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, pointsText(next.Points)))
+			case m.Better == scoring.Lower && need.InARow >= 0:
+				lines = append(lines, fmt.Sprintf("%d more %s without a %s reach %s.", need.InARow, m.Source.Den, m.Source.Num, pointsText(next.Points)))
+			case need.More >= 0 && need.More <= in.Counts[1].Int64():
+				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, pointsText(next.Points)))
+			}
+		}
+		if current != nil && m.Better != scoring.Lower {
+			const n = 10
+			if x, ok := sc.OutOfNext(m, in, current.At, n); ok {
+				of := m.Source.Den
+				if m.Source.Kind == scoring.FromNPS {
+					of = "responses"
+				}
+				what := m.Source.Num
+				if m.Source.Kind == scoring.FromNPS {
+					what = m.Source.Promoters
+				}
+				lines = append(lines, fmt.Sprintf("%d %s among your next %d %s keep %s at %s.", x, what, n, of, m.Label, pointsText(current.Points)))
+			}
+		}
+		if k, ok := sc.DetractorOffset(m, in); ok && m.Source.Kind == scoring.FromNPS {
+			lines = append(lines, fmt.Sprintf("Each extra %s takes %d %s to offset.", strings.TrimSuffix(m.Source.Detractors, "s"), k, m.Source.Promoters))
+		}
+		out[i] = lines
+	}
+	return out
+}
+
+// bandAround returns the band a metric's points stand on (nil at the
+// scale's minimum) and the next one up (nil at the top).
+func bandAround(m *scoring.Metric, points scoring.Num) (current, next *scoring.Band) {
+	for i := range m.Bands {
+		b := &m.Bands[i]
+		if b.Points.Equal(points) {
+			current = b
+		}
+		if points.Less(b.Points) && (next == nil || b.Points.Less(next.Points)) {
+			next = b
+		}
+	}
+	return current, next
+}
+
+// Derive prepares and scores in one go (tests, the first render).
+func Derive(m Model) (View, error) {
+	p, err := Prepare(m)
+	if err != nil {
+		return View{}, err
+	}
+	return p.Score(m)
+}

@@ -1,0 +1,349 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+	"passline/scoring"
+)
+
+// Calculator is the agent's what-if page. Its handlers are thin: each turns
+// an event into a Msg and sends it: Update behind a guard, save, derive.
+// Render only draws the derived view.
+type Calculator struct {
+	goapp.Compo
+
+	model    Model
+	prepared *Prepared // the model's scorecard and data, read once
+	view     View
+	storage  Storage
+	saved    bool // the model has been saved once in this session
+
+	paste     string            // the paste box, until it is applied
+	errs      map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
+	loaded    string            // what the last import or paste loaded, in words
+	live      bool              // rendered by the running app, not prerendered
+	notice    string            // why the saved state was set aside
+	crash     string            // what the guard caught; the app keeps working
+	updated   bool              // a new version is ready
+	crashTest bool              // ?crashtest=1: show the button that proves the guard
+}
+
+// OnInit prepares the first visit's page; it also runs when prerendering.
+func (c *Calculator) OnInit() {
+	c.model = NewModel()
+	c.derive()
+}
+
+// OnMount restores the saved state in the browser.
+func (c *Calculator) OnMount(ctx goapp.Context) {
+	c.do("starting", func() {
+		c.live = goapp.IsClient
+		c.storage = ctx.LocalStorage()
+		c.model, c.notice = Restore(c.storage)
+		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
+		c.derive()
+	})
+}
+
+// OnAppUpdate offers the new version when the service worker has it.
+func (c *Calculator) OnAppUpdate(ctx goapp.Context) {
+	c.do("noticing an update", func() { c.updated = ctx.AppUpdateAvailable() })
+}
+
+// do runs a handler's work behind the guard.
+func (c *Calculator) do(what string, fn func()) {
+	if err := guard(what, fn); err != nil {
+		c.crash = err.Error()
+	}
+}
+
+// send applies a message: update, save, derive. An error is shown in its
+// area, and the model stays as it was.
+func (c *Calculator) send(area string, msg Msg) bool {
+	ok := false
+	c.do("updating the calculator", func() {
+		next, err := Update(c.model, msg)
+		if err != nil {
+			c.setErr(area, err.Error())
+			return
+		}
+		c.setErr(area, "")
+		prev := c.model
+		c.model = next
+		if c.storage != nil {
+			if err := Save(c.storage, prev, next, !c.saved); err != nil {
+				c.notice = err.Error()
+			}
+			c.saved = true
+		}
+		c.derive()
+		ok = true
+	})
+	return ok
+}
+
+func (c *Calculator) setErr(area, msg string) {
+	if c.errs == nil {
+		c.errs = map[string]string{}
+	}
+	if msg == "" {
+		delete(c.errs, area)
+		return
+	}
+	c.errs[area] = msg
+}
+
+// derive recomputes the view from the model, reading the scorecard and
+// the data again only when they changed.
+func (c *Calculator) derive() {
+	c.do("scoring", func() {
+		if !c.prepared.Current(c.model) {
+			p, err := Prepare(c.model)
+			if err != nil {
+				c.notice = "Your saved state could not be used, so Passline started afresh: " + err.Error()
+				c.model = NewModel()
+				p, _ = Prepare(c.model)
+			}
+			c.prepared = p
+		}
+		v, err := c.prepared.Score(c.model)
+		if err != nil {
+			c.setErr("whatif", err.Error())
+			return
+		}
+		c.view = v
+	})
+}
+
+// The handlers.
+
+func value(ctx goapp.Context) string { return ctx.JSSrc().Get("value").String() }
+
+func (c *Calculator) onPreset(ctx goapp.Context, e goapp.Event) {
+	if c.send("scorecard", ChoosePreset{ID: value(ctx)}) {
+		c.loaded = "Scorecard: " + c.view.Scorecard.Name + "."
+	}
+}
+
+func (c *Calculator) onScorecardFile(ctx goapp.Context, e goapp.Event) {
+	c.do("reading the scorecard file", func() {
+		readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
+			c.do("importing the scorecard", func() {
+				if err != nil {
+					c.setErr("scorecard", err.Error())
+					return
+				}
+				if c.send("scorecard", ImportScorecard{Name: name, JSON: scoring.DecodeText(b)}) {
+					c.loaded = fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
+				}
+			})
+		})
+	})
+}
+
+func (c *Calculator) onPasteInput(ctx goapp.Context, e goapp.Event) {
+	c.do("typing", func() { c.paste = value(ctx) })
+}
+
+func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
+	if c.send("data", SetData{Text: c.paste}) {
+		c.paste = ""
+		c.loaded = c.dataLoadedText("Pasted data")
+	}
+}
+
+func (c *Calculator) onDataFile(ctx goapp.Context, e goapp.Event) {
+	c.do("reading the data file", func() {
+		readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
+			c.do("loading the data file", func() {
+				if err != nil {
+					c.setErr("data", err.Error())
+					return
+				}
+				if c.send("data", SetData{Text: scoring.DecodeText(b)}) {
+					c.loaded = c.dataLoadedText(name)
+				}
+			})
+		})
+	})
+}
+
+func (c *Calculator) dataLoadedText(what string) string {
+	d := c.view.Data
+	s := fmt.Sprintf("%s: %d row%s read for %d agent%s", what, d.Rows, plural1(d.Rows), len(d.Agents), plural1(len(d.Agents)))
+	if n := len(d.Problems); n > 0 {
+		s += fmt.Sprintf("; %d problem%s, listed below", n, plural1(n))
+	}
+	return s + "."
+}
+
+func plural1(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func (c *Calculator) onAgent(ctx goapp.Context, e goapp.Event) {
+	c.send("data", ChooseAgent{Name: value(ctx)})
+}
+
+func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
+	c.send("month", ChooseMonth{Month: value(ctx)})
+}
+
+// onMetric takes a slider's or an exact input's text in the metric's unit.
+func (c *Calculator) onMetric(metric, text string) {
+	c.do("reading a value", func() {
+		m := c.view.Scorecard.Metric(metric)
+		if m == nil {
+			return
+		}
+		v, err := readValue(m.Unit, text)
+		if err != nil {
+			c.setErr("metric:"+metric, fmt.Sprintf("%s: %q is not %s", m.Label, text, err))
+			return
+		}
+		c.send("metric:"+metric, SetWhatIf{Metric: metric, Value: v.String()})
+	})
+}
+
+func (c *Calculator) onVolume(metric string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c.send("volume:"+metric, SetVolume{Metric: metric, Value: value(ctx)})
+	}
+}
+
+func (c *Calculator) onFix(metric string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { c.send("fixed", FixPoints{Metric: metric, Points: value(ctx)}) }
+}
+
+func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) { c.send("whatif", ClearWhatIf{}) }
+
+func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
+	c.do("exporting the results", func() {
+		sc := c.view.Scorecard
+		var b bytes.Buffer
+		if err := sc.WriteResults(&b, sc.ScoreData(c.view.Data)); err != nil {
+			c.setErr("export", err.Error())
+			return
+		}
+		download("passline-results.csv", "text/csv;charset=utf-8", b.Bytes())
+	})
+}
+
+func (c *Calculator) onExportScorecard(ctx goapp.Context, e goapp.Event) {
+	c.do("exporting the scorecard", func() {
+		var b bytes.Buffer
+		if err := scoring.WriteScorecard(&b, c.view.Scorecard); err != nil {
+			c.setErr("export", err.Error())
+			return
+		}
+		download("passline-scorecard.json", "application/json", b.Bytes())
+	})
+}
+
+func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
+	c.do("resetting", func() {
+		if c.storage != nil {
+			Forget(c.storage)
+		}
+		c.model, c.notice, c.saved, c.errs, c.paste, c.loaded = NewModel(), "", false, nil, "", ""
+		c.derive()
+	})
+}
+
+func (c *Calculator) onCrashTest(ctx goapp.Context, e goapp.Event) {
+	c.do("running the crash test", func() { panic("crash test: this panic is on purpose") })
+}
+
+func (c *Calculator) reload(ctx goapp.Context) { c.do("reloading", ctx.Reload) }
+
+// Render draws the page from the view; it computes nothing.
+func (c *Calculator) Render() goapp.UI {
+	if c.view.Prepared == nil {
+		return goapp.Main().Body(goapp.P().Text("The calculator could not start: " + c.errs["whatif"]))
+	}
+	return goapp.Div().Class("page").Body(
+		goapp.Header().Class("top").Body(
+			goapp.H1().Text("Passline"),
+			goapp.P().Class("subtitle").Text("Will you pass this month? Move the sliders and see."),
+		),
+		goapp.Main().Class("content").DataSet("live", fmt.Sprint(c.live)).Body(
+			c.renderNotices(),
+			goapp.Div().Class("columns").Body(
+				goapp.Div().Class("column").Body(
+					c.renderMonth(),
+					// A first visit shows an example: the paste box comes first.
+					goapp.If(c.showingExample(), c.renderData()),
+					c.renderSliders(),
+					c.renderQuarter(),
+					c.renderWorking(),
+					c.renderCounts(),
+					c.renderPassWithout(),
+				),
+				goapp.Div().Class("column").Body(
+					goapp.If(!c.showingExample(), c.renderData()),
+					c.renderScorecard(),
+					c.renderActions(),
+				),
+			),
+		),
+		goapp.Footer().Class("bottom").Body(
+			goapp.P().Text("Passline runs on your device: your numbers never leave it. Scores follow the scoring contract exactly."),
+		),
+	)
+}
+
+func (c *Calculator) renderNotices() goapp.UI {
+	return goapp.Div().Class("notices").Body(
+		goapp.If(!c.live,
+			components.NewNotice(components.Info, "Loading the calculator… The numbers below are an example; the controls wake up in a moment.").WithTestID("loading"),
+		),
+		goapp.If(c.updated,
+			components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", c.reload).WithTestID("update"),
+		),
+		goapp.If(c.crash != "",
+			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
+		),
+		goapp.If(c.notice != "",
+			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
+		),
+	)
+}
+
+// showingExample reports whether the data is still the first visit's example.
+func (c *Calculator) showingExample() bool { return c.model.Data == DefaultData }
+
+func (c *Calculator) renderActions() goapp.UI {
+	return goapp.Section().Class("card").Body(
+		goapp.H2().Text("Take it with you"),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "export-results").Disabled(!c.live).
+				Text("Download the results (CSV)").OnClick(c.onExportResults),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "export-scorecard").Disabled(!c.live).
+				Text("Download the scorecard (JSON)").OnClick(c.onExportScorecard),
+		),
+		errorLine(c.errs["export"]),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
+				Disabled(!c.live).Text("Start again").OnClick(c.onReset),
+			goapp.If(c.crashTest,
+				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
+					Text("Crash test").OnClick(c.onCrashTest),
+			),
+		),
+	)
+}
+
+// errorLine shows an error next to what it is about, or nothing.
+func errorLine(msg string) goapp.UI {
+	if msg == "" {
+		return goapp.Text("")
+	}
+	return goapp.P().Class("input-error").Attr("role", "alert").Text(msg)
+}

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
+)
+
+func (c *Calculator) renderData() goapp.UI {
+	v := c.view
+	d := v.Data
+	var months []string
+	for _, md := range v.Agent.Months {
+		months = append(months, monthLabel(md.Month))
+	}
+	example := c.showingExample()
+	return goapp.Section().Class("card").Aria("labelledby", "data-title").Body(
+		goapp.H2().ID("data-title").Text("Your numbers"),
+		goapp.If(example, goapp.P().Text("You are looking at an example (SPEC's October). Paste your own rows, with their header row, straight from your spreadsheet, or choose a CSV file.")),
+		goapp.Label().For("data-paste").Text("Paste rows (tab, comma or semicolon separated)"),
+		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
+			Attr("spellcheck", "false").Attr("autocomplete", "off").
+			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
+			Disabled(!c.live).Text(c.paste).OnInput(c.onPasteInput),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!c.live).
+				Text("Use these rows").OnClick(c.onApplyPaste),
+			goapp.Label().Class("button secondary file").For("data-file").Body(
+				goapp.Text("Choose a CSV file"),
+				goapp.Input().Type("file").ID("data-file").DataSet("testid", "data-file").Class("visually-hidden").
+					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live).OnChange(c.onDataFile),
+			),
+		),
+		errorLine(c.errs["data"]),
+		goapp.If(c.loaded != "", goapp.P().Class("loaded").Attr("role", "status").Text(c.loaded)),
+		goapp.If(len(d.Agents) > 1, goapp.Div().Class("field").Body(
+			goapp.Label().For("agent-picker").Text("Agent"),
+			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!c.live).OnChange(c.onAgent).Body(
+				goapp.Range(d.Agents).Slice(func(i int) goapp.UI {
+					name := d.Agents[i].Name
+					return goapp.Option().Value(name).Selected(name == v.Agent.Name).Text(name)
+				}),
+			),
+		)),
+		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
+		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").Text("Columns no metric uses: "+strings.Join(d.Ignored, ", ")+".")),
+		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
+		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
+			goapp.H3().Text(fmt.Sprintf("%d row%s left out", len(v.Problems), plural1(len(v.Problems)))),
+			goapp.Ul().Class("problems").DataSet("testid", "problems").Body(
+				goapp.Range(v.Problems).Slice(func(i int) goapp.UI { return goapp.Li().Text(v.Problems[i]) }),
+			),
+			goapp.P().Class("muted").Text("The other rows are scored. Fix these rows in your sheet and paste again to include them."),
+		)),
+	)
+}
+
+func (c *Calculator) renderScorecard() goapp.UI {
+	sc := c.view.Scorecard
+	quarter := "the quarter is the average of its months"
+	if sc.Quarter.Mode == scoring.Pooled {
+		quarter = "the quarter is pooled: each metric is worked out over the whole quarter"
+	}
+	if sc.Quarter.StartMonth != 1 {
+		quarter += fmt.Sprintf("; the year's quarters start in %s", monthName(scoring.MonthOf(2000, sc.Quarter.StartMonth)))
+	}
+	return goapp.Section().Class("card").Aria("labelledby", "scorecard-title").Body(
+		goapp.H2().ID("scorecard-title").Text("Scorecard"),
+		goapp.Div().Class("field").Body(
+			goapp.Label().For("preset-picker").Text("Built-in scorecard"),
+			goapp.Select().ID("preset-picker").DataSet("testid", "preset").Disabled(!c.live).OnChange(c.onPreset).Body(
+				goapp.Range(scoring.Presets()).Slice(func(i int) goapp.UI {
+					p := scoring.Presets()[i]
+					return goapp.Option().Value(p.ID).Selected(c.model.Scorecard == "" && p.ID == c.model.Preset).Text(presetName(p))
+				}),
+				goapp.If(c.model.Scorecard != "", goapp.Option().Value("").Selected(true).Disabled(true).Text("Your imported scorecard")),
+			),
+		),
+		goapp.Label().Class("button secondary file").For("scorecard-file").Body(
+			goapp.Text("Import a scorecard file (JSON)"),
+			goapp.Input().Type("file").ID("scorecard-file").DataSet("testid", "scorecard-file").Class("visually-hidden").
+				Attr("accept", ".json,application/json").Disabled(!c.live).OnChange(c.onScorecardFile),
+		),
+		errorLine(c.errs["scorecard"]),
+		goapp.H3().Text(sc.Name),
+		goapp.P().Text(fmt.Sprintf("Points from %d to %d; pass mark %s (the score rounded to %s); %s.",
+			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), decimalsText(sc.Decimals), quarter)),
+		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {
+			m := &sc.Metrics[c.view.Order[k]]
+			return goapp.Li().Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text(m.Weight.Short(2)+nbsp+"%"),
+				goapp.Span().Class("metric-calc").Text(bandWords(sc, m)),
+			)
+		})),
+	)
+}
+
+func presetName(p scoring.Preset) string {
+	name, _, _ := strings.Cut(p.Description, ":")
+	return name
+}
+
+// bandWords says how a metric earns its points: "2 points at 80 % or more,
+// 3 points at 90 % or more".
+func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
+	if m.IsPoints() {
+		s := "already points"
+		if m.Source.Kind == scoring.FromDeduct {
+			var pens []string
+			for _, p := range m.Source.Penalties {
+				pens = append(pens, fmt.Sprintf("%s for each %s", pointsText(p.Points), p.Column))
+			}
+			s = fmt.Sprintf("%s, less %s", pointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
+		}
+		return gateWords(s, m)
+	}
+	cmp := "or more"
+	if m.Better == scoring.Lower {
+		cmp = "or less"
+	}
+	var parts []string
+	for _, b := range m.Bands {
+		parts = append(parts, fmt.Sprintf("%s at %s %s", pointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
+	}
+	s := strings.Join(parts, ", ")
+	if m.Interpolate {
+		s += "; points rise smoothly in between"
+	}
+	return gateWords(s, m)
+}
+
+func gateWords(s string, m *scoring.Metric) string {
+	if m.Gate != nil {
+		s += fmt.Sprintf("; below %s the month fails", pointsText(*m.Gate))
+	}
+	return s
+}

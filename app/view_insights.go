@@ -1,0 +1,126 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
+)
+
+// renderCounts says, in counts, what keeps or moves a ratio or NPS metric.
+func (c *Calculator) renderCounts() goapp.UI {
+	v := c.view
+	var items []goapp.UI
+	for _, i := range v.Order {
+		for _, line := range v.Counts[i] {
+			items = append(items, goapp.Li().DataSet("count", v.Scorecard.Metrics[i].ID).Text(line))
+		}
+	}
+	if len(items) == 0 {
+		return goapp.Text("")
+	}
+	return goapp.Section().Class("card").Aria("labelledby", "counts-title").Body(
+		goapp.H2().ID("counts-title").Text("In counts"),
+		goapp.Ul().Class("plain").Body(items...),
+	)
+}
+
+// salesMetrics are the metrics that look like sales, for the quick question.
+func salesMetrics(sc *scoring.Scorecard) []*scoring.Metric {
+	var out []*scoring.Metric
+	for i := range sc.Metrics {
+		words := strings.ToLower(sc.Metrics[i].ID + " " + sc.Metrics[i].Label)
+		if strings.Contains(words, "sale") || strings.Contains(words, "offer") || strings.Contains(words, "conversion") {
+			out = append(out, &sc.Metrics[i])
+		}
+	}
+	return out
+}
+
+func (c *Calculator) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
+	c.do("asking about sales", func() {
+		sc := c.view.Scorecard
+		for _, m := range salesMetrics(sc) {
+			c.send("fixed", FixPoints{Metric: m.ID, Points: sc.Scale.Lowest().String()})
+		}
+	})
+}
+
+func (c *Calculator) renderPassWithout() goapp.UI {
+	v, sc := c.view, c.view.Scorecard
+	combos := v.Combos
+	sales := salesMetrics(sc)
+	return goapp.Section().Class("card").Aria("labelledby", "without-title").Body(
+		goapp.H2().ID("without-title").Text("Pass without…?"),
+		goapp.P().Text("Hold some metrics at the points you fear, and see what the month still needs."),
+		goapp.If(len(sales) > 1, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "sales-at-min").
+			Disabled(!c.live).Text(fmt.Sprintf("Can I pass with %s at %d?", joinLabels(sales), sc.Scale.Min)).OnClick(c.onSalesAtMin)),
+		goapp.Div().Class("fixes").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
+			m := &sc.Metrics[v.Order[k]]
+			id := "fix-" + m.ID
+			chosen := c.model.Fixed[m.ID]
+			levels := sc.Levels(m)
+			return goapp.Div().Class("field").Body(
+				goapp.Label().For(id).Text(m.Label),
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onFix(m.ID)).Body(
+					goapp.Option().Value("").Selected(chosen == "").Text("any points"),
+					goapp.Range(levels).Slice(func(j int) goapp.UI {
+						p := levels[j]
+						return goapp.Option().Value(p.String()).Selected(chosen != "" && scoring.MustNum(chosen).Equal(p)).Text(pointsText(p))
+					}),
+				),
+			)
+		})),
+		errorLine(c.errs["fixed"]),
+		c.renderCombos(combos),
+	)
+}
+
+func joinLabels(ms []*scoring.Metric) string {
+	var names []string
+	for _, m := range ms {
+		names = append(names, m.Label)
+	}
+	if len(names) == 2 {
+		return "both " + names[0] + " and " + names[1]
+	}
+	return strings.Join(names, ", ")
+}
+
+// maxShownCombos is how many passing combinations are listed.
+const maxShownCombos = 8
+
+func (c *Calculator) renderCombos(combos Combos) goapp.UI {
+	sc := c.view.Scorecard
+	if len(combos.Fixed) == 0 {
+		return goapp.P().Class("muted").DataSet("testid", "without-answer").Text("Choose the points to hold above, and the answer shows here.")
+	}
+	if combos.Err != nil {
+		return goapp.P().DataSet("testid", "without-answer").Text("Too many combinations to list: hold more metrics at chosen points.")
+	}
+	if len(combos.List) == 0 {
+		return goapp.P().Class("answer fail").DataSet("testid", "without-answer").Text("No: no combination of the other metrics' points passes the month.")
+	}
+	answer := fmt.Sprintf("Yes: %d combination%s of points pass%s.", len(combos.List), plural1(len(combos.List)),
+		map[bool]string{true: "es", false: ""}[len(combos.List) == 1])
+	var items []goapp.UI
+	for k, combo := range combos.List {
+		if k == maxShownCombos {
+			items = append(items, goapp.Li().Text(fmt.Sprintf("and %d more", len(combos.List)-maxShownCombos)))
+			break
+		}
+		var parts []string
+		for _, i := range c.view.Order {
+			if _, held := combos.Fixed[sc.Metrics[i].ID]; !held {
+				parts = append(parts, fmt.Sprintf("%s %s", sc.Metrics[i].Label, combo[i].Short(2)))
+			}
+		}
+		items = append(items, goapp.Li().Text(strings.Join(parts, ", ")))
+	}
+	return goapp.Div().Body(
+		goapp.P().Class("answer pass").DataSet("testid", "without-answer").Text(answer),
+		goapp.Ul().Class("plain").Body(items...),
+	)
+}

@@ -1,0 +1,204 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+	"passline/scoring"
+)
+
+// sliderRange is a slider's ends and step, in the metric's unit.
+type sliderRange struct{ min, max, step scoring.Num }
+
+// rangeFor picks a slider's range: 0 to 100 for percentages, −100 to 100
+// for an NPS, the scale for points, and for seconds and numbers enough room
+// past the worst band and the value.
+func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRange {
+	n := scoring.N
+	switch {
+	case m.IsPoints():
+		step := scoring.Frac(1, 10)
+		if levels := sc.Levels(m); m.Source.Kind == scoring.FromDeduct && len(levels) > 1 {
+			step = levels[1].Sub(levels[0])
+		}
+		return sliderRange{n(int64(sc.Scale.Min)), n(int64(sc.Scale.Max)), step}
+	case m.Source.Kind == scoring.FromNPS:
+		return sliderRange{n(-100), n(100), scoring.Frac(1, 10)}
+	case m.Unit == scoring.Percent:
+		// Small targets (a 1 % conversion) get a short, fine track.
+		top := scoring.Max(v.Mul(scoring.Frac(5, 4)), n(5))
+		for _, b := range m.Bands {
+			top = scoring.Max(top, b.At.Mul(n(2)))
+		}
+		if top.Less(n(20)) {
+			return sliderRange{n(0), top.Ceil(0), scoring.Frac(1, 100)}
+		}
+		return sliderRange{n(0), n(100), scoring.Frac(1, 10)}
+	}
+	top := v.Mul(scoring.Frac(5, 4))
+	for _, b := range m.Bands {
+		top = scoring.Max(top, b.At.Mul(scoring.Frac(3, 2)))
+	}
+	low := scoring.Min(scoring.N(0), v)
+	if m.Unit == scoring.Seconds {
+		minute := n(60) // the top of the track on a whole minute
+		return sliderRange{low, scoring.Max(top, minute).Div(minute).Ceil(0).Mul(minute), n(1)}
+	}
+	return sliderRange{low, scoring.Max(top, n(10)).Ceil(0), scoring.Frac(1, 10)}
+}
+
+// position is where x stands on the track, as a percentage (display only).
+func (r sliderRange) position(x scoring.Num) float64 {
+	span := r.max.Sub(r.min)
+	if span.Sign() <= 0 {
+		return 0
+	}
+	p := scoring.Max(scoring.N(0), scoring.Min(scoring.N(1), x.Sub(r.min).Div(span)))
+	f, _ := strconv.ParseFloat(p.Mul(scoring.N(100)).Short(2), 64)
+	return f
+}
+
+func unitSign(u scoring.Unit) string {
+	switch u {
+	case scoring.Percent:
+		return "%"
+	case scoring.Seconds:
+		return "m:ss"
+	case scoring.Points:
+		return "points"
+	}
+	return ""
+}
+
+// exactText is what the exact input shows: durations as m:ss.
+func exactText(u scoring.Unit, v scoring.Num) string {
+	if u == scoring.Seconds {
+		return clock(v)
+	}
+	return v.Short(4)
+}
+
+// readValue reads an exact input or a slider in the metric's unit: "92",
+// "92%", "7:35", "455s".
+func readValue(u scoring.Unit, text string) (scoring.Num, error) {
+	var v scoring.Num
+	var blank bool
+	var err error
+	switch u {
+	case scoring.Percent:
+		var c scoring.PercentCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	case scoring.Seconds:
+		var c scoring.DurationCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	default:
+		var c scoring.NumberCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	}
+	var ce *scoring.CellError
+	if errors.As(err, &ce) {
+		return v, errors.New(ce.Expected)
+	}
+	if blank {
+		return v, errors.New("a value")
+	}
+	return v, err
+}
+
+func (c *Calculator) renderSliders() goapp.UI {
+	v, sc := c.view, c.view.Scorecard
+	return goapp.Section().Class("card sliders").Aria("labelledby", "whatif-title").Body(
+		goapp.H2().ID("whatif-title").Text("What if…"),
+		c.renderMonthPicker(),
+		goapp.Range(v.Order).Slice(func(k int) goapp.UI {
+			i := v.Order[k]
+			m := &sc.Metrics[i]
+			in := v.Inputs[i]
+			if in.Missing {
+				in = scoring.Input{Value: rangeFor(sc, m, scoring.Num{}).min}
+			}
+			r := rangeFor(sc, m, in.Value)
+			var marks []components.Mark
+			for _, b := range m.Bands {
+				if b.Points.Equal(sc.Scale.Lowest()) && !m.Interpolate {
+					continue
+				}
+				marks = append(marks, components.Mark{At: r.position(b.At), Label: b.Points.Short(2)})
+			}
+			line := v.Result.Lines[i]
+			if line.Kind == scoring.LineAt && !m.IsPoints() {
+				marks = append(marks, components.Mark{At: r.position(shownLine(m, line.Value)), Label: "↑ pass line", Pass: true})
+			}
+			points := ""
+			if !v.Inputs[i].Missing {
+				points = pointsText(v.Result.Month.Metrics[i].Points)
+			}
+			id := m.ID
+			return components.NewSlider(m.ID).WithLabel(m.Label).
+				WithRange(r.min.Short(4), r.max.Short(4), r.step.Short(4)).
+				WithValue(exactText(m.Unit, in.Value), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
+				WithPoints(points).WithMarks(marks).
+				WithNote(LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)).
+				WithError(c.errs["metric:"+m.ID]).
+				WithDisabled(!c.live).
+				WithOnChange(func(ctx goapp.Context, text string) { c.onMetric(id, text) })
+		}),
+		goapp.If(len(c.model.WhatIf) > 0,
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "clear-whatif").
+				Text("Back to the month's own values").OnClick(c.onClearWhatIf),
+		),
+	)
+}
+
+// allowanceWords adds, for a deduct metric, how many incidents the month
+// can still take.
+func allowanceWords(l scoring.PassLine) string {
+	var parts []string
+	for _, a := range l.Incidents {
+		switch {
+		case a.Unlimited:
+		case a.Most < 0:
+			parts = append(parts, "no more "+a.Column)
+		default:
+			parts = append(parts, strconv.FormatInt(a.Most, 10)+" "+a.Column)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	text := " At most: "
+	for i, p := range parts {
+		if i > 0 {
+			text += " or "
+		}
+		text += p
+	}
+	return text + " (each kind counted with the others as they are)."
+}
+
+func (c *Calculator) renderMonthPicker() goapp.UI {
+	v := c.view
+	months := v.Agent.Months
+	latest := months[len(months)-1].Month
+	options := make([]goapp.UI, 0, len(months)+1)
+	for k := len(months) - 1; k >= 0; k-- {
+		mo := months[k].Month
+		label := monthLabel(mo)
+		if mo == latest {
+			label += " (latest)"
+		}
+		options = append(options, goapp.Option().Value(mo.String()).Selected(!v.IsNext && mo == v.Month).Text(label))
+	}
+	options = append(options, goapp.Option().Value(NextMonth).Selected(v.IsNext).Text(monthLabel(latest+1)+" (next, empty)"))
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For("month-picker").Text("Month"),
+		goapp.Select().ID("month-picker").DataSet("testid", "month").Disabled(!c.live).OnChange(c.onMonth).Body(options...),
+		errorLine(c.errs["month"]),
+	)
+}
