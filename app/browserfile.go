@@ -48,7 +48,11 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 func download(name, mime string, content []byte) {
 	data := goapp.Window().Get("Uint8Array").New(len(content))
 	goapp.CopyBytesToJS(data, content)
-	blob := goapp.Window().Get("Blob").New([]any{data}, map[string]any{"type": mime})
+	parts := goapp.Window().Get("Array").New()
+	parts.Call("push", data)
+	options := goapp.Window().Get("Object").New()
+	options.Set("type", mime)
+	blob := goapp.Window().Get("Blob").New(parts, options)
 	url := goapp.Window().Get("URL").Call("createObjectURL", blob)
 	a := goapp.Window().Get("document").Call("createElement", "a")
 	a.Set("href", url)
@@ -56,5 +60,12 @@ func download(name, mime string, content []byte) {
 	goapp.Window().Get("document").Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	goapp.Window().Get("URL").Call("revokeObjectURL", url)
+	// Revoked at once, the URL would cancel the download: a minute later.
+	var revoke goapp.Func
+	revoke = goapp.FuncOf(func(this goapp.Value, args []goapp.Value) any {
+		goapp.Window().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	goapp.Window().Call("setTimeout", revoke, 60_000)
 }

@@ -86,28 +86,31 @@ func (p *Prepared) Current(m Model) bool {
 	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data
 }
 
-// displayOrder puts the metrics agents ask about first.
-func displayOrder(sc *scoring.Scorecard) []int {
-	rank := func(m *scoring.Metric) int {
-		words := strings.ToLower(m.ID + " " + m.Label)
-		for r, keys := range [][]string{
-			{"ce", "csat", "nps", "customer", "satisf", "promoter"},
-			{"aht", "handle"},
-			{"sale", "offer", "conversion"},
-		} {
-			for _, k := range keys {
-				if strings.Contains(" "+words+" ", " "+k+" ") || (len(k) > 3 && strings.Contains(words, k)) {
-					return r
-				}
+// metricRank sorts the metrics agents ask about first: 0 customer
+// experience, 1 handle time, 2 sales, 3 the rest.
+func metricRank(m *scoring.Metric) int {
+	words := strings.ToLower(m.ID + " " + m.Label)
+	for r, keys := range [][]string{
+		{"ce", "csat", "nps", "customer", "satisf", "promoter"},
+		{"aht", "handle"},
+		{"sale", "offer", "conversion"},
+	} {
+		for _, k := range keys {
+			if strings.Contains(" "+words+" ", " "+k+" ") || (len(k) > 3 && strings.Contains(words, k)) {
+				return r
 			}
 		}
-		return 3
 	}
+	return 3
+}
+
+// displayOrder puts the metrics agents ask about first.
+func displayOrder(sc *scoring.Scorecard) []int {
 	order := make([]int, len(sc.Metrics))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return rank(&sc.Metrics[a]) - rank(&sc.Metrics[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return metricRank(&sc.Metrics[a]) - metricRank(&sc.Metrics[b]) })
 	return order
 }
 
@@ -222,12 +225,15 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 		current, next := bandAround(m, points)
 		if next != nil {
 			need, _ := sc.CountNeedFor(m, in, next.At)
+			surveyLike := metricRank(m) == 0 // each new response adds to both counts
 			switch {
 			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
 				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, pointsText(next.Points)))
 			case m.Better == scoring.Lower && need.InARow >= 0:
 				lines = append(lines, fmt.Sprintf("%d more %s without a %s reach %s.", need.InARow, m.Source.Den, m.Source.Num, pointsText(next.Points)))
-			case need.More >= 0 && need.More <= in.Counts[1].Int64():
+			case surveyLike && need.InARow >= 0:
+				lines = append(lines, fmt.Sprintf("%d more %s %s in a row reach %s.", need.InARow, m.Source.Num, m.Source.Den, pointsText(next.Points)))
+			case !surveyLike && need.More >= 0 && need.More <= in.Counts[1].Int64():
 				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, pointsText(next.Points)))
 			}
 		}

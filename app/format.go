@@ -89,9 +89,9 @@ func shownLine(m *scoring.Metric, v scoring.Num) scoring.Num {
 func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 	switch l.Kind {
 	case scoring.PassesAtWorst:
-		return m.Label + " passes even at the worst: the month passes whatever it is."
+		return m.Label + ": passes even at the worst (the month passes whatever its value)."
 	case scoring.CannotPass:
-		return m.Label + " cannot pass even at the best: the month fails whatever it is."
+		return m.Label + ": cannot pass even at the best (the month fails whatever its value; move another metric)."
 	case scoring.LineUnknown:
 		return "The pass line shows once every metric has a value."
 	}

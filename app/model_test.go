@@ -196,8 +196,8 @@ func TestLineWords(t *testing.T) {
 		{LineWords(aht, at("563.333"), true), "Average handle time can rise to 9:23.3 and you still pass."},
 		{LineWords(aht, at("480"), false), "Average handle time must come down to 8:00 for the month to pass."},
 		{LineWords(aht, at("563.36"), true), "Average handle time can rise to 9:23.3 and you still pass."}, // not 9:23.4
-		{LineWords(ce, scoring.PassLine{Kind: scoring.PassesAtWorst}, true), "Customer experience passes even at the worst: the month passes whatever it is."},
-		{LineWords(ce, scoring.PassLine{Kind: scoring.CannotPass}, false), "Customer experience cannot pass even at the best: the month fails whatever it is."},
+		{LineWords(ce, scoring.PassLine{Kind: scoring.PassesAtWorst}, true), "Customer experience: passes even at the worst (the month passes whatever its value)."},
+		{LineWords(ce, scoring.PassLine{Kind: scoring.CannotPass}, false), "Customer experience: cannot pass even at the best (the month fails whatever its value; move another metric)."},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

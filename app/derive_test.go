@@ -1,0 +1,149 @@
+package app
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const octNov = DefaultData + "2026-11,Jo,500,50,0,20,17,455,0,0\n"
+
+func TestUpdateRefusesAndKeeps(t *testing.T) {
+	m := NewModel()
+	for _, tt := range []struct {
+		name string
+		msg  Msg
+		want string
+	}{
+		{"unknown preset", ChoosePreset{ID: "nope"}, `no built-in scorecard is called "nope"`},
+		{"refused scorecard", ImportScorecard{Name: "mine.json", JSON: `{"version":1}`}, "mine.json was not loaded, the scorecard in use stays"},
+		{"nothing pasted", SetData{Text: "  \n"}, "there is nothing to read"},
+		{"no usable row", SetData{Text: "month,ce\nOctober,92\n"}, "your data was not loaded, the data in use stays: no usable data"},
+		{"no month column", SetData{Text: "agent,ce\nJo,92\n"}, "the file has no month column"},
+		{"bad month", ChooseMonth{Month: "someday"}, `"someday" is not a month`},
+		{"bad volume", SetVolume{Metric: "fcr", Value: "-3"}, `"-3" is not a volume`},
+		{"bad points", FixPoints{Metric: "ce", Points: "lots"}, `"lots" is not a number of points`},
+	} {
+		got, err := Update(m, tt.msg)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+		if got.Data != m.Data || got.Preset != m.Preset || got.Scorecard != m.Scorecard {
+			t.Errorf("%s: the model changed", tt.name)
+		}
+	}
+}
+
+func TestImportAndPaste(t *testing.T) {
+	raw, err := os.ReadFile("../scoring/presets/tech-support.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = Update(m, ImportScorecard{Name: "tech.json", JSON: string(raw)})
+	if err != nil || m.WhatIf != nil {
+		t.Fatalf("import: %v, what-ifs %v (they belong to the old scorecard)", err, m.WhatIf)
+	}
+	v, _ := Derive(m)
+	if v.Scorecard.Name != "Technical support, 1 to 5" {
+		t.Errorf("scorecard %q", v.Scorecard.Name)
+	}
+	m, err = Update(m, SetData{Text: "month\tagent\tnps\tfcr\taht\tqa\tattendance\n2026-04\tAl\t30\t80\t600\t4\t5\n2026-04\tBo\t10\t60\t900\t3\t4\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ = Derive(m)
+	if len(v.Data.Agents) != 2 || v.Agent.Name != "Al" {
+		t.Errorf("agents %d, shown %s", len(v.Data.Agents), v.Agent.Name)
+	}
+	m, _ = Update(m, ChooseAgent{Name: "Bo"})
+	v, _ = Derive(m)
+	if v.Agent.Name != "Bo" || v.Result.Month.Score.String() != "2.4" { // 0.6 + 0.5 + 0.3 + 0.6 + 0.4
+		t.Errorf("Bo: %s %s", v.Agent.Name, v.Result.Month.Score)
+	}
+}
+
+func TestDeriveQuarterAndNextMonth(t *testing.T) {
+	m, _ := Update(NewModel(), SetData{Text: octNov})
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Month.String() != "2026-11" || v.Quarter.Need.Text(1) != "2.100" {
+		t.Errorf("November: quarter need %s", v.Quarter.Need.Text(1))
+	}
+	// The what-if month replaces its data in the quarter: CE at 90 % in
+	// November gives 1.9 and the need falls.
+	m, _ = Update(m, SetWhatIf{Metric: "ce", Value: "90"})
+	v, _ = Derive(m)
+	if v.Result.Month.Exact.String() != "2.1" || v.Quarter.Need.Text(1) != "1.700" {
+		t.Errorf("November at CE 90: %s, need %s", v.Result.Month.Exact, v.Quarter.Need.Text(1))
+	}
+	// The next month starts from November's values and counts in the quarter.
+	m, _ = Update(m, ChooseMonth{Month: NextMonth})
+	v, _ = Derive(m)
+	if !v.IsNext || v.Month.String() != "2026-12" || v.Result.Month.Exact.String() != "1.7" || v.Quarter.Status != "complete" || v.Quarter.Pass {
+		t.Errorf("next month: %v %s %s %s %v", v.IsNext, v.Month, v.Result.Month.Exact, v.Quarter.Status, v.Quarter.Pass)
+	}
+}
+
+func TestCountLines(t *testing.T) {
+	m, _ := Update(NewModel(), SetData{Text: octNov})
+	v, _ := Derive(m)
+	ce, conv := v.Counts[2], v.Counts[1]
+	// CE 17 of 20: (17 + k) / (20 + k) ≥ 90 % from k = 10.
+	if len(ce) == 0 || ce[0] != "10 more satisfied surveys in a row reach 3\u00a0points." {
+		t.Errorf("CE: %q", ce)
+	}
+	// CE at 2 points (85 %): 80 % needs 16 of 30 surveys; 17 + x ≥ 24, x = 7.
+	if len(ce) < 2 || ce[1] != "7 satisfied among your next 10 surveys keep Customer experience at 2\u00a0points." {
+		t.Errorf("CE: %q", ce)
+	}
+	// Conversion 0 of 500 calls: 1 % needs 5 sales on the same calls.
+	if len(conv) == 0 || conv[0] != "5 more sales on your 500 calls reach 2\u00a0points." {
+		t.Errorf("conversion: %q", conv)
+	}
+}
+
+func TestPooledNeedsInView(t *testing.T) {
+	m, _ := Update(NewModel(), ChoosePreset{ID: "tech-support"})
+	m, err := Update(m, SetData{Text: "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n" +
+		"2026-04,100,75,700,10,5,5,3,0,0\n2026-05,300,220,720,12,4,4,3,1,0\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := Derive(m)
+	if len(v.PooledNeeds) != 5 || v.PooledNeeds[1].Value.String() != "62.5" || v.PooledNeeds[1].Volume.String() != "200" {
+		t.Fatalf("pooled needs %+v", v.PooledNeeds)
+	}
+	m, _ = Update(m, SetVolume{Metric: "fcr", Value: "1000"})
+	v, _ = Derive(m)
+	if v.PooledNeeds[1].Value.String() != "68.5" {
+		t.Errorf("with 1000 contacts: %s", v.PooledNeeds[1].Value)
+	}
+}
+
+func TestPassWithout(t *testing.T) {
+	m, _ := Update(NewModel(), FixPoints{Metric: "offer_rate", Points: "1"})
+	m, _ = Update(m, FixPoints{Metric: "conversion", Points: "1"})
+	p, _ := Prepare(m)
+	v, _ := p.Score(m)
+	if len(v.Combos.List) != 11 {
+		t.Errorf("%d combinations pass with both sales metrics at 1, want 11", len(v.Combos.List))
+	}
+	for _, c := range v.Combos.List {
+		if c[2].String() != "3" {
+			t.Errorf("a passing combination without CE at 3: %v", c)
+		}
+	}
+	if len(p.combos) != 1 {
+		t.Error("the combinations are not cached")
+	}
+	m, _ = Update(m, FixPoints{Metric: "conversion", Points: ""})
+	if _, ok := m.Fixed["conversion"]; ok {
+		t.Error("an empty choice must free the metric")
+	}
+}
