@@ -16,6 +16,7 @@ type Prepared struct {
 	Scorecard *scoring.Scorecard
 	Data      *scoring.Data
 	Problems  []string // data problems, in words
+	LeftOut   int      // rows left out for them
 	Missing   []string // metrics no column gives, in words
 	// Order is the order metrics are shown in: customer experience, handle
 	// time and sales first, then the rest as the scorecard lists them.
@@ -66,9 +67,12 @@ func Prepare(m Model) (*Prepared, error) {
 		return nil, err
 	}
 	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, Scorecard: sc, Data: d, Order: displayOrder(sc)}
+	rows := map[int]bool{}
 	for _, prob := range d.Problems {
 		p.Problems = append(p.Problems, prob.String())
+		rows[prob.Row] = true
 	}
+	p.LeftOut = len(rows)
 	for _, id := range d.MissingMetrics(sc) {
 		mt := sc.Metric(id)
 		cols := mt.Source.Columns()
@@ -221,11 +225,11 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 			continue
 		}
 		points := w.Month.Metrics[i].Points
+		surveyLike := metricRank(m) == 0 // each new response adds to both counts
 		var lines []string
 		current, next := bandAround(m, points)
 		if next != nil {
 			need, _ := sc.CountNeedFor(m, in, next.At)
-			surveyLike := metricRank(m) == 0 // each new response adds to both counts
 			switch {
 			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
 				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, pointsText(next.Points)))
@@ -237,7 +241,7 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, pointsText(next.Points)))
 			}
 		}
-		if current != nil && m.Better != scoring.Lower {
+		if current != nil && m.Better != scoring.Lower && (surveyLike || m.Source.Kind == scoring.FromNPS) {
 			const n = 10
 			if x, ok := sc.OutOfNext(m, in, current.At, n); ok {
 				of := m.Source.Den

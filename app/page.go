@@ -175,8 +175,8 @@ func (c *Calculator) onDataFile(ctx goapp.Context, e goapp.Event) {
 func (c *Calculator) dataLoadedText(what string) string {
 	d := c.view.Data
 	s := fmt.Sprintf("%s: %d row%s read for %d agent%s", what, d.Rows, plural1(d.Rows), len(d.Agents), plural1(len(d.Agents)))
-	if n := len(d.Problems); n > 0 {
-		s += fmt.Sprintf("; %d problem%s, listed below", n, plural1(n))
+	if n := c.view.LeftOut; n > 0 {
+		s += fmt.Sprintf("; %d row%s left out, listed below", n, plural1(n))
 	}
 	return s + "."
 }

@@ -215,3 +215,31 @@ func TestWhatIfScreenshots(t *testing.T) {
 	}
 	_ = context.Background
 }
+
+// TestPhoneFirst: at 320 px, one column with nothing sideways, touch
+// targets of 44 px or more, and no text under 16 px.
+func TestPhoneFirst(t *testing.T) {
+	s := newSession(t, 320, 640, nil)
+	s.open("/")
+	data, _ := os.ReadFile(filepath.Join(repoRoot, "testdata", "golden", "bad-rows", "data.csv"))
+	s.paste(string(data))
+	s.waitText("month-score", "1.7")
+	s.noSidewaysScroll()
+	var small []string
+	s.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('button, select, textarea, input:not(.visually-hidden), label.file'))
+		.filter(el => el.offsetParent !== null)
+		.map(el => [el.outerHTML.slice(0, 60), el.getBoundingClientRect().height])
+		.filter(([, h]) => h < 44).map(([html, h]) => h.toFixed(1) + 'px ' + html)`, &small))
+	for _, s := range small {
+		t.Errorf("a touch target under 44 px: %s", s)
+	}
+	var tiny []string
+	s.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('body *'))
+		.filter(el => el.offsetParent !== null && Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+		.map(el => [el.tagName + ' ' + el.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(el).fontSize)])
+		.filter(([, size]) => size < 16).map(([what, size]) => size + 'px ' + what)`, &tiny))
+	for _, s := range tiny {
+		t.Errorf("text under 16 px: %s", s)
+	}
+	s.screenshot("phone-320x640")
+}
