@@ -167,6 +167,9 @@ func (p *Prepared) Score(m Model) (View, error) {
 			}
 			v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
 		}
+		if counts, ok := incidentCounts(mt, base.Inputs[i], m.WhatIf); ok {
+			v.Inputs[i] = scoring.Input{Value: sc.DeductPoints(mt, counts), Counts: counts}
+		}
 	}
 	v.Result = sc.WhatIf(v.Inputs)
 
@@ -187,6 +190,33 @@ func (p *Prepared) Score(m Model) (View, error) {
 	v.Counts = countLines(sc, v.Inputs, v.Result)
 	v.Combos = p.combosFor(m.Fixed)
 	return v, nil
+}
+
+// IncidentKey is the what-if key of a deduct metric's incident count:
+// "attendance.late".
+func IncidentKey(m *scoring.Metric, column string) string { return m.ID + "." + column }
+
+// hasIncidentCounts reports whether a deduct metric's month came with counts
+// of each incident, so that its sliders can move in counts.
+func hasIncidentCounts(m *scoring.Metric, base scoring.Input) bool {
+	return m.Source.Kind == scoring.FromDeduct && !base.Missing && len(base.Counts) == len(m.Source.Penalties)
+}
+
+// incidentCounts applies the what-if incident counts of a deduct metric;
+// ok is false when there are none to apply.
+func incidentCounts(m *scoring.Metric, base scoring.Input, whatIf map[string]string) ([]scoring.Num, bool) {
+	if !hasIncidentCounts(m, base) {
+		return nil, false
+	}
+	counts, changed := slices.Clone(base.Counts), false
+	for k, pen := range m.Source.Penalties {
+		if text, ok := whatIf[IncidentKey(m, pen.Column)]; ok {
+			if n, err := scoring.ParseNum(text); err == nil {
+				counts[k], changed = n, true
+			}
+		}
+	}
+	return counts, changed
 }
 
 // pooledNeeds asks the engine what the rest of a pooled quarter needs, the

@@ -147,3 +147,31 @@ func TestPassWithout(t *testing.T) {
 		t.Error("an empty choice must free the metric")
 	}
 }
+
+// TestIncidentCounts: attendance moves in lates and absences. October with
+// 3 lates: 1.5 points, 0.2 + 0.2 + 1.2 + 0.2 + 0.15 = 1.95 → 2.0, pass (the
+// allowance the pass line gives); a fourth late fails.
+func TestIncidentCounts(t *testing.T) {
+	for _, tt := range []struct {
+		late, absent, points, score string
+		pass                        bool
+	}{
+		{"3", "", "1.5", "2", true},
+		{"4", "", "1", "1.9", false},
+		{"0", "1", "2", "2", true},
+		{"2", "1", "1", "1.9", false},
+	} {
+		m, _ := Update(NewModel(), SetWhatIf{Metric: "attendance.late", Value: tt.late})
+		if tt.absent != "" {
+			m, _ = Update(m, SetWhatIf{Metric: "attendance.absent", Value: tt.absent})
+		}
+		v, err := Derive(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mr := v.Result.Month
+		if mr.Metrics[4].Points.String() != tt.points || mr.Score.String() != tt.score || mr.Pass != tt.pass {
+			t.Errorf("late %s absent %s: points %s score %s pass %v", tt.late, tt.absent, mr.Metrics[4].Points, mr.Score, mr.Pass)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -30,6 +31,7 @@ type Calculator struct {
 	crash     string            // what the guard caught; the app keeps working
 	updated   bool              // a new version is ready
 	crashTest bool              // ?crashtest=1: show the button that proves the guard
+	rev       int               // bumped by every change but a slider move (see memo)
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -42,6 +44,7 @@ func (c *Calculator) OnInit() {
 func (c *Calculator) OnMount(ctx goapp.Context) {
 	c.do("starting", func() {
 		c.live = goapp.IsClient
+		c.rev++
 		c.storage = ctx.LocalStorage()
 		c.model, c.notice = Restore(c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
@@ -54,16 +57,25 @@ func (c *Calculator) OnAppUpdate(ctx goapp.Context) {
 	c.do("noticing an update", func() { c.updated = ctx.AppUpdateAvailable() })
 }
 
-// do runs a handler's work behind the guard.
+// do runs a handler's work behind the guard, then has the whole page
+// render again: go-app would otherwise render only the component the event
+// came from, which may be a memoized part of the page.
 func (c *Calculator) do(what string, fn func()) {
 	if err := guard(what, fn); err != nil {
 		c.crash = err.Error()
+		c.rev++
+	}
+	if c.Mounted() {
+		c.Update()
 	}
 }
 
 // send applies a message: update, save, derive. An error is shown in its
 // area, and the model stays as it was.
 func (c *Calculator) send(area string, msg Msg) bool {
+	if _, slider := msg.(SetWhatIf); !slider {
+		c.rev++
+	}
 	ok := false
 	c.do("updating the calculator", func() {
 		next, err := Update(c.model, msg)
@@ -87,6 +99,9 @@ func (c *Calculator) send(area string, msg Msg) bool {
 }
 
 func (c *Calculator) setErr(area, msg string) {
+	if c.errs[area] != msg {
+		c.rev++ // errors show inside memoized parts too
+	}
 	if c.errs == nil {
 		c.errs = map[string]string{}
 	}
@@ -146,7 +161,7 @@ func (c *Calculator) onScorecardFile(ctx goapp.Context, e goapp.Event) {
 }
 
 func (c *Calculator) onPasteInput(ctx goapp.Context, e goapp.Event) {
-	c.do("typing", func() { c.paste = value(ctx) })
+	c.do("typing", func() { c.paste, c.rev = value(ctx), c.rev+1 })
 }
 
 func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
@@ -196,11 +211,22 @@ func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
 	c.send("month", ChooseMonth{Month: value(ctx)})
 }
 
-// onMetric takes a slider's or an exact input's text in the metric's unit.
+// onMetric takes a slider's or an exact input's text in the metric's unit,
+// or, for a key such as "attendance.late", a count of incidents.
 func (c *Calculator) onMetric(metric, text string) {
 	c.do("reading a value", func() {
-		m := c.view.Scorecard.Metric(metric)
+		id, incident, isCount := strings.Cut(metric, ".")
+		m := c.view.Scorecard.Metric(id)
 		if m == nil {
+			return
+		}
+		if isCount {
+			var n scoring.CountCell
+			if err := n.UnmarshalCSV(strings.TrimSpace(text)); err != nil || n.Blank {
+				c.setErr("metric:"+metric, fmt.Sprintf("%s, %s: %q is not a count: write a whole number such as 1", m.Label, incident, text))
+				return
+			}
+			c.send("metric:"+metric, SetWhatIf{Metric: metric, Value: n.Value.String()})
 			return
 		}
 		v, err := readValue(m.Unit, text)
@@ -253,6 +279,7 @@ func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 			Forget(c.storage)
 		}
 		c.model, c.notice, c.saved, c.errs, c.paste, c.loaded = NewModel(), "", false, nil, "", ""
+		c.rev++
 		c.derive()
 	})
 }
@@ -279,17 +306,17 @@ func (c *Calculator) Render() goapp.UI {
 				goapp.Div().Class("column").Body(
 					c.renderMonth(),
 					// A first visit shows an example: the paste box comes first.
-					goapp.If(c.showingExample(), c.renderData()),
+					goapp.If(c.showingExample(), c.memoized(partData)),
 					c.renderSliders(),
 					c.renderQuarter(),
 					c.renderWorking(),
 					c.renderCounts(),
-					c.renderPassWithout(),
+					c.memoized(partPassWithout),
 				),
 				goapp.Div().Class("column").Body(
-					goapp.If(!c.showingExample(), c.renderData()),
-					c.renderScorecard(),
-					c.renderActions(),
+					goapp.If(!c.showingExample(), c.memoized(partData)),
+					c.memoized(partScorecard),
+					c.memoized(partActions),
 				),
 			),
 		),

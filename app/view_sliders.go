@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -119,6 +120,9 @@ func (c *Calculator) renderSliders() goapp.UI {
 		goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			i := v.Order[k]
 			m := &sc.Metrics[i]
+			if hasIncidentCounts(m, v.Base[i]) {
+				return c.renderIncidentSliders(i)
+			}
 			in := v.Inputs[i]
 			if in.Missing {
 				in = scoring.Input{Value: rangeFor(sc, m, scoring.Num{}).min}
@@ -201,4 +205,39 @@ func (c *Calculator) renderMonthPicker() goapp.UI {
 		goapp.Select().ID("month-picker").DataSet("testid", "month").Disabled(!c.live).OnChange(c.onMonth).Body(options...),
 		errorLine(c.errs["month"]),
 	)
+}
+
+// renderIncidentSliders moves a deduct metric in counts: a slider for each
+// kind of incident ("late", "absent"), the first one carrying the metric's
+// id.
+func (c *Calculator) renderIncidentSliders(i int) goapp.UI {
+	v, sc := c.view, c.view.Scorecard
+	m := &sc.Metrics[i]
+	points := pointsText(v.Result.Month.Metrics[i].Points)
+	line := v.Result.Lines[i]
+	pens := m.Source.Penalties
+	return goapp.Div().Class("incidents").Body(goapp.Range(pens).Slice(func(k int) goapp.UI {
+		pen := pens[k]
+		key := IncidentKey(m, pen.Column)
+		count := v.Inputs[i].Counts[k]
+		most := scoring.N(10)
+		if pen.Points.Sign() > 0 {
+			most = sc.Scale.Highest().Sub(sc.Scale.Lowest()).Div(pen.Points).Ceil(0)
+		}
+		most = scoring.Max(most, count)
+		id := key
+		if k == 0 {
+			id = m.ID // the first kind's slider is the metric's
+		}
+		note := ""
+		if k == len(pens)-1 {
+			note = LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)
+		}
+		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, pointsText(pen.Points))).
+			WithRange("0", most.Short(0), "1").
+			WithValue(count.Short(0), pen.Column, fmt.Sprintf("%s %s, %s", count.Short(0), pen.Column, points)).
+			WithPoints(points).WithNote(note).
+			WithError(c.errs["metric:"+key]).WithDisabled(!c.live).
+			WithOnChange(func(ctx goapp.Context, text string) { c.onMetric(key, text) })
+	}))
 }

@@ -34,3 +34,11 @@ func (sc *Scorecard) InputAt(m *Metric, base Input, v Num) Input {
 	}
 	return in
 }
+
+// DeductPoints is a deduct source's points for incident counts (one per
+// penalty, in order): the scale's maximum less each count times its
+// penalty, never below the minimum.
+func (sc *Scorecard) DeductPoints(m *Metric, counts []Num) Num {
+	v, _ := sc.valueFromCounts(m, counts)
+	return v
+}

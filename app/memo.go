@@ -1,0 +1,41 @@
+package app
+
+import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// memo is a part of the page that renders again only when its exported
+// fields change. go-app compares a child component's exported fields to
+// decide whether to render it again: the page bumps Rev on every change but
+// a slider move, which keeps the parts a slider cannot change (data,
+// scorecard, "pass without…?") off the slider's path. Part names what to
+// render, so that a reused instance never shows another part.
+type memo struct {
+	goapp.Compo
+	Part string
+	Rev  int
+	page *Calculator // unexported: not compared; always the same page
+}
+
+// The memoized parts.
+const (
+	partData        = "data"
+	partScorecard   = "scorecard"
+	partActions     = "actions"
+	partPassWithout = "pass-without"
+)
+
+func (m *memo) Render() goapp.UI {
+	switch m.Part {
+	case partData:
+		return m.page.renderData()
+	case partScorecard:
+		return m.page.renderScorecard()
+	case partActions:
+		return m.page.renderActions()
+	}
+	return m.page.renderPassWithout()
+}
+
+// memoized wraps a part of the page.
+func (c *Calculator) memoized(part string) *memo {
+	return &memo{Part: part, Rev: c.rev, page: c}
+}
