@@ -23,7 +23,6 @@ type Calculator struct {
 	storage  Storage
 	saved    bool // the model has been saved once in this session
 
-	paste     string            // the paste box, until it is applied
 	errs      map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
 	loaded    string            // what the last import or paste loaded, in words
 	live      bool              // rendered by the running app, not prerendered
@@ -160,13 +159,12 @@ func (c *Calculator) onScorecardFile(ctx goapp.Context, e goapp.Event) {
 	})
 }
 
-func (c *Calculator) onPasteInput(ctx goapp.Context, e goapp.Event) {
-	c.do("typing", func() { c.paste, c.rev = value(ctx), c.rev+1 })
-}
-
+// onApplyPaste reads the paste box when asked, not on every keystroke: a
+// big paste never goes through the page's renders.
 func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
-	if c.send("data", SetData{Text: c.paste}) {
-		c.paste = ""
+	box := goapp.Window().GetElementByID("data-paste")
+	if c.send("data", SetData{Text: box.Get("value").String()}) {
+		box.Set("value", "")
 		c.loaded = c.dataLoadedText("Pasted data")
 	}
 }
@@ -278,7 +276,7 @@ func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 		if c.storage != nil {
 			Forget(c.storage)
 		}
-		c.model, c.notice, c.saved, c.errs, c.paste, c.loaded = NewModel(), "", false, nil, "", ""
+		c.model, c.notice, c.saved, c.errs, c.loaded = NewModel(), "", false, nil, ""
 		c.rev++
 		c.derive()
 	})

@@ -24,7 +24,7 @@ func (c *Calculator) renderData() goapp.UI {
 		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
 			Attr("spellcheck", "false").Attr("autocomplete", "off").
 			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
-			Disabled(!c.live).Text(c.paste).OnInput(c.onPasteInput),
+			Disabled(!c.live),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!c.live).
 				Text("Use these rows").OnClick(c.onApplyPaste),

@@ -30,6 +30,9 @@ type Report struct {
 	InputP95Ms      float64 `json:"input_to_dom_p95_ms"`
 	InputMaxMs      float64 `json:"input_to_dom_max_ms"`
 	InputEvents     int     `json:"input_events"`
+	BigPasteMs      float64 `json:"paste_10000_rows_to_score_ms"`
+	BigInputP50Ms   float64 `json:"input_to_dom_p50_10000_rows_ms"`
+	BigInputP95Ms   float64 `json:"input_to_dom_p95_10000_rows_ms"`
 }
 
 // budget is one line of the table: a measure and the goal it answers to.
@@ -93,6 +96,25 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	sort.Float64s(delays)
 	r.InputP50Ms, r.InputP95Ms, r.InputMaxMs = percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1]
 
+	logf("a 10,000-row paste, then the sliders again…")
+	var ignored any
+	start = time.Now()
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="data-paste"]');
+		el.value = %q; })()`, bigData()), &ignored),
+		chromedp.Click(`[data-testid="data-apply"]`),
+		chromedp.Evaluate(`new Promise(resolve => { const check = () => {
+			const el = document.querySelector('[data-testid="months"]');
+			if (el && el.textContent.includes('Agent 000')) { resolve(true); } else { setTimeout(check, 10); } }; check(); })`, &ignored, await)); err != nil {
+		return err
+	}
+	r.BigPasteMs = ms(time.Since(start))
+	delays = nil
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(inputLatencyJS, inputEvents), &delays, await)); err != nil {
+		return err
+	}
+	sort.Float64s(delays)
+	r.BigInputP50Ms, r.BigInputP95Ms = percentile(delays, 50), percentile(delays, 95)
+
 	printReport(os.Stdout, r)
 	if jsonOut != "" {
 		if err := os.MkdirAll(filepath.Dir(jsonOut), 0o755); err != nil {
@@ -123,7 +145,7 @@ const inputLatencyJS = `(async () => {
       obs.observe(score, {childList: true, characterData: true, subtree: true});
     });
     const t0 = performance.now();
-    slider.value = before === '1.7' ? '95' : '85';
+    slider.value = parseFloat(slider.value) > 90 ? '85' : '95'; // 2 points, then 3: the score changes
     slider.dispatchEvent(new Event('input', {bubbles: true}));
     await changed;
     delays.push(performance.now() - t0);
@@ -131,6 +153,20 @@ const inputLatencyJS = `(async () => {
   }
   return delays;
 })()`
+
+// bigData is 500 agents × 20 months in the SPEC's columns, with CE around
+// the pass line so that the slider moves the score.
+func bigData() string {
+	var b strings.Builder
+	b.WriteString("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n")
+	for a := 0; a < 500; a++ {
+		for m := 0; m < 20; m++ {
+			k := (a*7 + m*3) % 10
+			fmt.Fprintf(&b, "%d-%02d,Agent %03d,%d,%d,%d,%d,%d,%d,%d,0\n", 2025+m/12, m%12+1, a, 400+k*20, 40+k*8, k%3, 20+k, 17+k/2, 420+k*10, k%2)
+		}
+	}
+	return b.String()
+}
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
@@ -153,6 +189,9 @@ func printReport(w *os.File, r Report) {
 		{fmt.Sprintf("input to DOM p50 (%d events)", r.InputEvents), fmt.Sprintf("%.1f ms", r.InputP50Ms), "11 ms", r.InputP50Ms <= 11},
 		{"input to DOM p95", fmt.Sprintf("%.1f ms", r.InputP95Ms), "16 ms", r.InputP95Ms <= 16},
 		{"input to DOM max", fmt.Sprintf("%.1f ms", r.InputMaxMs), "", true},
+		{"10,000-row paste to score", fmt.Sprintf("%.0f ms", r.BigPasteMs), "1000 ms", r.BigPasteMs <= 1000},
+		{"input to DOM p50, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP50Ms), "11 ms", r.BigInputP50Ms <= 11},
+		{"input to DOM p95, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP95Ms), "16 ms", r.BigInputP95Ms <= 16},
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "measure\tvalue\tbudget\t")
