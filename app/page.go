@@ -143,20 +143,36 @@ func (c *Calculator) onPreset(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-func (c *Calculator) onScorecardFile(ctx goapp.Context, e goapp.Event) {
-	c.do("reading the scorecard file", func() {
-		readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
-			c.do("importing the scorecard", func() {
-				if err != nil {
-					c.setErr("scorecard", err.Error())
-					return
-				}
-				if c.send("scorecard", ImportScorecard{Name: name, JSON: scoring.DecodeText(b)}) {
-					c.loaded = fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
-				}
+// onFile reads the chosen file and sends the message made from its text;
+// loaded says what it loaded. A file that cannot be read is an error in area.
+func (c *Calculator) onFile(area string, msg func(name, text string) Msg, loaded func(name string) string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c.do("reading the file", func() {
+			readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
+				c.do("loading "+name, func() {
+					if err != nil {
+						c.setErr(area, err.Error())
+						return
+					}
+					if c.send(area, msg(name, scoring.DecodeText(b))) {
+						c.loaded = loaded(name)
+					}
+				})
 			})
 		})
-	})
+	}
+}
+
+func (c *Calculator) onScorecardFile() goapp.EventHandler {
+	return c.onFile("scorecard",
+		func(name, text string) Msg { return ImportScorecard{Name: name, JSON: text} },
+		func(name string) string {
+			return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
+		})
+}
+
+func (c *Calculator) onDataFile() goapp.EventHandler {
+	return c.onFile("data", func(_, text string) Msg { return SetData{Text: text} }, c.dataLoadedText)
 }
 
 // onApplyPaste reads the paste box when asked, not on every keystroke: a
@@ -167,22 +183,6 @@ func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 		box.Set("value", "")
 		c.loaded = c.dataLoadedText("Pasted data")
 	}
-}
-
-func (c *Calculator) onDataFile(ctx goapp.Context, e goapp.Event) {
-	c.do("reading the data file", func() {
-		readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
-			c.do("loading the data file", func() {
-				if err != nil {
-					c.setErr("data", err.Error())
-					return
-				}
-				if c.send("data", SetData{Text: scoring.DecodeText(b)}) {
-					c.loaded = c.dataLoadedText(name)
-				}
-			})
-		})
-	})
 }
 
 func (c *Calculator) dataLoadedText(what string) string {

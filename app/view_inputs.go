@@ -31,7 +31,7 @@ func (c *Calculator) renderData() goapp.UI {
 			goapp.Label().Class("button secondary file").For("data-file").Body(
 				goapp.Text("Choose a CSV file"),
 				goapp.Input().Type("file").ID("data-file").DataSet("testid", "data-file").Class("visually-hidden").
-					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live).OnChange(c.onDataFile),
+					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live).OnChange(c.onDataFile()),
 			),
 		),
 		errorLine(c.errs["data"]),
@@ -82,7 +82,7 @@ func (c *Calculator) renderScorecard() goapp.UI {
 		goapp.Label().Class("button secondary file").For("scorecard-file").Body(
 			goapp.Text("Import a scorecard file (JSON)"),
 			goapp.Input().Type("file").ID("scorecard-file").DataSet("testid", "scorecard-file").Class("visually-hidden").
-				Attr("accept", ".json,application/json").Disabled(!c.live).OnChange(c.onScorecardFile),
+				Attr("accept", ".json,application/json").Disabled(!c.live).OnChange(c.onScorecardFile()),
 		),
 		errorLine(c.errs["scorecard"]),
 		goapp.H3().Text(sc.Name),

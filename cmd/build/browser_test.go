@@ -109,6 +109,19 @@ func (s *session) open(path string) {
 	s.run(chromedp.Navigate(s.url+strings.TrimPrefix(path, "/")), chromedp.WaitVisible(liveSelector))
 }
 
+// controlledBySW waits for the service worker, then reloads so that it
+// controls the page: from then on the app loads without the server.
+func (s *session) controlledBySW() {
+	s.t.Helper()
+	var ok bool
+	s.run(chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, &ok, awaitPromise))
+	s.reload()
+	s.run(chromedp.Evaluate(`!!navigator.serviceWorker.controller`, &ok))
+	if !ok {
+		s.t.Fatal("the service worker does not control the page after a reload")
+	}
+}
+
 func (s *session) reload() {
 	s.t.Helper()
 	s.run(chromedp.Reload(), chromedp.WaitVisible(liveSelector))
@@ -228,15 +241,7 @@ func TestCalculatorInBrowser(t *testing.T) {
 func TestOfflineReload(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	// Wait for the service worker to be active, then reload so that it
-	// controls the page.
-	var ok bool
-	s.run(chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, &ok, awaitPromise))
-	s.reload()
-	s.run(chromedp.Evaluate(`!!navigator.serviceWorker.controller`, &ok))
-	if !ok {
-		t.Fatal("the service worker does not control the page after a reload")
-	}
+	s.controlledBySW()
 	s.setRange("ce", "85")
 	s.waitText("month-score", "1.7")
 	s.srv.Close()
@@ -252,9 +257,7 @@ func TestOfflineReload(t *testing.T) {
 func TestInstallable(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	var ok bool
-	s.run(chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, &ok, awaitPromise))
-	s.reload()
+	s.controlledBySW()
 	var errs []*page.InstallabilityError
 	s.run(chromedp.ActionFunc(func(ctx context.Context) error {
 		var err error
@@ -313,9 +316,7 @@ func TestSubPath(t *testing.T) {
 	if got := s.text("month-score"); got != "2.1" {
 		t.Fatalf("score %q", got)
 	}
-	var ok bool
-	s.run(chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, &ok, awaitPromise))
-	s.reload()
+	s.controlledBySW()
 	s.srv.Close()
 	s.reload()
 	if got := s.text("month-score"); got != "2.1" {
