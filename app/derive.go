@@ -308,7 +308,7 @@ func bandAround(m *scoring.Metric, points scoring.Num) (current, next *scoring.B
 	return current, next
 }
 
-// Derive prepares and scores in one go (tests, the first render).
+// Derive prepares and scores in one go; the page keeps its Prepared instead.
 func Derive(m Model) (View, error) {
 	p, err := Prepare(m)
 	if err != nil {
