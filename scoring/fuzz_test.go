@@ -73,6 +73,11 @@ func exerciseEngine(t *testing.T, sc *Scorecard) {
 			sc.CountNeedFor(m, counts, in[i].Value)
 			sc.OutOfNext(m, counts, in[i].Value, 10)
 			sc.DetractorOffset(m, counts)
+			sc.InputAt(m, counts, in[i].Value)
+			if m.Source.Kind == FromDeduct {
+				zeros := make([]Num, len(m.Source.Penalties))
+				sc.DeductPoints(m, zeros)
+			}
 		}
 		sc.PassingCombinations(nil)
 		if _, err := sc.PooledNeeds(PooledQuarter{Counted: [][]Input{in}, Remaining: 2, WhatIf: in}); err != nil {
