@@ -236,6 +236,9 @@ func (c *Calculator) onMetric(metric, text string) {
 	})
 }
 
+// onVolume and onFix capture a metric id: where they are bound, the metric
+// id is also the handler's scope, or go-app would keep the first closure
+// when the element is reused for another metric.
 func (c *Calculator) onVolume(metric string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
 		c.send("volume:"+metric, SetVolume{Metric: metric, Value: value(ctx)})

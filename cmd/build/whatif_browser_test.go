@@ -248,3 +248,20 @@ func TestPhoneFirst(t *testing.T) {
 	}
 	s.screenshot("phone-320x640")
 }
+
+// TestHandlersFollowTheScorecard: after a switch of scorecard, a control
+// reused for another metric acts on its new metric (go-app keeps a handler
+// it thinks unchanged unless its scope says otherwise).
+func TestHandlersFollowTheScorecard(t *testing.T) {
+	s := newSession(t, 1280, 800, nil)
+	s.open("/")
+	s.choose(`[data-testid="preset"]`, "tech-support")
+	s.waitText("month-status", "INCOMPLETE")
+	s.choose(`[data-fix="nps"]`, "1")
+	sc, _ := scoring.LoadPreset("tech-support")
+	combos, err := sc.PassingCombinations(map[string]scoring.Num{"nps": scoring.N(1)})
+	if err != nil || len(combos) == 0 {
+		t.Fatalf("engine: %d combinations, %v", len(combos), err)
+	}
+	s.waitText("without-answer", fmt.Sprintf("Yes: %d combinations of points pass.", len(combos)))
+}
