@@ -6,9 +6,9 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// MaxFileBytes is the largest file the app reads; larger ones are refused
-// before they are read, naming the limit.
-const MaxFileBytes = 20 << 20
+// MaxFileBytes is the largest file the app reads (20 MB); larger ones are
+// refused before they are read, naming the limit.
+const MaxFileBytes = 20_000_000
 
 // readChosenFile reads the file chosen in the file input that fired the
 // event, as bytes (so that a Windows-1252 file is not mangled on the way),
@@ -23,7 +23,7 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 	name, size := file.Get("name").String(), file.Get("size").Int()
 	input.Set("value", "") // choosing the same file again fires again
 	if size > MaxFileBytes {
-		done(ctx, name, nil, fmt.Errorf("%s is %.1f MB; Passline reads files of up to %d MB", name, float64(size)/1e6, MaxFileBytes>>20))
+		done(ctx, name, nil, fmt.Errorf("%s is %.1f MB; Passline reads files of up to %d MB", name, float64(size)/1e6, MaxFileBytes/1_000_000))
 		return
 	}
 	var onLoad, onFail goapp.Func

@@ -63,7 +63,8 @@ func ValueWords(u scoring.Unit, v scoring.Num) string {
 	return FormatValue(u, v)
 }
 
-func plural(n int64, word string) string {
+// plural says a count with its noun: "1 row", "3 rows".
+func plural[T int | int64](n T, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

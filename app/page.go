@@ -31,6 +31,7 @@ type Calculator struct {
 	updated   bool              // a new version is ready
 	crashTest bool              // ?crashtest=1: show the button that proves the guard
 	rev       int               // bumped by every change but a slider move (see memo)
+	depth     int               // how deep in do calls: only the outermost asks for a render
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -56,15 +57,17 @@ func (c *Calculator) OnAppUpdate(ctx goapp.Context) {
 	c.do("noticing an update", func() { c.updated = ctx.AppUpdateAvailable() })
 }
 
-// do runs a handler's work behind the guard, then has the whole page
-// render again: go-app would otherwise render only the component the event
-// came from, which may be a memoized part of the page.
+// do runs a handler's work behind the guard. The outermost call then has
+// the whole page render again, once: go-app would otherwise render only the
+// component the event came from, which may be a memoized part of the page.
 func (c *Calculator) do(what string, fn func()) {
+	c.depth++
+	defer func() { c.depth-- }()
 	if err := guard(what, fn); err != nil {
 		c.crash = err.Error()
 		c.rev++
 	}
-	if c.Mounted() {
+	if c.depth == 1 && c.Mounted() {
 		c.Update()
 	}
 }
@@ -187,18 +190,11 @@ func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 
 func (c *Calculator) dataLoadedText(what string) string {
 	d := c.view.Data
-	s := fmt.Sprintf("%s: %d row%s read for %d agent%s", what, d.Rows, plural1(d.Rows), len(d.Agents), plural1(len(d.Agents)))
+	s := fmt.Sprintf("%s: %s read for %s", what, plural(d.Rows, "row"), plural(len(d.Agents), "agent"))
 	if n := c.view.LeftOut; n > 0 {
-		s += fmt.Sprintf("; %d row%s left out, listed below", n, plural1(n))
+		s += fmt.Sprintf("; %s left out, listed below", plural(n, "row"))
 	}
 	return s + "."
-}
-
-func plural1(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 func (c *Calculator) onAgent(ctx goapp.Context, e goapp.Event) {

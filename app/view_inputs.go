@@ -49,7 +49,7 @@ func (c *Calculator) renderData() goapp.UI {
 		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").Text("Columns no metric uses: "+strings.Join(d.Ignored, ", ")+".")),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
-			goapp.H3().Text(fmt.Sprintf("%d row%s left out", v.LeftOut, plural1(v.LeftOut))),
+			goapp.H3().Text(plural(v.LeftOut, "row")+" left out"),
 			goapp.Ul().Class("problems").DataSet("testid", "problems").Body(
 				goapp.Range(v.Problems).Slice(func(i int) goapp.UI { return goapp.Li().Text(v.Problems[i]) }),
 			),

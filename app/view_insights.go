@@ -103,7 +103,7 @@ func (c *Calculator) renderCombos(combos Combos) goapp.UI {
 	if len(combos.List) == 0 {
 		return goapp.P().Class("answer fail").DataSet("testid", "without-answer").Text("No: no combination of the other metrics' points passes the month.")
 	}
-	answer := fmt.Sprintf("Yes: %d combination%s of points pass%s.", len(combos.List), plural1(len(combos.List)),
+	answer := fmt.Sprintf("Yes: %s of points pass%s.", plural(len(combos.List), "combination"),
 		map[bool]string{true: "es", false: ""}[len(combos.List) == 1])
 	var items []goapp.UI
 	for k, combo := range combos.List {

@@ -178,7 +178,7 @@ func (c *Calculator) renderNeed(q scoring.QuarterResult) goapp.UI {
 	sc := c.view.Scorecard
 	if q.Need != nil {
 		need := q.Need.Text(sc.Decimals)
-		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", countText(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
+		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", plural(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
 		switch q.Need.Kind {
 		case scoring.OutOfReach:
 			words = fmt.Sprintf("Even %s in every month still to come would not pass the quarter: ", sc.Scale.Highest().Fixed(0))
@@ -225,11 +225,4 @@ func (c *Calculator) renderVolume(m *scoring.Metric, n scoring.PooledNeed) goapp
 			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onVolume(m.ID), m.ID), // the scope re-binds it when the metric changes
 		errorLine(c.errs["volume:"+m.ID]),
 	)
-}
-
-func countText(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

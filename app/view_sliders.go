@@ -137,7 +137,7 @@ func (c *Calculator) renderSliders() goapp.UI {
 			}
 			line := v.Result.Lines[i]
 			if line.Kind == scoring.LineAt && !m.IsPoints() {
-				marks = append(marks, components.Mark{At: r.position(shownLine(m, line.Value)), Label: "↑ pass line", Pass: true})
+				marks = append(marks, components.Mark{At: r.position(shownLine(m, line.Value)), Label: "pass line", Pass: true})
 			}
 			points := ""
 			if !v.Inputs[i].Missing {
@@ -146,7 +146,8 @@ func (c *Calculator) renderSliders() goapp.UI {
 			id := m.ID
 			return components.NewSlider(m.ID).WithLabel(m.Label).
 				WithRange(r.min.Short(4), r.max.Short(4), r.step.Short(4)).
-				WithValue(exactText(m.Unit, in.Value), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
+				WithValue(in.Value.Short(4), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
+				WithExact(exactText(m.Unit, in.Value)).
 				WithPoints(points).WithMarks(marks).
 				WithNote(LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)).
 				WithError(c.errs["metric:"+m.ID]).

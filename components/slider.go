@@ -19,7 +19,8 @@ type Slider struct {
 	Min       string
 	Max       string
 	Step      string
-	Value     string // the exact value, a decimal in the metric's unit
+	Value     string // the value, a plain decimal in the metric's unit (the range's value)
+	Exact     string // the exact input's text when it differs from Value ("7:35" for 455 s)
 	Unit      string // shown after the number input, e.g. "%"
 	ValueText string // the value in words, for screen readers
 	Note      string // a line under the slider (the pass line)
@@ -49,7 +50,7 @@ func (s *Slider) WithValue(v, unit, words string) *Slider {
 }
 
 // Mark is a labelled point along the track; At is its position as a
-// percentage of the track (0 to 100). Pass marks stand out.
+// percentage of the track (0 to 100). Pass marks stand out, with an arrow.
 type Mark struct {
 	At    float64 // display only: where to draw it
 	Label string
@@ -64,6 +65,10 @@ func (s *Slider) WithMarks(m []Mark) *Slider { s.Marks = m; return s }
 
 // WithError sets the error line.
 func (s *Slider) WithError(v string) *Slider { s.Error = v; return s }
+
+// WithExact sets the exact input's text when it is written otherwise than
+// the plain decimal value, as a duration is.
+func (s *Slider) WithExact(text string) *Slider { s.Exact = text; return s }
 
 // WithNote sets the line under the slider.
 func (s *Slider) WithNote(v string) *Slider { s.Note = v; return s }
@@ -93,18 +98,28 @@ func (s *Slider) Render() goapp.UI {
 		goapp.If(len(s.Marks) > 0, goapp.Div().Class(s.marksClass()).Aria("hidden", "true").Body(
 			goapp.Range(s.Marks).Slice(func(i int) goapp.UI {
 				m := s.Marks[i]
-				class := "mark"
-				if m.Pass {
-					class += " pass-mark"
+				class, label := "mark", m.Label
+				switch { // near the ends a label leans inwards, never past the track
+				case m.At > 80:
+					class += " mark-end"
+				case m.At < 20:
+					class += " mark-start"
 				}
-				return goapp.Span().Class(class).Style("left", fmt.Sprintf("%.2f%%", m.At)).Text(m.Label)
+				if m.Pass { // the arrow stands on the side that points at the line
+					class += " pass-mark"
+					label = "↑ " + label
+					if m.At > 80 {
+						label = m.Label + " ↑"
+					}
+				}
+				return goapp.Span().Class(class).Style("left", fmt.Sprintf("%.2f%%", m.At)).Text(label)
 			}),
 		)),
 		goapp.Div().Class("slider-row").Body(
 			goapp.Label().For(numberID).Class("exact-label").Text("Exact"),
 			goapp.Input().Type("text").ID(numberID).Class("exact").DataSet("metric", s.Metric).
 				Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Value(s.Value).Disabled(s.Disabled).
+				Value(s.exactText()).Disabled(s.Disabled).
 				Aria("label", s.Label+", exact value"+unitWords(s.Unit)).
 				OnChange(s.changed),
 			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
@@ -112,6 +127,13 @@ func (s *Slider) Render() goapp.UI {
 		goapp.If(s.Error != "", goapp.P().Class("input-error").Attr("role", "alert").Text(s.Error)),
 		goapp.P().ID(noteID).Class("slider-note").DataSet("need", s.Metric).Text(s.Note),
 	)
+}
+
+func (s *Slider) exactText() string {
+	if s.Exact != "" {
+		return s.Exact
+	}
+	return s.Value
 }
 
 func (s *Slider) marksClass() string {

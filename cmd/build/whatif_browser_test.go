@@ -82,7 +82,11 @@ func TestPasteOctoberStory(t *testing.T) {
 			t.Errorf("metric %s has %d inputs, want a slider and an exact input", id, n)
 		}
 	}
-	var valuetext string
+	var valuetext, rangeValue, exact string
+	s.run(chromedp.Value(`input[type=range][data-metric=aht]`, &rangeValue), chromedp.Value(`input.exact[data-metric=aht]`, &exact))
+	if rangeValue != "455" || exact != "7:35" {
+		t.Errorf("AHT: the slider holds %q (want 455 seconds), the exact input %q (want 7:35)", rangeValue, exact)
+	}
 	s.run(chromedp.AttributeValue(`input[type=range][data-metric=aht]`, "aria-valuetext", &valuetext, nil))
 	if !strings.HasPrefix(valuetext, "7 minutes 35 seconds") {
 		t.Errorf("AHT aria-valuetext %q", valuetext)
