@@ -205,9 +205,9 @@ func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
 	c.send("month", ChooseMonth{Month: value(ctx)})
 }
 
-// onMetric takes a slider's or an exact input's text in the metric's unit,
-// or, for a key such as "attendance.late", a count of incidents.
-func (c *Calculator) onMetric(metric, text string) {
+// SliderChanged takes a slider's or an exact input's text in the metric's
+// unit, or, for a key such as "attendance.late", a count of incidents.
+func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
 	c.do("reading a value", func() {
 		id, incident, isCount := strings.Cut(metric, ".")
 		m := c.view.Scorecard.Metric(id)

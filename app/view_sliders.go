@@ -143,7 +143,6 @@ func (c *Calculator) renderSliders() goapp.UI {
 			if !v.Inputs[i].Missing {
 				points = pointsText(v.Result.Month.Metrics[i].Points)
 			}
-			id := m.ID
 			return components.NewSlider(m.ID).WithLabel(m.Label).
 				WithRange(r.min.Short(4), r.max.Short(4), r.step.Short(4)).
 				WithValue(in.Value.Short(4), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
@@ -152,7 +151,7 @@ func (c *Calculator) renderSliders() goapp.UI {
 				WithNote(LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)).
 				WithError(c.errs["metric:"+m.ID]).
 				WithDisabled(!c.live).
-				WithOnChange(func(ctx goapp.Context, text string) { c.onMetric(id, text) })
+				WithOnChange(m.ID, c)
 		}),
 		goapp.If(len(c.model.WhatIf) > 0,
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "clear-whatif").
@@ -239,6 +238,6 @@ func (c *Calculator) renderIncidentSliders(i int) goapp.UI {
 			WithValue(count.Short(0), pen.Column, fmt.Sprintf("%s %s, %s", count.Short(0), pen.Column, points)).
 			WithPoints(points).WithNote(note).
 			WithError(c.errs["metric:"+key]).WithDisabled(!c.live).
-			WithOnChange(func(ctx goapp.Context, text string) { c.onMetric(key, text) })
+			WithOnChange(key, c)
 	}))
 }

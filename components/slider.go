@@ -9,12 +9,18 @@ import (
 
 // Slider is a labelled range input with an exact number input beside it, for
 // one metric. Both carry data-metric with the metric's id; the range's
-// aria-valuetext says the value in words. OnChange receives the new value
-// as the input's text.
+// aria-valuetext says the value in words. OnChange receives the slider's
+// Key and the new value as the input's text.
+//
+// Every field is plain data compared by value, the receiver included (an
+// interface holding the same pointer is equal): go-app renders a slider
+// again only when one of them changed, so moving one slider leaves the
+// others alone. A func field would differ on every render.
 type Slider struct {
 	goapp.Compo
 
 	Metric    string // the metric id: data-metric and the element ids
+	Key       string // what OnChange is told changed; the metric id if empty
 	Label     string
 	Min       string
 	Max       string
@@ -28,7 +34,13 @@ type Slider struct {
 	Marks     []Mark // ticks along the track: band thresholds, the pass line
 	Error     string // why the last value typed was not used
 	Disabled  bool
-	OnChange  func(ctx goapp.Context, value string)
+	OnChange  Changer
+}
+
+// Changer receives a slider's new value: key is the slider's Key, value
+// the input's text.
+type Changer interface {
+	SliderChanged(ctx goapp.Context, key, value string)
 }
 
 // NewSlider returns a slider for the metric with that id.
@@ -76,9 +88,10 @@ func (s *Slider) WithNote(v string) *Slider { s.Note = v; return s }
 // WithDisabled disables both inputs (while the app is loading).
 func (s *Slider) WithDisabled(v bool) *Slider { s.Disabled = v; return s }
 
-// WithOnChange sets what happens when either input changes.
-func (s *Slider) WithOnChange(f func(ctx goapp.Context, value string)) *Slider {
-	s.OnChange = f
+// WithOnChange sets who is told when either input changes, and the key
+// they are told.
+func (s *Slider) WithOnChange(key string, c Changer) *Slider {
+	s.Key, s.OnChange = key, c
 	return s
 }
 
@@ -156,7 +169,12 @@ func unitWords(unit string) string {
 }
 
 func (s *Slider) changed(ctx goapp.Context, e goapp.Event) {
-	if s.OnChange != nil {
-		s.OnChange(ctx, ctx.JSSrc().Get("value").String())
+	if s.OnChange == nil {
+		return
 	}
+	key := s.Key
+	if key == "" {
+		key = s.Metric
+	}
+	s.OnChange.SliderChanged(ctx, key, ctx.JSSrc().Get("value").String())
 }

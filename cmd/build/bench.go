@@ -30,6 +30,9 @@ type Report struct {
 	InputP95Ms      float64 `json:"input_to_dom_p95_ms"`
 	InputMaxMs      float64 `json:"input_to_dom_max_ms"`
 	InputEvents     int     `json:"input_events"`
+	WarmP50Ms       float64 `json:"input_to_dom_p50_warm_ms"`
+	WarmP95Ms       float64 `json:"input_to_dom_p95_warm_ms"`
+	WarmMaxMs       float64 `json:"input_to_dom_max_warm_ms"`
 	BigPasteMs      float64 `json:"paste_10000_rows_to_score_ms"`
 	BigInputP50Ms   float64 `json:"input_to_dom_p50_10000_rows_ms"`
 	BigInputP95Ms   float64 `json:"input_to_dom_p95_10000_rows_ms"`
@@ -85,16 +88,14 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	}
 	r.ReloadMs = ms(time.Since(start))
 
-	logf("input to DOM over %d slider events…", inputEvents)
-	var delays []float64
-	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(inputLatencyJS, inputEvents), &delays, await)); err != nil {
+	logf("input to DOM over %d slider events, right after loading…", inputEvents)
+	if r.InputP50Ms, r.InputP95Ms, r.InputMaxMs, err = measureInput(ctx); err != nil {
 		return err
 	}
-	if len(delays) != inputEvents {
-		return fmt.Errorf("measured %d input events, want %d", len(delays), inputEvents)
+	logf("input to DOM over the next %d slider events…", inputEvents)
+	if r.WarmP50Ms, r.WarmP95Ms, r.WarmMaxMs, err = measureInput(ctx); err != nil {
+		return err
 	}
-	sort.Float64s(delays)
-	r.InputP50Ms, r.InputP95Ms, r.InputMaxMs = percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1]
 
 	logf("a 10,000-row paste, then the sliders again…")
 	var ignored any
@@ -108,12 +109,9 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 		return err
 	}
 	r.BigPasteMs = ms(time.Since(start))
-	delays = nil
-	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(inputLatencyJS, inputEvents), &delays, await)); err != nil {
+	if r.BigInputP50Ms, r.BigInputP95Ms, _, err = measureInput(ctx); err != nil {
 		return err
 	}
-	sort.Float64s(delays)
-	r.BigInputP50Ms, r.BigInputP95Ms = percentile(delays, 50), percentile(delays, 95)
 
 	printReport(os.Stdout, r)
 	if jsonOut != "" {
@@ -127,6 +125,22 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 		logf("wrote %s", jsonOut)
 	}
 	return nil
+}
+
+// measureInput runs inputLatencyJS and returns the delays' p50, p95 and
+// maximum in milliseconds.
+func measureInput(ctx context.Context) (p50, p95, max float64, err error) {
+	var delays []float64
+	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(inputLatencyJS, inputEvents), &delays,
+		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if err == nil && len(delays) != inputEvents {
+		err = fmt.Errorf("measured %d input events, want %d", len(delays), inputEvents)
+	}
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	sort.Float64s(delays)
+	return percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1], nil
 }
 
 // inputLatencyJS moves the CE slider between 85 % and 95 % (the score
@@ -189,6 +203,9 @@ func printReport(w *os.File, r Report) {
 		{fmt.Sprintf("input to DOM p50 (%d events)", r.InputEvents), fmt.Sprintf("%.1f ms", r.InputP50Ms), "11 ms", r.InputP50Ms <= 11},
 		{"input to DOM p95", fmt.Sprintf("%.1f ms", r.InputP95Ms), "16 ms", r.InputP95Ms <= 16},
 		{"input to DOM max", fmt.Sprintf("%.1f ms", r.InputMaxMs), "", true},
+		{"input to DOM p50, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP50Ms), "11 ms", r.WarmP50Ms <= 11},
+		{"input to DOM p95, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP95Ms), "16 ms", r.WarmP95Ms <= 16},
+		{"input to DOM max, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmMaxMs), "", true},
 		{"10,000-row paste to score", fmt.Sprintf("%.0f ms", r.BigPasteMs), "1000 ms", r.BigPasteMs <= 1000},
 		{"input to DOM p50, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP50Ms), "11 ms", r.BigInputP50Ms <= 11},
 		{"input to DOM p95, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP95Ms), "16 ms", r.BigInputP95Ms <= 16},
