@@ -23,6 +23,7 @@ type Prepared struct {
 	Order []int
 
 	combos map[string]Combos // by the fixed points they were found for
+	team   []TeamRow         // the team view's rows, once asked for
 }
 
 // Combos answers "pass without…?": the point combinations that pass a

@@ -23,6 +23,7 @@ func TestUpdateRefusesAndKeeps(t *testing.T) {
 		{"bad month", ChooseMonth{Month: "someday"}, `"someday" is not a month`},
 		{"bad volume", SetVolume{Metric: "fcr", Value: "-3"}, `"-3" is not a volume`},
 		{"bad points", FixPoints{Metric: "ce", Points: "lots"}, `"lots" is not a number of points`},
+		{"unknown screen", ChooseScreen{Screen: "admin"}, `there is no screen "admin"`},
 	} {
 		got, err := Update(m, tt.msg)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -42,6 +42,25 @@ type Model struct {
 	Volumes map[string]string `json:"volumes,omitempty"`
 	// Fixed holds the points chosen in "pass without…?", by metric id.
 	Fixed map[string]string `json:"fixed,omitempty"`
+
+	// Screen is the screen shown: one of Screens' ids; empty for the
+	// what-if screen.
+	Screen string `json:"screen,omitempty"`
+	// TeamFilter and TeamPage are the team view's name filter and page.
+	TeamFilter string `json:"team_filter,omitempty"`
+	TeamPage   int    `json:"team_page,omitempty"`
+}
+
+// Screen ids.
+const (
+	ScreenWhatIf = ""
+	ScreenTeam   = "team"
+)
+
+// Screens lists the screens, in the order the navigation shows them.
+var Screens = []struct{ ID, Label string }{
+	{ScreenWhatIf, "What if"},
+	{ScreenTeam, "Team"},
 }
 
 // NewModel returns the state of a first visit.
@@ -65,6 +84,9 @@ func (m Model) Validate() error {
 	}
 	if _, err := Prepare(m); err != nil {
 		return err
+	}
+	if !knownScreen(m.Screen) {
+		return fmt.Errorf("there is no screen %q", m.Screen)
 	}
 	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed} {
 		for id, v := range values {
@@ -103,6 +125,14 @@ type (
 	FixPoints struct{ Metric, Points string }
 	// Reset forgets everything: the state of a first visit.
 	Reset struct{}
+	// ChooseScreen shows another screen.
+	ChooseScreen struct{ Screen string }
+	// FilterTeam keeps the team view's agents whose name contains Text.
+	FilterTeam struct{ Text string }
+	// ShowTeamPage shows the team view's page Page (from 0).
+	ShowTeamPage struct{ Page int }
+	// OpenAgent opens the what-if screen for an agent of the team view.
+	OpenAgent struct{ Name string }
 )
 
 func (ChoosePreset) isMsg()    {}
@@ -115,6 +145,10 @@ func (ClearWhatIf) isMsg()     {}
 func (SetVolume) isMsg()       {}
 func (FixPoints) isMsg()       {}
 func (Reset) isMsg()           {}
+func (ChooseScreen) isMsg()    {}
+func (FilterTeam) isMsg()      {}
+func (ShowTeamPage) isMsg()    {}
+func (OpenAgent) isMsg()       {}
 
 // Update applies a message to the model. It never changes m in place; on an
 // error m comes back as it was.
@@ -141,7 +175,7 @@ func Update(m Model, msg Msg) (Model, error) {
 		if _, err := Prepare(next); err != nil {
 			return m, fmt.Errorf("your data was not loaded, the data in use stays: %w", err)
 		}
-		next.Agent, next.Month = "", ""
+		next.Agent, next.Month, next.TeamPage = "", "", 0
 		next.clearWhatIfs()
 	case ChooseAgent:
 		next.Agent, next.Month = msg.Name, ""
@@ -174,10 +208,31 @@ func Update(m Model, msg Msg) (Model, error) {
 		next.Fixed = with(m.Fixed, msg.Metric, msg.Points)
 	case Reset:
 		next = NewModel()
+	case ChooseScreen:
+		if !knownScreen(msg.Screen) {
+			return m, fmt.Errorf("there is no screen %q", msg.Screen)
+		}
+		next.Screen = msg.Screen
+	case FilterTeam:
+		next.TeamFilter, next.TeamPage = msg.Text, 0
+	case ShowTeamPage:
+		next.TeamPage = max(msg.Page, 0)
+	case OpenAgent:
+		next.Agent, next.Month, next.Screen = msg.Name, "", ScreenWhatIf
+		next.clearWhatIfs()
 	default:
 		return m, fmt.Errorf("unknown message %T", msg)
 	}
 	return next, nil
+}
+
+func knownScreen(id string) bool {
+	for _, s := range Screens {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // scorecardChanged checks the data against the new scorecard and starts

@@ -296,29 +296,42 @@ func (c *Calculator) Render() goapp.UI {
 		goapp.Header().Class("top").Body(
 			goapp.H1().Text("Passline"),
 			goapp.P().Class("subtitle").Text("Will you pass this month? Move the sliders and see."),
+			c.renderNav(),
 		),
-		goapp.Main().Class("content").DataSet("live", fmt.Sprint(c.live)).Body(
+		goapp.Main().Class("content").DataSet("live", fmt.Sprint(c.live)).DataSet("screen", c.model.Screen).Body(
 			c.renderNotices(),
-			goapp.Div().Class("columns").Body(
-				goapp.Div().Class("column").Body(
-					c.renderMonth(),
-					// A first visit shows an example: the paste box comes first.
-					goapp.If(c.showingExample(), c.memoized(partData)),
-					c.renderSliders(),
-					c.renderQuarter(),
-					c.renderWorking(),
-					c.renderCounts(),
-					c.memoized(partPassWithout),
-				),
-				goapp.Div().Class("column").Body(
-					goapp.If(!c.showingExample(), c.memoized(partData)),
-					c.memoized(partScorecard),
-					c.memoized(partActions),
-				),
-			),
+			c.renderScreen(),
 		),
 		goapp.Footer().Class("bottom").Body(
 			goapp.P().Text("Passline runs on your device: your numbers never leave it. Scores follow the scoring contract exactly."),
+		),
+	)
+}
+
+// renderScreen draws the screen the model shows.
+func (c *Calculator) renderScreen() goapp.UI {
+	switch c.model.Screen {
+	case ScreenTeam:
+		return goapp.Div().Class("columns").Body(
+			goapp.Div().Class("column").Body(c.renderTeam()),
+			goapp.Div().Class("column").Body(c.memoized(partData), c.memoized(partScorecard)),
+		)
+	}
+	return goapp.Div().Class("columns").Body(
+		goapp.Div().Class("column").Body(
+			c.renderMonth(),
+			// A first visit shows an example: the paste box comes first.
+			goapp.If(c.showingExample(), c.memoized(partData)),
+			c.renderSliders(),
+			c.renderQuarter(),
+			c.renderWorking(),
+			c.renderCounts(),
+			c.memoized(partPassWithout),
+		),
+		goapp.Div().Class("column").Body(
+			goapp.If(!c.showingExample(), c.memoized(partData)),
+			c.memoized(partScorecard),
+			c.memoized(partActions),
 		),
 	)
 }

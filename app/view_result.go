@@ -16,6 +16,9 @@ func monthName(m scoring.Month) string {
 
 func monthLabel(m scoring.Month) string { return fmt.Sprintf("%s %d", monthName(m), m.Year()) }
 
+// shortMonth is "Oct 2026", for tables on a phone.
+func shortMonth(m scoring.Month) string { return fmt.Sprintf("%.3s %d", monthName(m), m.Year()) }
+
 func (c *Calculator) renderMonth() goapp.UI {
 	v, sc := c.view, c.view.Scorecard
 	mr := v.Result.Month

@@ -398,32 +398,39 @@ func TestCorruptStateNotice(t *testing.T) {
 
 // TestAccessibility runs axe-core (npm) on the page: no violation.
 func TestAccessibility(t *testing.T) {
-	axePath := filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js")
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		msg := fmt.Sprintf("axe-core is not installed (%v): run npm ci in the repository", err)
-		if os.Getenv("PASSLINE_REQUIRE_BROWSER") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
 	for _, dark := range []bool{false, true} {
 		s := newSession(t, 360, 740, nil)
 		if dark {
 			s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
 		}
 		s.open("/")
-		var ignored any
-		s.run(chromedp.Evaluate(string(axe), &ignored))
-		var report string
-		s.run(chromedp.Evaluate(`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))))`, &report, awaitPromise))
-		var violations []map[string]any
-		if err := json.Unmarshal([]byte(report), &violations); err != nil {
-			t.Fatal(err)
+		s.axe(fmt.Sprintf("what-if, dark %v", dark))
+	}
+}
+
+// axe runs axe-core on the page as it is and fails the test on any
+// violation; what names the page in the messages.
+func (s *session) axe(what string) {
+	s.t.Helper()
+	axePath := filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js")
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		msg := fmt.Sprintf("axe-core is not installed (%v): run npm ci in the repository", err)
+		if os.Getenv("PASSLINE_REQUIRE_BROWSER") == "1" {
+			s.t.Fatal(msg)
 		}
-		for _, v := range violations {
-			t.Errorf("axe (dark %v): %v", dark, v)
-		}
+		s.t.Skip(msg)
+	}
+	var ignored any
+	s.run(chromedp.Evaluate(string(axe), &ignored))
+	var report string
+	s.run(chromedp.Evaluate(`axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))))`, &report, awaitPromise))
+	var violations []map[string]any
+	if err := json.Unmarshal([]byte(report), &violations); err != nil {
+		s.t.Fatal(err)
+	}
+	for _, v := range violations {
+		s.t.Errorf("axe (%s): %v", what, v)
 	}
 }
 

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The team leader's screens.
+
+// screen opens a screen with its tab.
+func (s *session) screen(id string) {
+	s.t.Helper()
+	s.run(chromedp.Click(`button.screen-tab[data-screen="`+id+`"]`),
+		chromedp.WaitVisible(`main[data-screen="`+id+`"]`))
+}
+
+func (s *session) evalStrings(js string) []string {
+	s.t.Helper()
+	var out []string
+	s.run(chromedp.Evaluate(js, &out))
+	return out
+}
+
+// TestTeamByRisk: a three-agent file gives the team sorted by risk, the
+// filter keeps matching names, and a name opens that agent's what-if.
+func TestTeamByRisk(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	data, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "team", "three-agents.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.paste(string(data))
+	s.waitText("month-score", "2.1") // Jo, the first agent
+	s.screen("team")
+	rows := `Array.from(document.querySelectorAll('[data-testid="team"] tbody tr')).map(r => r.dataset.agent + ' | ' + r.children[1].textContent + ' | ' + r.children[2].textContent)`
+	want := []string{
+		"Ann | Oct 2026: 1.6 FAIL | 2026-Q4: needs 2.125",
+		"Jo | Oct 2026: 2.1 PASS | 2026-Q4: needs 1.900",
+		"Raj | Nov 2026: 2.4 PASS | 2026-Q4: needs 1.050",
+	}
+	if got := s.evalStrings(rows); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("team rows\n got %q\nwant %q", got, want)
+	}
+	s.waitText("team-count", "Showing 1–3 of 3 agents.")
+	s.noSidewaysScroll()
+	s.screenshot("team-360x740")
+	s.axe("team")
+
+	s.run(chromedp.SendKeys(`[data-testid="team-filter"]`, "RA"))
+	s.waitText("team-count", "Showing 1–1 of 1 agent.")
+	s.run(chromedp.Click(`tr[data-agent="Raj"] button`), chromedp.WaitVisible(`main[data-screen=""]`))
+	s.waitText("month-score", "2.4")
+	if title := s.textOf("#month-title"); title != "November 2026 · Raj" {
+		t.Errorf("after choosing Raj the what-if shows %q", title)
+	}
+}
