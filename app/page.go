@@ -31,6 +31,7 @@ type Calculator struct {
 	updated   bool              // a new version is ready
 	crashTest bool              // ?crashtest=1: show the button that proves the guard
 	rev       int               // bumped by every change but a slider move (see memo)
+	share     shareState        // the link made to share, and one opened
 	depth     int               // how deep in do calls: only the outermost asks for a render
 }
 
@@ -49,6 +50,16 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.model, c.notice = Restore(c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
+		c.openShare(ctx)
+	})
+}
+
+// OnNav reads a share link opened while the app runs (a new address in
+// the same tab changes only the fragment: the page does not load again).
+func (c *Calculator) OnNav(ctx goapp.Context) {
+	c.do("opening a link", func() {
+		c.openShare(ctx)
+		c.rev++
 	})
 }
 
@@ -88,6 +99,9 @@ func (c *Calculator) send(area string, msg Msg) bool {
 		c.setErr(area, "")
 		prev := c.model
 		c.model = next
+		if !sameScenario(prev, next) {
+			c.share.link, c.share.qr = "", "" // the link made no longer says what the screen does
+		}
 		if c.storage != nil {
 			if err := Save(c.storage, prev, next, !c.saved); err != nil {
 				c.notice = err.Error()
@@ -350,6 +364,7 @@ func (c *Calculator) renderNotices() goapp.UI {
 		goapp.If(c.notice != "",
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
+		c.renderShareOffer(),
 	)
 }
 
@@ -366,6 +381,8 @@ func (c *Calculator) renderActions() goapp.UI {
 				Text("Download the scorecard (JSON)").OnClick(c.onExportScorecard),
 		),
 		errorLine(c.errs["export"]),
+		c.renderShare(),
+		goapp.H3().Text("Start again"),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
 				Disabled(!c.live).Text("Start again").OnClick(c.onReset),

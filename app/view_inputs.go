@@ -85,7 +85,7 @@ func (c *Calculator) renderScorecard() goapp.UI {
 				Attr("accept", ".json,application/json").Disabled(!c.live).OnChange(c.onScorecardFile()),
 		),
 		errorLine(c.errs["scorecard"]),
-		goapp.H3().Text(sc.Name),
+		goapp.H3().DataSet("testid", "scorecard-name").Text(sc.Name),
 		goapp.P().Text(fmt.Sprintf("Points from %d to %d; pass mark %s (the score rounded to %s); %s.",
 			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), decimalsText(sc.Decimals), quarter)),
 		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {

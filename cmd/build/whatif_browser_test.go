@@ -235,7 +235,7 @@ func TestPhoneFirst(t *testing.T) {
 	s.waitText("month-score", "1.7")
 	s.noSidewaysScroll()
 	var small []string
-	s.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('button, select, textarea, input:not(.visually-hidden), label.file'))
+	s.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('button, select, textarea, input:not(.visually-hidden):not([type=checkbox]), label.file, label.check'))
 		.filter(el => el.offsetParent !== null)
 		.map(el => [el.outerHTML.slice(0, 60), el.getBoundingClientRect().height])
 		.filter(([, h]) => h < 44).map(([html, h]) => h.toFixed(1) + 'px ' + html)`, &small))

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// shareState is the sharing part of the page.
+type shareState struct {
+	withWhatIf bool    // the user chose to share their what-if values too
+	link, qr   string  // the link made, and its QR code (SVG)
+	status     string  // what the last share action did, in words
+	offer      *Shared // a link opened, waiting for the user's yes or no
+	offerErr   string  // why a link opened could not be read
+}
+
+// sameScenario reports whether two models share the same link.
+func sameScenario(a, b Model) bool {
+	return a.Preset == b.Preset && a.Scorecard == b.Scorecard && maps.Equal(a.WhatIf, b.WhatIf)
+}
+
+// openShare reads a share link the page was opened with, then takes the
+// fragment off the address so that a reload does not ask again.
+func (c *Calculator) openShare(ctx goapp.Context) {
+	u := *ctx.Page().URL()
+	if !IsShareFragment(u.Fragment) {
+		return
+	}
+	shared, err := ReadShare(u.Fragment)
+	if err != nil {
+		c.share.offerErr = err.Error()
+	} else {
+		c.share.offer = &shared
+	}
+	u.Fragment = ""
+	goapp.Window().Get("history").Call("replaceState", nil, "", u.String())
+}
+
+func (c *Calculator) renderShareOffer() goapp.UI {
+	if c.share.offerErr != "" {
+		return goapp.Div().Class("notice notice-error").Attr("role", "alert").DataSet("testid", "share-offer").Body(
+			goapp.P().Text("The link you opened was not used: "+c.share.offerErr+"."),
+			goapp.Button().Type("button").Class("button secondary").Text("Close").OnClick(c.onDeclineShare),
+		)
+	}
+	o := c.share.offer
+	if o == nil {
+		return goapp.Text("")
+	}
+	sc := o.Scorecard
+	text := fmt.Sprintf("This link shares the scorecard %q: %s, pass mark %s.", sc.Name, plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
+	if len(o.WhatIf) > 0 {
+		var moves []string
+		for _, k := range sortedKeys(o.WhatIf) {
+			moves = append(moves, k+" "+o.WhatIf[k])
+		}
+		text += " It also moves the sliders to: " + strings.Join(moves, ", ") + "."
+	}
+	text += " Use it in place of your scorecard? Your data stays as it is."
+	return goapp.Div().Class("notice").Attr("role", "status").DataSet("testid", "share-offer").Body(
+		goapp.P().Text(text),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "share-accept").Disabled(!c.live).
+				Text("Use the shared scorecard").OnClick(c.onAcceptShare),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-decline").Disabled(!c.live).
+				Text("Keep mine").OnClick(c.onDeclineShare),
+		),
+	)
+}
+
+func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
+	c.do("using the shared scorecard", func() {
+		o := c.share.offer
+		c.share.offer = nil
+		c.rev++
+		if o == nil {
+			return
+		}
+		if !c.send("scorecard", ImportScorecard{Name: "The shared scorecard", JSON: o.JSON}) {
+			c.notice = c.errs["scorecard"]
+			return
+		}
+		for _, k := range sortedKeys(o.WhatIf) {
+			c.send("whatif", SetWhatIf{Metric: k, Value: o.WhatIf[k]})
+		}
+		c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the shared link."
+	})
+}
+
+func (c *Calculator) onDeclineShare(ctx goapp.Context, e goapp.Event) {
+	c.do("closing the shared link", func() {
+		c.share.offer, c.share.offerErr = nil, ""
+		c.rev++
+	})
+}
+
+// renderShare makes and shows a link to the scorecard (and, if chosen,
+// the what-if values), with its QR code.
+func (c *Calculator) renderShare() goapp.UI {
+	return goapp.Div().Class("share").Body(
+		goapp.H3().Text("Share the scorecard"),
+		goapp.P().Text("A link that opens Passline with this scorecard. It never carries your data: the scorecard (and your what-if values, if you tick the box) travels inside the link itself, not through a server."),
+		goapp.Label().Class("check").Body(
+			goapp.Input().Type("checkbox").ID("share-whatif").DataSet("testid", "share-whatif").
+				Checked(c.share.withWhatIf).Disabled(!c.live).OnChange(c.onShareWhatIf),
+			goapp.Span().Text(" Also share my what-if values"),
+		),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-make").Disabled(!c.live).
+				Text("Make a share link").OnClick(c.onMakeShare),
+		),
+		goapp.If(c.share.link != "", goapp.Div().Class("share-link").Body(
+			goapp.Label().For("share-link").Text("Share link"),
+			goapp.Input().Type("text").ID("share-link").Class("text").DataSet("testid", "share-link").
+				ReadOnly(true).Value(c.share.link),
+			goapp.Div().Class("actions").Body(
+				goapp.Button().Type("button").Class("button").DataSet("testid", "share-copy").Text("Copy the link").OnClick(c.onCopyShare),
+			),
+			goapp.Figure().Class("qr-figure").Body(
+				goapp.If(c.share.qr != "", goapp.Raw(c.share.qr)),
+				goapp.FigCaption().Text("Scan with a phone's camera to open this scorecard."),
+			),
+		)),
+		goapp.P().Attr("role", "status").DataSet("testid", "share-status").Text(c.share.status),
+	)
+}
+
+func (c *Calculator) onShareWhatIf(ctx goapp.Context, e goapp.Event) {
+	c.do("choosing what to share", func() {
+		c.share.withWhatIf = ctx.JSSrc().Get("checked").Bool()
+		c.share.link, c.share.qr, c.share.status = "", "", ""
+		c.rev++
+	})
+}
+
+func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
+	c.do("making a share link", func() {
+		c.rev++
+		var whatIf map[string]string
+		if c.share.withWhatIf {
+			whatIf = c.model.WhatIf
+		}
+		frag, err := ShareFragment(c.view.Scorecard, whatIf)
+		if err != nil {
+			c.share.status = err.Error()
+			return
+		}
+		u := *ctx.Page().URL()
+		u.RawQuery, u.Fragment = "", ""
+		link := u.String() + "#" + frag
+		qr, err := QRCodeSVG(link, 3)
+		if err != nil {
+			c.share.status = err.Error() + "; copy the link instead."
+		}
+		c.share.link, c.share.qr = link, qr
+		c.share.status = "Link made: " + plural(len(link), "character") + "."
+	})
+}
+
+func (c *Calculator) onCopyShare(ctx goapp.Context, e goapp.Event) {
+	c.do("copying the link", func() {
+		c.rev++
+		clip := goapp.Window().Get("navigator").Get("clipboard")
+		if !clip.Truthy() {
+			goapp.Window().GetElementByID("share-link").Call("select")
+			c.share.status = "Selected: copy it with your device's copy command."
+			return
+		}
+		clip.Call("writeText", c.share.link)
+		c.share.status = "Copied to the clipboard."
+	})
+}
