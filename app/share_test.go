@@ -2,9 +2,9 @@ package app
 
 import (
 	"bytes"
-	"fmt"
 	"compress/flate"
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 

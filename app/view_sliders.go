@@ -148,7 +148,7 @@ func (c *Calculator) renderSliders() goapp.UI {
 				WithValue(in.Value.Short(4), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
 				WithExact(exactText(m.Unit, in.Value)).
 				WithPoints(points).WithMarks(marks).
-				WithNote(LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)).
+				WithNote(LineWords(m, line, v.Result.Month.Pass)+allowanceWords(line)).
 				WithError(c.errs["metric:"+m.ID]).
 				WithDisabled(!c.live).
 				WithOnChange(m.ID, c)

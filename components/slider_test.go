@@ -9,7 +9,9 @@ import (
 
 type changer struct{ got []string }
 
-func (c *changer) SliderChanged(_ goapp.Context, key, value string) { c.got = append(c.got, key, value) }
+func (c *changer) SliderChanged(_ goapp.Context, key, value string) {
+	c.got = append(c.got, key, value)
+}
 
 // go-app renders a child component again only when its exported fields
 // differ (reflect.DeepEqual). A slider built twice from the same values must
