@@ -49,18 +49,23 @@ type Model struct {
 	// TeamFilter and TeamPage are the team view's name filter and page.
 	TeamFilter string `json:"team_filter,omitempty"`
 	TeamPage   int    `json:"team_page,omitempty"`
+	// Draft is the scorecard editor's draft as JSON; empty: the editor
+	// starts from the scorecard in use.
+	Draft string `json:"draft,omitempty"`
 }
 
 // Screen ids.
 const (
 	ScreenWhatIf = ""
 	ScreenTeam   = "team"
+	ScreenEditor = "editor"
 )
 
 // Screens lists the screens, in the order the navigation shows them.
 var Screens = []struct{ ID, Label string }{
 	{ScreenWhatIf, "What if"},
 	{ScreenTeam, "Team"},
+	{ScreenEditor, "Edit scorecard"},
 }
 
 // NewModel returns the state of a first visit.
@@ -87,6 +92,9 @@ func (m Model) Validate() error {
 	}
 	if !knownScreen(m.Screen) {
 		return fmt.Errorf("there is no screen %q", m.Screen)
+	}
+	if _, err := m.draft(); err != nil {
+		return fmt.Errorf("the scorecard draft: %w", err)
 	}
 	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed} {
 		for id, v := range values {
@@ -133,6 +141,19 @@ type (
 	ShowTeamPage struct{ Page int }
 	// OpenAgent opens the what-if screen for an agent of the team view.
 	OpenAgent struct{ Name string }
+	// EditDraft sets a field of the editor's draft to the text typed.
+	EditDraft struct{ Field, Value string }
+	// AddBand adds a band to the draft's metric Metric (copying its last);
+	// RemoveBand takes band Band away.
+	AddBand    struct{ Metric int }
+	RemoveBand struct{ Metric, Band int }
+	// AddMetric adds a new metric to the draft; RemoveMetric takes one away.
+	AddMetric    struct{}
+	RemoveMetric struct{ Metric int }
+	// DiscardDraft starts the editor again from the scorecard in use.
+	DiscardDraft struct{}
+	// UseDraft makes the draft the scorecard in use, if the engine takes it.
+	UseDraft struct{}
 )
 
 func (ChoosePreset) isMsg()    {}
@@ -149,6 +170,13 @@ func (ChooseScreen) isMsg()    {}
 func (FilterTeam) isMsg()      {}
 func (ShowTeamPage) isMsg()    {}
 func (OpenAgent) isMsg()       {}
+func (EditDraft) isMsg()       {}
+func (AddBand) isMsg()         {}
+func (RemoveBand) isMsg()      {}
+func (AddMetric) isMsg()       {}
+func (RemoveMetric) isMsg()    {}
+func (DiscardDraft) isMsg()    {}
+func (UseDraft) isMsg()        {}
 
 // Update applies a message to the model. It never changes m in place; on an
 // error m comes back as it was.
@@ -220,8 +248,73 @@ func Update(m Model, msg Msg) (Model, error) {
 	case OpenAgent:
 		next.Agent, next.Month, next.Screen = msg.Name, "", ScreenWhatIf
 		next.clearWhatIfs()
+	case EditDraft, AddBand, RemoveBand, AddMetric, RemoveMetric:
+		return m.changeDraft(msg)
+	case DiscardDraft:
+		next.Draft = ""
+	case UseDraft:
+		sc, err := m.draft()
+		if err == nil {
+			err = sc.Validate()
+		}
+		if err != nil {
+			return m, fmt.Errorf("the draft was not used, the scorecard in use stays: %w", err)
+		}
+		next.Scorecard, _ = draftJSON(sc)
+		next.Draft = ""
+		return next.scorecardChanged(m)
 	default:
 		return m, fmt.Errorf("unknown message %T", msg)
+	}
+	return next, nil
+}
+
+// changeDraft applies an editor message to the draft.
+func (m Model) changeDraft(msg Msg) (Model, error) {
+	sc, err := m.draft()
+	if err != nil {
+		return m, fmt.Errorf("the draft cannot be read (%v): start again from the scorecard in use", err)
+	}
+	inRange := func(i int) error {
+		if i < 0 || i >= len(sc.Metrics) {
+			return fmt.Errorf("there is no metric %d", i+1)
+		}
+		return nil
+	}
+	switch msg := msg.(type) {
+	case EditDraft:
+		err = editDraft(sc, msg.Field, msg.Value)
+	case AddBand:
+		if err = inRange(msg.Metric); err == nil {
+			mt := &sc.Metrics[msg.Metric]
+			b := scoring.Band{Points: sc.Scale.Highest(), At: scoring.N(0)}
+			if len(mt.Bands) > 0 {
+				b = mt.Bands[len(mt.Bands)-1]
+			}
+			mt.Bands = append(mt.Bands, b)
+		}
+	case RemoveBand:
+		if err = inRange(msg.Metric); err == nil {
+			mt := &sc.Metrics[msg.Metric]
+			if msg.Band < 0 || msg.Band >= len(mt.Bands) {
+				return m, fmt.Errorf("there is no band %d", msg.Band+1)
+			}
+			mt.Bands = append(mt.Bands[:msg.Band:msg.Band], mt.Bands[msg.Band+1:]...)
+		}
+	case AddMetric:
+		sc.Metrics = append(sc.Metrics, newMetric(sc))
+	case RemoveMetric:
+		if err = inRange(msg.Metric); err == nil {
+			sc.Metrics = append(sc.Metrics[:msg.Metric:msg.Metric], sc.Metrics[msg.Metric+1:]...)
+		}
+	}
+	if err != nil {
+		return m, err
+	}
+	next := m
+	next.Draft, err = draftJSON(sc)
+	if err != nil {
+		return m, err
 	}
 	return next, nil
 }

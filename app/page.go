@@ -325,6 +325,11 @@ func (c *Calculator) Render() goapp.UI {
 // renderScreen draws the screen the model shows.
 func (c *Calculator) renderScreen() goapp.UI {
 	switch c.model.Screen {
+	case ScreenEditor:
+		return goapp.Div().Class("columns editor-columns").Body(
+			goapp.Div().Class("column").Body(c.renderEditor()),
+			goapp.Div().Class("column").Body(c.memoized(partScorecard)),
+		)
 	case ScreenTeam:
 		return goapp.Div().Class("columns").Body(
 			goapp.Div().Class("column").Body(c.renderTeam()),

@@ -23,18 +23,10 @@ func ReadScorecard(r io.Reader) (*Scorecard, error) {
 
 // ParseScorecard is ReadScorecard on bytes.
 func ParseScorecard(data []byte) (*Scorecard, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	v, err := decodeOrdered(dec)
+	sc, d, err := decode(data)
 	if err != nil {
-		return nil, &ScorecardError{[]Problem{{Rule: jsonErrorText(data, err)}}}
+		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &ScorecardError{[]Problem{{Rule: "the file goes on after the scorecard's closing '}': remove what follows it"}}}
-	}
-	d := &decoder{}
-	sc := d.scorecard(v)
 	var verr *ScorecardError
 	if err := sc.Validate(); errors.As(err, &verr) {
 		// A field already reported as missing or mistyped is not reported again
@@ -49,6 +41,38 @@ func ParseScorecard(data []byte) (*Scorecard, error) {
 		return nil, &ScorecardError{d.problems}
 	}
 	return sc, nil
+}
+
+// DecodeScorecard reads a scorecard file and fills in the defaults without
+// checking its rules: only what cannot be read at all (bad JSON, unknown
+// keys, text where a number belongs) is refused. It is for an editor's
+// draft, which may break rules while it is written; Validate says which.
+func DecodeScorecard(data []byte) (*Scorecard, error) {
+	sc, d, err := decode(data)
+	if err == nil && len(d.problems) > 0 {
+		err = &ScorecardError{d.problems}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// decode reads the file's JSON into a scorecard; d holds the problems of
+// shape it met, err a file that is not JSON at all.
+func decode(data []byte) (*Scorecard, *decoder, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	v, err := decodeOrdered(dec)
+	if err != nil {
+		return nil, nil, &ScorecardError{[]Problem{{Rule: jsonErrorText(data, err)}}}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, nil, &ScorecardError{[]Problem{{Rule: "the file goes on after the scorecard's closing '}': remove what follows it"}}}
+	}
+	d := &decoder{}
+	return d.scorecard(v), d, nil
 }
 
 func jsonErrorText(data []byte, err error) string {

@@ -59,3 +59,32 @@ func TestTeamByRisk(t *testing.T) {
 		t.Errorf("after choosing Raj the what-if shows %q", title)
 	}
 }
+
+// TestEditorRefuses99: weights that add to 99 are refused with the
+// engine's message, in the editor and when the draft is used.
+func TestEditorRefuses99(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.screen("editor")
+	s.waitText("weights-total", "Weights add up to 100 %.")
+	sel := `input[data-field="m2.weight"]`
+	s.run(chromedp.SetValue(sel, "39"), chromedp.Evaluate(`document.querySelector('input[data-field="m2.weight"]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	s.waitText("weights-total", "Weights add up to 99 %: they must add up to 100 %.")
+	if got := s.text("editor-problems"); got != "scorecard, metrics: the weights add up to 99; they must add up to exactly 100" {
+		t.Errorf("the editor's problems: %q", got)
+	}
+	s.run(chromedp.Click(`[data-testid="editor-use"]`))
+	var msg string
+	s.run(chromedp.Text(`.editor .input-error[role="alert"]`, &msg, chromedp.NodeVisible))
+	if !strings.Contains(msg, "the draft was not used, the scorecard in use stays") {
+		t.Errorf("using the draft says %q", msg)
+	}
+	s.noSidewaysScroll()
+	s.screenshot("editor-360x740")
+	s.axe("editor")
+	// Mended and used, the calculator scores with it.
+	s.run(chromedp.SetValue(sel, "40"), chromedp.Evaluate(`document.querySelector('input[data-field="m2.weight"]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	s.waitText("weights-total", "Weights add up to 100 %.")
+	s.run(chromedp.Click(`[data-testid="editor-use"]`), chromedp.WaitVisible(`main[data-screen=""]`))
+	s.waitText("month-score", "2.1")
+}

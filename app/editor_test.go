@@ -1,0 +1,80 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEditorDraft(t *testing.T) {
+	m, err := Update(NewModel(), ChooseScreen{Screen: ScreenEditor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Weights of 40+10+20+20+10: CE from 40 to 39 makes 99.
+	m, err = Update(m, EditDraft{Field: "m2.weight", Value: "39"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := m.draft()
+	if got := WeightsTotal(sc).Short(2); got != "99" {
+		t.Fatalf("weights total %s, want 99", got)
+	}
+	probs := DraftProblems(sc)
+	if got := strings.Join(probs["metrics"], " "); got != "the weights add up to 99; they must add up to exactly 100" {
+		t.Errorf("the weights' problem: %q (all: %v)", got, probs)
+	}
+	before := m
+	if _, err := Update(m, UseDraft{}); err == nil || !strings.Contains(err.Error(), "the draft was not used, the scorecard in use stays: the scorecard is refused: scorecard, metrics: the weights add up to 99") {
+		t.Errorf("using a 99 %% draft: %v", err)
+	}
+	if m.Scorecard != before.Scorecard {
+		t.Error("the refused draft changed the scorecard in use")
+	}
+
+	for _, tt := range []struct {
+		name string
+		msg  Msg
+		want string
+	}{
+		{"not a number", EditDraft{Field: "pass", Value: "two"}, `"two" is not a number`},
+		{"not whole", EditDraft{Field: "decimals", Value: "1.5"}, `"1.5" is not a whole number`},
+		{"no such field", EditDraft{Field: "m99.weight", Value: "1"}, `there is no field "m99.weight"`},
+		{"no such band", RemoveBand{Metric: 0, Band: 9}, "there is no band 10"},
+		{"no such metric", RemoveMetric{Metric: 9}, "there is no metric 10"},
+	} {
+		if _, err := Update(m, tt.msg); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+
+	// A band's problem lands on that band's field.
+	m2, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
+	sc, _ = m2.draft()
+	if got := DraftProblems(sc)["m2.bands.0.points"]; len(got) == 0 {
+		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", DraftProblems(sc))
+	}
+
+	// Mended, the draft is used and becomes the scorecard.
+	m, _ = Update(m, EditDraft{Field: "m4.weight", Value: "11"})
+	m, _ = Update(m, EditDraft{Field: "name", Value: "Our floor"})
+	m, err = Update(m, UseDraft{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Derive(m)
+	if err != nil || v.Scorecard.Name != "Our floor" || m.Draft != "" {
+		t.Errorf("after use: name %q, draft %q, err %v", v.Scorecard.Name, m.Draft, err)
+	}
+
+	// Adding and removing.
+	m, _ = Update(m, AddMetric{})
+	m, _ = Update(m, AddBand{Metric: 5})
+	sc, _ = m.draft()
+	if len(sc.Metrics) != 6 || sc.Metrics[5].ID != "new_metric" || len(sc.Metrics[5].Bands) != 3 {
+		t.Errorf("after adding: %d metrics, the new one %+v", len(sc.Metrics), sc.Metrics[5])
+	}
+	m, _ = Update(m, RemoveMetric{Metric: 5})
+	if sc, _ = m.draft(); len(sc.Metrics) != 5 {
+		t.Errorf("after removing: %d metrics", len(sc.Metrics))
+	}
+}

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
+)
+
+// renderEditor is the scorecard editor: every field of the draft, the
+// engine's objections under the field they are about, the weights' total
+// always in sight.
+func (c *Calculator) renderEditor() goapp.UI {
+	sc, err := c.model.draft()
+	if err != nil {
+		return goapp.Section().Class("card").Body(
+			goapp.H2().Text("Edit the scorecard"),
+			errorLine("The draft cannot be read: "+err.Error()),
+			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
+		)
+	}
+	probs := DraftProblems(sc)
+	total := WeightsTotal(sc)
+	totalText := fmt.Sprintf("Weights add up to %s %%.", total.Short(2))
+	if !total.Equal(scoring.N(100)) {
+		totalText = fmt.Sprintf("Weights add up to %s %%: they must add up to 100 %%.", total.Short(2))
+	}
+	return goapp.Section().Class("card editor").Aria("labelledby", "editor-title").Body(
+		goapp.H2().ID("editor-title").Text("Edit the scorecard"),
+		goapp.P().Class("hint").Text("Changes are checked as you make them and kept on this device. Nothing changes in the calculator until you use the draft."),
+		goapp.P().Class("weights-total "+map[bool]string{true: "ok", false: "bad"}[total.Equal(scoring.N(100))]).
+			Attr("role", "status").DataSet("testid", "weights-total").Text(totalText),
+		goapp.Div().Class("editor-grid").Body(
+			c.textField("name", "Name", sc.Name, probs),
+			c.textField("pass", "Pass mark", sc.Pass.Short(4), probs),
+			c.textField("decimals", "Decimals the score is rounded to", strconv.Itoa(sc.Decimals), probs),
+			c.textField("scale.min", "Lowest points", strconv.Itoa(sc.Scale.Min), probs),
+			c.textField("scale.max", "Highest points", strconv.Itoa(sc.Scale.Max), probs),
+			c.selectField("quarter.mode", "Quarter", string(sc.Quarter.Mode), probs,
+				[2]string{"average", "the average of its months"}, [2]string{"pooled", "pooled: each metric over the quarter"}),
+		),
+		goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI { return c.renderDraftMetric(sc, i, probs) }),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.live).
+				Text("Add a metric").OnClick(c.onEditorMsg(AddMetric{}), "add-metric"),
+		),
+		goapp.If(len(probs) > 0, goapp.Div().Class("editor-problems").Body(
+			goapp.H3().Text("What the engine refuses"),
+			goapp.Ul().Class("problems").DataSet("testid", "editor-problems").Body(
+				goapp.Range(problemList(sc)).Slice(func(k int) goapp.UI { return goapp.Li().Text(problemList(sc)[k]) }),
+			),
+		)),
+		errorLine(c.errs["editor"]),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "editor-use").Disabled(!c.live).
+				Text("Use this scorecard").OnClick(c.onEditorMsg(UseDraft{}), "use"),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.live).
+				Text("Download the draft (JSON)").OnClick(c.onExportDraft),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-discard").Disabled(!c.live).
+				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
+		),
+	)
+}
+
+// problemList is every objection in words, as the engine says them.
+func problemList(sc *scoring.Scorecard) []string {
+	var out []string
+	if err := sc.Validate(); err != nil {
+		if serr, ok := err.(*scoring.ScorecardError); ok {
+			for _, p := range serr.Problems {
+				out = append(out, p.String())
+			}
+		}
+	}
+	return out
+}
+
+func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[string][]string) goapp.UI {
+	m := &sc.Metrics[i]
+	f := func(name string) string { return fmt.Sprintf("m%d.%s", i, name) }
+	source := "a column named like its id or label"
+	if cols := m.Source.Columns(); len(cols) > 0 {
+		source = fmt.Sprintf("%s of the columns %v", m.Source.Kind, cols)
+	}
+	return goapp.FieldSet().Class("draft-metric").DataSet("draft-metric", strconv.Itoa(i)).Body(
+		goapp.Legend().Text(fmt.Sprintf("Metric %d: %s", i+1, m.Label)),
+		c.fieldErrors(probs, fmt.Sprintf("m%d", i)),
+		goapp.Div().Class("editor-grid").Body(
+			c.textField(f("label"), "Label", m.Label, probs),
+			c.textField(f("id"), "Id", m.ID, probs),
+			c.textField(f("weight"), "Weight (%)", m.Weight.Short(4), probs),
+			c.selectField(f("unit"), "Unit", string(m.Unit), probs,
+				[2]string{"percent", "percent"}, [2]string{"seconds", "seconds"}, [2]string{"number", "number"}, [2]string{"points", "points (already scored)"}),
+			goapp.If(!m.IsPoints(), c.selectField(f("better"), "Better when", string(m.Better), probs,
+				[2]string{"higher", "higher"}, [2]string{"lower", "lower"})),
+		),
+		goapp.P().Class("muted").Text("Read from: "+source+"."),
+		goapp.If(!m.IsPoints(), goapp.Div().Class("bands").Body(
+			goapp.H3().Text("Bands: the value that earns each level"),
+			goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
+				b := m.Bands[j]
+				return goapp.Div().Class("band-row").Body(
+					c.textField(f(fmt.Sprintf("bands.%d.points", j)), "Points", b.Points.Short(4), probs),
+					c.textField(f(fmt.Sprintf("bands.%d.at", j)), "At", b.At.Short(4), probs),
+					goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
+						OnClick(c.onEditorMsg(RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
+				)
+			}),
+			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+				Text("Add a band").OnClick(c.onEditorMsg(AddBand{Metric: i}), fmt.Sprint("ab", i)),
+		)),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+				Text("Remove "+m.Label).OnClick(c.onEditorMsg(RemoveMetric{Metric: i}), fmt.Sprint("rm", i)),
+		),
+	)
+}
+
+// textField is a labelled input for a draft field, with its problems.
+func (c *Calculator) textField(field, label, value string, probs map[string][]string) goapp.UI {
+	id := "draft-" + field
+	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
+		Value(value).Disabled(!c.live).OnChange(c.onDraftField(field), field)
+	if len(probs[field]) > 0 || c.errs["draft:"+field] != "" {
+		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
+	}
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For(id).Text(label),
+		input,
+		c.fieldErrorsID(probs, field, id+"-error"),
+	)
+}
+
+func (c *Calculator) selectField(field, label, value string, probs map[string][]string, options ...[2]string) goapp.UI {
+	id := "draft-" + field
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For(id).Text(label),
+		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onDraftField(field), field).Body(
+			goapp.Range(options).Slice(func(k int) goapp.UI {
+				return goapp.Option().Value(options[k][0]).Selected(options[k][0] == value).Text(options[k][1])
+			}),
+		),
+		c.fieldErrorsID(probs, field, id+"-error"),
+	)
+}
+
+func (c *Calculator) fieldErrors(probs map[string][]string, key string) goapp.UI {
+	return c.fieldErrorsID(probs, key, "")
+}
+
+// fieldErrorsID shows what is wrong with a field: the engine's rules and a
+// value that could not be read.
+func (c *Calculator) fieldErrorsID(probs map[string][]string, key, id string) goapp.UI {
+	msgs := probs[key]
+	if e := c.errs["draft:"+key]; e != "" {
+		msgs = append([]string{e}, msgs...)
+	}
+	if len(msgs) == 0 {
+		return goapp.Text("")
+	}
+	p := goapp.P().Class("input-error").DataSet("error-of", key)
+	if id != "" {
+		p = p.ID(id)
+	}
+	return p.Body(goapp.Range(msgs).Slice(func(k int) goapp.UI { return goapp.Span().Text(msgs[k] + " ") }))
+}
+
+func (c *Calculator) onDraftField(field string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c.send("draft:"+field, EditDraft{Field: field, Value: value(ctx)})
+	}
+}
+
+func (c *Calculator) onEditorMsg(msg Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		if c.send("editor", msg) {
+			if _, used := msg.(UseDraft); used {
+				c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the editor."
+				c.send("screen", ChooseScreen{Screen: ScreenWhatIf})
+			}
+		}
+	}
+}
+
+func (c *Calculator) onExportDraft(ctx goapp.Context, e goapp.Event) {
+	c.do("exporting the draft", func() {
+		sc, err := c.model.draft()
+		if err != nil {
+			c.setErr("editor", err.Error())
+			return
+		}
+		var b bytes.Buffer
+		if err := scoring.WriteScorecard(&b, sc); err != nil {
+			c.setErr("editor", err.Error())
+			return
+		}
+		download("passline-scorecard-draft.json", "application/json", b.Bytes())
+	})
+}
