@@ -17,7 +17,7 @@ import (
 // "m<i>.label", "m<i>.unit", "m<i>.better", "m<i>.weight",
 // "m<i>.bands.<j>.points", "m<i>.bands.<j>.at".
 
-// Draft reads the model's draft, or the scorecard in use when there is none.
+// draft reads the model's draft, or the scorecard in use when there is none.
 func (m Model) draft() (*scoring.Scorecard, error) {
 	if m.Draft == "" {
 		return m.scorecard()
@@ -38,7 +38,7 @@ func draftJSON(sc *scoring.Scorecard) (string, error) {
 func editDraft(sc *scoring.Scorecard, field, text string) error {
 	text = strings.TrimSpace(text)
 	num := func(dst *scoring.Num) error {
-		n, err := scoring.ParseNum(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(text, "%")), " "))
+		n, err := scoring.ParseNum(strings.TrimSpace(strings.TrimSuffix(text, "%")))
 		if err != nil {
 			return fmt.Errorf("%q is not a number: write it like 2 or 2.5", text)
 		}
@@ -140,16 +140,23 @@ func WeightsTotal(sc *scoring.Scorecard) scoring.Num {
 	return total
 }
 
-// DraftProblems sorts the engine's objections to a draft by the editor's
-// fields: "metrics" holds the weights' total, "m<i>" a metric's rules
-// across fields, "" anything else.
-func DraftProblems(sc *scoring.Scorecard) map[string][]string {
+// DraftCheck is the engine's objections to a draft: ByField sorts them by
+// the editor's fields ("metrics" holds the weights' total, "m<i>" a
+// metric's rules across fields, "" anything else), All says each in words.
+type DraftCheck struct {
+	ByField map[string][]string
+	All     []string
+}
+
+// CheckDraft asks the engine what is wrong with a draft.
+func CheckDraft(sc *scoring.Scorecard) DraftCheck {
 	var serr *scoring.ScorecardError
 	if err := sc.Validate(); !errors.As(err, &serr) {
-		return nil
+		return DraftCheck{}
 	}
-	out := map[string][]string{}
+	out := DraftCheck{ByField: map[string][]string{}}
 	for _, p := range serr.Problems {
+		out.All = append(out.All, p.String())
 		key := ""
 		if p.Metric == "" {
 			key = p.Field // "metrics" is the weights' total
@@ -174,7 +181,7 @@ func DraftProblems(sc *scoring.Scorecard) map[string][]string {
 				}
 			}
 		}
-		out[key] = append(out[key], p.Rule)
+		out.ByField[key] = append(out.ByField[key], p.Rule)
 	}
 	return out
 }

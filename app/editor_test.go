@@ -19,7 +19,7 @@ func TestEditorDraft(t *testing.T) {
 	if got := WeightsTotal(sc).Short(2); got != "99" {
 		t.Fatalf("weights total %s, want 99", got)
 	}
-	probs := DraftProblems(sc)
+	probs := CheckDraft(sc).ByField
 	if got := strings.Join(probs["metrics"], " "); got != "the weights add up to 99; they must add up to exactly 100" {
 		t.Errorf("the weights' problem: %q (all: %v)", got, probs)
 	}
@@ -50,8 +50,8 @@ func TestEditorDraft(t *testing.T) {
 	// A band's problem lands on that band's field.
 	m2, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
 	sc, _ = m2.draft()
-	if got := DraftProblems(sc)["m2.bands.0.points"]; len(got) == 0 {
-		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", DraftProblems(sc))
+	if got := CheckDraft(sc).ByField["m2.bands.0.points"]; len(got) == 0 {
+		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", CheckDraft(sc).ByField)
 	}
 
 	// Mended, the draft is used and becomes the scorecard.

@@ -93,8 +93,10 @@ func (m Model) Validate() error {
 	if !knownScreen(m.Screen) {
 		return fmt.Errorf("there is no screen %q", m.Screen)
 	}
-	if _, err := m.draft(); err != nil {
-		return fmt.Errorf("the scorecard draft: %w", err)
+	if m.Draft != "" {
+		if _, err := scoring.DecodeScorecard([]byte(m.Draft)); err != nil {
+			return fmt.Errorf("the scorecard draft: %w", err)
+		}
 	}
 	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed} {
 		for id, v := range values {
@@ -260,7 +262,9 @@ func Update(m Model, msg Msg) (Model, error) {
 		if err != nil {
 			return m, fmt.Errorf("the draft was not used, the scorecard in use stays: %w", err)
 		}
-		next.Scorecard, _ = draftJSON(sc)
+		if next.Scorecard, err = draftJSON(sc); err != nil {
+			return m, err
+		}
 		next.Draft = ""
 		return next.scorecardChanged(m)
 	default:

@@ -50,12 +50,12 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.model, c.notice = Restore(c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
-		c.openShare(ctx)
 	})
 }
 
-// OnNav reads a share link opened while the app runs (a new address in
-// the same tab changes only the fragment: the page does not load again).
+// OnNav reads a share link the page was opened with. go-app calls it after
+// the first mount, and again when only the fragment changes in an open tab
+// (a link pasted in the address bar: the page does not load again).
 func (c *Calculator) OnNav(ctx goapp.Context) {
 	c.do("opening a link", func() {
 		c.openShare(ctx)
@@ -99,8 +99,8 @@ func (c *Calculator) send(area string, msg Msg) bool {
 		c.setErr(area, "")
 		prev := c.model
 		c.model = next
-		if !sameScenario(prev, next) {
-			c.share.link, c.share.qr = "", "" // the link made no longer says what the screen does
+		if prev.Preset != next.Preset || prev.Scorecard != next.Scorecard {
+			c.share.link, c.share.qr, c.share.status = "", "", "" // the link made is of another scorecard
 		}
 		if c.storage != nil {
 			if err := Save(c.storage, prev, next, !c.saved); err != nil {

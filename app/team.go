@@ -32,21 +32,20 @@ func (r TeamRow) riskGroup() int {
 	return 2
 }
 
-// needRank orders quarters by how hard they are to rescue: out of reach,
-// then the highest need, then secured or done.
-func (r TeamRow) needRank() scoring.Num {
-	n := r.Quarter.Need
+// quarterGroup orders quarters by how hard they are to rescue: failed, out
+// of reach, a need to meet (compareRisk puts the highest first), then the
+// rest (secured, passed, or pooled: no single need).
+func (r TeamRow) quarterGroup() int {
+	q := r.Quarter
 	switch {
-	case r.Quarter.Status != scoring.InProgress && !r.Quarter.Pass:
-		return scoring.N(1 << 30) // failed: nothing left to rescue, most at risk
-	case n == nil:
-		return scoring.N(-(1 << 30))
-	case n.Kind == scoring.OutOfReach:
-		return scoring.N(1 << 29)
-	case n.Kind == scoring.Secured:
-		return scoring.N(-(1 << 29))
+	case q.Status != scoring.InProgress && !q.Pass:
+		return 0
+	case q.Need != nil && q.Need.Kind == scoring.OutOfReach:
+		return 1
+	case q.Need != nil && q.Need.Kind == scoring.Reachable:
+		return 2
 	}
-	return n.Exact
+	return 3
 }
 
 // compareRisk sorts by risk, closest to failing first: failing months
@@ -62,8 +61,13 @@ func compareRisk(a, b TeamRow) int {
 			return d
 		}
 	}
-	if d := b.needRank().Cmp(a.needRank()); d != 0 {
+	if d := a.quarterGroup() - b.quarterGroup(); d != 0 {
 		return d
+	}
+	if a.quarterGroup() == 2 {
+		if d := b.Quarter.Need.Exact.Cmp(a.Quarter.Need.Exact); d != 0 {
+			return d
+		}
 	}
 	return strings.Compare(a.Agent, b.Agent)
 }

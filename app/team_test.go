@@ -3,8 +3,11 @@ package app
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"passline/scoring"
 )
 
 func TestTeamByRisk(t *testing.T) {
@@ -91,5 +94,33 @@ func BenchmarkTeam(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		p.team = nil
 		p.TeamView("", 0)
+	}
+}
+
+// TestRiskTies: equal margins go to the harder quarter, then the name.
+func TestRiskTies(t *testing.T) {
+	pass := scoring.MonthResult{Status: scoring.Complete, Pass: true}
+	row := func(name string, q scoring.QuarterResult) TeamRow {
+		return TeamRow{Agent: name, Month: pass, Quarter: q, Margin: scoring.Frac(1, 10)}
+	}
+	need := func(kind scoring.NeedKind, exact int64) scoring.QuarterResult {
+		return scoring.QuarterResult{Status: scoring.InProgress, Need: &scoring.Need{Kind: kind, Exact: scoring.N(exact)}}
+	}
+	rows := []TeamRow{
+		row("a-secured", need(scoring.Secured, 0)),
+		row("b-need-2", need(scoring.Reachable, 2)),
+		row("c-failed", scoring.QuarterResult{Status: scoring.Complete}),
+		row("d-need-3", need(scoring.Reachable, 3)),
+		row("e-out", need(scoring.OutOfReach, 0)),
+		row("a-need-2", need(scoring.Reachable, 2)),
+	}
+	slices.SortFunc(rows, compareRisk)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Agent)
+	}
+	want := "c-failed e-out d-need-3 a-need-2 b-need-2 a-secured"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order %q, want %q", strings.Join(got, " "), want)
 	}
 }

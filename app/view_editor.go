@@ -22,7 +22,8 @@ func (c *Calculator) renderEditor() goapp.UI {
 			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
 		)
 	}
-	probs := DraftProblems(sc)
+	check := CheckDraft(sc)
+	probs := check.ByField
 	total := WeightsTotal(sc)
 	totalText := fmt.Sprintf("Weights add up to %s %%.", total.Short(2))
 	if !total.Equal(scoring.N(100)) {
@@ -47,10 +48,10 @@ func (c *Calculator) renderEditor() goapp.UI {
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.live).
 				Text("Add a metric").OnClick(c.onEditorMsg(AddMetric{}), "add-metric"),
 		),
-		goapp.If(len(probs) > 0, goapp.Div().Class("editor-problems").Body(
+		goapp.If(len(check.All) > 0, goapp.Div().Class("editor-problems").Body(
 			goapp.H3().Text("What the engine refuses"),
 			goapp.Ul().Class("problems").DataSet("testid", "editor-problems").Body(
-				goapp.Range(problemList(sc)).Slice(func(k int) goapp.UI { return goapp.Li().Text(problemList(sc)[k]) }),
+				goapp.Range(check.All).Slice(func(k int) goapp.UI { return goapp.Li().Text(check.All[k]) }),
 			),
 		)),
 		errorLine(c.errs["editor"]),
@@ -63,19 +64,6 @@ func (c *Calculator) renderEditor() goapp.UI {
 				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
 		),
 	)
-}
-
-// problemList is every objection in words, as the engine says them.
-func problemList(sc *scoring.Scorecard) []string {
-	var out []string
-	if err := sc.Validate(); err != nil {
-		if serr, ok := err.(*scoring.ScorecardError); ok {
-			for _, p := range serr.Problems {
-				out = append(out, p.String())
-			}
-		}
-	}
-	return out
 }
 
 func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[string][]string) goapp.UI {

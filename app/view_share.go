@@ -2,10 +2,11 @@ package app
 
 import (
 	"fmt"
-	"maps"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
 )
 
 // shareState is the sharing part of the page.
@@ -15,11 +16,6 @@ type shareState struct {
 	status     string  // what the last share action did, in words
 	offer      *Shared // a link opened, waiting for the user's yes or no
 	offerErr   string  // why a link opened could not be read
-}
-
-// sameScenario reports whether two models share the same link.
-func sameScenario(a, b Model) bool {
-	return a.Preset == b.Preset && a.Scorecard == b.Scorecard && maps.Equal(a.WhatIf, b.WhatIf)
 }
 
 // openShare reads a share link the page was opened with, then takes the
@@ -55,7 +51,7 @@ func (c *Calculator) renderShareOffer() goapp.UI {
 	if len(o.WhatIf) > 0 {
 		var moves []string
 		for _, k := range sortedKeys(o.WhatIf) {
-			moves = append(moves, k+" "+o.WhatIf[k])
+			moves = append(moves, scenarioWords(sc, k, o.WhatIf[k]))
 		}
 		text += " It also moves the sliders to: " + strings.Join(moves, ", ") + "."
 	}
@@ -69,6 +65,18 @@ func (c *Calculator) renderShareOffer() goapp.UI {
 				Text("Keep mine").OnClick(c.onDeclineShare),
 		),
 	)
+}
+
+// scenarioWords says a shared slider value as the screen would: "Average
+// handle time 5:00", "Attendance, late: 2". ReadShare checked key and value.
+func scenarioWords(sc *scoring.Scorecard, key, value string) string {
+	id, incident, isCount := strings.Cut(key, ".")
+	m := sc.Metric(id)
+	v, _ := scoring.ParseNum(value)
+	if isCount {
+		return fmt.Sprintf("%s, %s: %s", m.Label, incident, v.Short(2))
+	}
+	return m.Label + " " + FormatValue(m.Unit, v)
 }
 
 func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
@@ -157,6 +165,9 @@ func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 		}
 		c.share.link, c.share.qr = link, qr
 		c.share.status = "Link made: " + plural(len(link), "character") + "."
+		if len(whatIf) > 0 {
+			c.share.status += " It carries your what-if values as they are now: make it again after moving a slider."
+		}
 	})
 }
 

@@ -62,6 +62,7 @@ func TestShareLink(t *testing.T) {
 	if strings.Contains(href, "#") {
 		t.Errorf("the address keeps the fragment after opening: %s", href)
 	}
+	b.screenshot("share-offer-360x740")
 	b.axe("share offer")
 	b.run(chromedp.Click(`[data-testid="share-accept"]`))
 	b.waitText("scorecard-name", "Technical support, 1 to 5")
