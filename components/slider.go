@@ -142,6 +142,27 @@ func (s *Slider) Render() goapp.UI {
 	)
 }
 
+// OnMount sets the range's value again once its min and max are in place.
+func (s *Slider) OnMount(ctx goapp.Context) { s.settleValue() }
+
+// OnUpdate does the same after the parent changed the slider.
+func (s *Slider) OnUpdate(ctx goapp.Context) { s.settleValue() }
+
+// settleValue writes Value to the range element last. go-app sets an
+// element's attributes in map order, so "value" can land before "max"; a
+// range clamps a value above its default max of 100 and keeps the clamped
+// value (an AHT of 455 s would show as 100).
+func (s *Slider) settleValue() {
+	if s.Value == "" {
+		return
+	}
+	if el := s.JSValue(); el != nil && el.Truthy() {
+		if in := el.Call("querySelector", "input[type=range]"); in.Truthy() && in.Get("value").String() != s.Value {
+			in.Set("value", s.Value)
+		}
+	}
+}
+
 func (s *Slider) exactText() string {
 	if s.Exact != "" {
 		return s.Exact

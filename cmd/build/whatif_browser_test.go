@@ -269,3 +269,34 @@ func TestHandlersFollowTheScorecard(t *testing.T) {
 	}
 	s.waitText("without-answer", fmt.Sprintf("Yes: %d combinations of points pass.", len(combos)))
 }
+
+// TestSlidersHoldTheirValues switches scorecards and data back and forth:
+// every range must hold its metric's value (within one step), never one
+// clamped to the browser's default max of 100 because "value" was set
+// before "max".
+func TestSlidersHoldTheirValues(t *testing.T) {
+	s := newSession(t, 1280, 800, nil)
+	s.open("/")
+	s.paste("Month\tAgent\tCalls\tOffers\tSales\tSurveys\tSatisfied\tAHT\tLate\tAbsent\n2026-10\tSam\t520\t60\t0\t25\t23\t7:35\t1\t0\n")
+	s.waitText("month-score", "2.1")
+	const offBy = `(() => { const bad = [];
+		for (const r of document.querySelectorAll('input[type=range][data-metric]')) {
+			const x = document.querySelector('input.exact[data-metric="' + r.dataset.metric + '"]').value;
+			const want = x.includes(':') ? Number(x.split(':')[0]) * 60 + Number(x.split(':')[1]) : Number(x);
+			if (Math.abs(Number(r.value) - want) > Number(r.step || 1)) bad.push(r.dataset.metric + ' holds ' + r.value + ', exact ' + x);
+		}
+		return bad; })()`
+	for i, preset := range []string{"tech-support", "care-and-sales", "retention-smooth", "care-and-sales", "tech-support", "care-and-sales"} {
+		s.choose(`[data-testid="preset"]`, preset)
+		var bad []string
+		for try := 0; try < 20; try++ {
+			s.run(chromedp.Sleep(100*time.Millisecond), chromedp.Evaluate(offBy, &bad))
+			if len(bad) == 0 {
+				break
+			}
+		}
+		if len(bad) > 0 {
+			t.Errorf("switch %d to %s: %v", i, preset, bad)
+		}
+	}
+}
