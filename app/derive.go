@@ -22,8 +22,9 @@ type Prepared struct {
 	// time and sales first, then the rest as the scorecard lists them.
 	Order []int
 
-	combos map[string]Combos // by the fixed points they were found for
-	team   []TeamRow         // the team view's rows, once asked for
+	combos map[string]Combos  // by the fixed points they were found for
+	team   []TeamRow          // the team view's rows, once asked for
+	luck   map[string]LuckRow // survey luck, by agent, month, metric and responses
 }
 
 // Combos answers "pass without…?": the point combinations that pass a
@@ -91,8 +92,16 @@ func (p *Prepared) Current(m Model) bool {
 	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data
 }
 
-// metricRank sorts the metrics agents ask about first: 0 customer
-// experience, 1 handle time, 2 sales, 3 the rest.
+// The groups of metrics agents ask about, in the order they are shown.
+const (
+	rankCE = iota
+	rankAHT
+	rankSales
+	rankOther
+)
+
+// metricRank sorts the metrics agents ask about first: customer
+// experience, handle time, sales, then the rest.
 func metricRank(m *scoring.Metric) int {
 	words := strings.ToLower(m.ID + " " + m.Label)
 	for r, keys := range [][]string{
@@ -106,7 +115,7 @@ func metricRank(m *scoring.Metric) int {
 			}
 		}
 	}
-	return 3
+	return rankOther
 }
 
 // displayOrder puts the metrics agents ask about first.
@@ -133,6 +142,13 @@ type View struct {
 	PooledNeeds []scoring.PooledNeed
 	Counts      [][]string // per metric, what counts would move it, in words
 	Combos      Combos
+	// Luck is survey luck for the month's own counts; Appeal the appeal
+	// what-if (nil for the month after the data, which has no counts yet).
+	Luck   []LuckRow
+	Appeal *Appeal
+	// Huddle and Learn are worked out only while their screen is shown.
+	Huddle *Huddle
+	Learn  *Learn
 }
 
 // Score derives the view of model m, which must be the one p was read from.
@@ -190,6 +206,19 @@ func (p *Prepared) Score(m Model) (View, error) {
 	}
 	v.Counts = countLines(sc, v.Inputs, v.Result)
 	v.Combos = p.combosFor(m.Fixed)
+	v.Luck = p.luckFor(m, v.Agent.Name, v.Month, v.Base)
+	if !v.IsNext {
+		a := appealOf(sc, m, v.Month, v.Base)
+		v.Appeal = &a
+	}
+	switch m.Screen {
+	case ScreenHuddle:
+		h := huddleOf(sc, m)
+		v.Huddle = &h
+	case ScreenLearn:
+		l := learnOf(sc, m)
+		v.Learn = &l
+	}
 	return v, nil
 }
 
@@ -256,7 +285,7 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 			continue
 		}
 		points := w.Month.Metrics[i].Points
-		surveyLike := metricRank(m) == 0 // each new response adds to both counts
+		surveyLike := metricRank(m) == rankCE // each new response adds to both counts
 		var lines []string
 		current, next := bandAround(m, points)
 		if next != nil {

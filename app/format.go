@@ -111,3 +111,11 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 
 // pointsText says points with their unit: "1 point", "2.5 points".
 func pointsText(p scoring.Num) string { return FormatValue(scoring.Points, p) }
+
+// capitalize puts the first letter in upper case: "surveys" → "Surveys".
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

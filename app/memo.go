@@ -21,6 +21,8 @@ const (
 	partScorecard   = "scorecard"
 	partActions     = "actions"
 	partPassWithout = "pass-without"
+	partLuck        = "luck"
+	partAppeal      = "appeal"
 )
 
 func (m *memo) Render() goapp.UI {
@@ -31,6 +33,10 @@ func (m *memo) Render() goapp.UI {
 		return m.page.renderScorecard()
 	case partActions:
 		return m.page.renderActions()
+	case partLuck:
+		return m.page.renderLuck()
+	case partAppeal:
+		return m.page.renderAppeal()
 	}
 	return m.page.renderPassWithout()
 }

@@ -4,6 +4,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"passline/scoring"
@@ -52,6 +53,20 @@ type Model struct {
 	// Draft is the scorecard editor's draft as JSON; empty: the editor
 	// starts from the scorecard in use.
 	Draft string `json:"draft,omitempty"`
+
+	// Huddle holds huddle mode's choices: "a.<id>" and "b.<id>" the points
+	// of a metric in scenario A or B, "x" and "y" the pass map's metrics,
+	// "rest" the scenario ("a" or "b") the map's other metrics come from.
+	Huddle map[string]string `json:"huddle,omitempty"`
+	// Lesson is the learn screen's topic; Answers its calculators' inputs
+	// ("<topic>.<field>") and the quiz's answers ("quiz.<n>").
+	Lesson  string            `json:"lesson,omitempty"`
+	Answers map[string]string `json:"answers,omitempty"`
+	// Expect holds, by metric id, the responses survey luck assumes for
+	// next month; TakenOut, by "<metric>.<column>", the counts an appeal
+	// what-if takes out of the what-if month.
+	Expect   map[string]string `json:"expect,omitempty"`
+	TakenOut map[string]string `json:"taken_out,omitempty"`
 }
 
 // Screen ids.
@@ -59,12 +74,16 @@ const (
 	ScreenWhatIf = ""
 	ScreenTeam   = "team"
 	ScreenEditor = "editor"
+	ScreenHuddle = "huddle"
+	ScreenLearn  = "learn"
 )
 
 // Screens lists the screens, in the order the navigation shows them.
 var Screens = []struct{ ID, Label string }{
 	{ScreenWhatIf, "What if"},
 	{ScreenTeam, "Team"},
+	{ScreenHuddle, "Huddle"},
+	{ScreenLearn, "Learn"},
 	{ScreenEditor, "Edit scorecard"},
 }
 
@@ -98,7 +117,15 @@ func (m Model) Validate() error {
 			return fmt.Errorf("the scorecard draft: %w", err)
 		}
 	}
-	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed} {
+	for k, v := range m.Huddle {
+		if _, err := scoring.ParseNum(v); huddlePointsKey(k) && err != nil {
+			return fmt.Errorf("huddle mode's %q: %v", k, err)
+		}
+	}
+	if !knownLesson(m.Lesson) {
+		return fmt.Errorf("there is no lesson %q", m.Lesson)
+	}
+	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed, m.Expect, m.TakenOut} {
 		for id, v := range values {
 			if _, err := scoring.ParseNum(v); err != nil {
 				return fmt.Errorf("the value of %q: %v", id, err)
@@ -156,6 +183,21 @@ type (
 	DiscardDraft struct{}
 	// UseDraft makes the draft the scorecard in use, if the engine takes it.
 	UseDraft struct{}
+	// SetHuddle sets one of huddle mode's choices (see Model.Huddle); an
+	// empty Value goes back to the default. ResetHuddle clears them all.
+	SetHuddle   struct{ Key, Value string }
+	ResetHuddle struct{}
+	// ChooseLesson shows a topic of the learn screen.
+	ChooseLesson struct{ Topic string }
+	// Answer sets a learn calculator's input or a quiz answer.
+	Answer struct{ Key, Value string }
+	// SetExpected sets the responses survey luck assumes for a metric next
+	// month; empty: as many as this month.
+	SetExpected struct{ Metric, Value string }
+	// TakeOut sets how many of a metric's counted Column an appeal what-if
+	// takes out; ClearTakeOut puts them all back.
+	TakeOut      struct{ Metric, Column, Value string }
+	ClearTakeOut struct{}
 )
 
 func (ChoosePreset) isMsg()    {}
@@ -179,6 +221,13 @@ func (AddMetric) isMsg()       {}
 func (RemoveMetric) isMsg()    {}
 func (DiscardDraft) isMsg()    {}
 func (UseDraft) isMsg()        {}
+func (SetHuddle) isMsg()       {}
+func (ResetHuddle) isMsg()     {}
+func (ChooseLesson) isMsg()    {}
+func (Answer) isMsg()          {}
+func (SetExpected) isMsg()     {}
+func (TakeOut) isMsg()         {}
+func (ClearTakeOut) isMsg()    {}
 
 // Update applies a message to the model. It never changes m in place; on an
 // error m comes back as it was.
@@ -267,6 +316,43 @@ func Update(m Model, msg Msg) (Model, error) {
 		}
 		next.Draft = ""
 		return next.scorecardChanged(m)
+	case SetHuddle:
+		if _, err := scoring.ParseNum(msg.Value); msg.Value != "" && huddlePointsKey(msg.Key) && err != nil {
+			return m, fmt.Errorf("%q is not a number of points", msg.Value)
+		}
+		next.Huddle = with(m.Huddle, msg.Key, msg.Value)
+	case ResetHuddle:
+		next.Huddle = nil
+	case ChooseLesson:
+		if !knownLesson(msg.Topic) {
+			return m, fmt.Errorf("there is no lesson %q", msg.Topic)
+		}
+		next.Lesson = msg.Topic
+	case Answer:
+		next.Answers = with(m.Answers, msg.Key, msg.Value)
+	case SetExpected:
+		if msg.Value != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
+			if err != nil || n < 1 || n > scoring.MaxLuckResponses {
+				return m, fmt.Errorf("%q is not a number of responses: write a whole number from 1 to %d", msg.Value, scoring.MaxLuckResponses)
+			}
+			msg.Value = strconv.Itoa(n)
+		}
+		next.Expect = with(m.Expect, msg.Metric, msg.Value)
+	case TakeOut:
+		if msg.Value != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
+			if err != nil || n < 0 {
+				return m, fmt.Errorf("%q is not a count to take out: write a whole number, 0 or more", msg.Value)
+			}
+			msg.Value = strconv.Itoa(n)
+			if n == 0 {
+				msg.Value = ""
+			}
+		}
+		next.TakenOut = with(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
+	case ClearTakeOut:
+		next.TakenOut = nil
 	default:
 		return m, fmt.Errorf("unknown message %T", msg)
 	}
@@ -339,11 +425,13 @@ func (m Model) scorecardChanged(prev Model) (Model, error) {
 		return prev, fmt.Errorf("the data in use does not fit that scorecard, so it stays as it was: %w", err)
 	}
 	m.clearWhatIfs()
-	m.Fixed = nil
+	m.Fixed, m.Huddle = nil, nil
 	return m, nil
 }
 
-func (m *Model) clearWhatIfs() { m.WhatIf, m.Volumes = nil, nil }
+// clearWhatIfs starts the what-if month afresh: its sliders, volumes,
+// survey luck and appeal.
+func (m *Model) clearWhatIfs() { m.WhatIf, m.Volumes, m.Expect, m.TakenOut = nil, nil, nil, nil }
 
 // with returns a copy of values with k set to v (removed when v is empty).
 func with(values map[string]string, k, v string) map[string]string {

@@ -325,6 +325,10 @@ func (c *Calculator) Render() goapp.UI {
 // renderScreen draws the screen the model shows.
 func (c *Calculator) renderScreen() goapp.UI {
 	switch c.model.Screen {
+	case ScreenHuddle:
+		return c.renderHuddle()
+	case ScreenLearn:
+		return c.renderLearn()
 	case ScreenEditor:
 		return goapp.Div().Class("columns editor-columns").Body(
 			goapp.Div().Class("column").Body(c.renderEditor()),
@@ -346,6 +350,8 @@ func (c *Calculator) renderScreen() goapp.UI {
 			c.renderWorking(),
 			c.renderCounts(),
 			c.memoized(partPassWithout),
+			c.memoized(partLuck),
+			c.memoized(partAppeal),
 		),
 		goapp.Div().Class("column").Body(
 			goapp.If(!c.showingExample(), c.memoized(partData)),

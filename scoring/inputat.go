@@ -39,6 +39,6 @@ func (sc *Scorecard) InputAt(m *Metric, base Input, v Num) Input {
 // penalty, in order): the scale's maximum less each count times its
 // penalty, never below the minimum.
 func (sc *Scorecard) DeductPoints(m *Metric, counts []Num) Num {
-	v, _ := sc.valueFromCounts(m, counts)
+	v, _ := sc.ValueFromCounts(m, counts)
 	return v
 }

@@ -117,9 +117,10 @@ func (sc *Scorecard) PointsFor(m *Metric, v Num) Num {
 	return last.Points
 }
 
-// valueFromCounts computes a source's raw value from its summed counts; ok
-// is false when it has no value (a zero denominator, no responses).
-func (sc *Scorecard) valueFromCounts(m *Metric, c []Num) (Num, bool) {
+// ValueFromCounts computes a source's raw value from its counts (in the
+// order of Source.Columns); ok is false when it has no value (a zero
+// denominator, no responses) or the source has no counts.
+func (sc *Scorecard) ValueFromCounts(m *Metric, c []Num) (Num, bool) {
 	switch m.Source.Kind {
 	case FromRatio:
 		if c[1].IsZero() {

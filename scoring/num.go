@@ -482,3 +482,10 @@ func (x Num) Int64() int64 {
 	}
 	return new(big.Int).Quo(x.b.Num(), x.b.Denom()).Int64()
 }
+
+// Float64 is x as the nearest float64: for estimates shown as such (a
+// chance), never to decide a pass.
+func (x Num) Float64() float64 {
+	f, _ := x.rat().Float64()
+	return f
+}

@@ -291,7 +291,7 @@ func (a *account) input(sc *Scorecard, m *Metric, mode InputMode) Input {
 	in := Input{Direct: mode == DirectInput, Weighted: a.weighted, Weight: a.wsum}
 	if a.counts != nil {
 		in.Counts = a.counts
-		v, ok := sc.valueFromCounts(m, a.counts)
+		v, ok := sc.ValueFromCounts(m, a.counts)
 		in.Value, in.Missing = v, !ok
 		return in
 	}

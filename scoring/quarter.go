@@ -229,7 +229,7 @@ func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly 
 				}
 			}
 		}
-		v, ok := sc.valueFromCounts(m, sum)
+		v, ok := sc.ValueFromCounts(m, sum)
 		return Input{Value: v, Counts: sum, Missing: !ok}, false
 	}
 	var s, ws, plain Num

@@ -15,7 +15,7 @@ type PassMap struct {
 
 // PassMap works out the pass map of metrics a and b for a month scenario.
 func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
-	ia, ib := sc.index(a), sc.index(b)
+	ia, ib := sc.Index(a), sc.Index(b)
 	if ia < 0 || ib < 0 || ia == ib {
 		return PassMap{}, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
 	}
@@ -27,6 +27,20 @@ func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
 		}
 		points[i] = ms.Points
 	}
+	return sc.PassMapWith(points, a, b)
+}
+
+// PassMapWith is the pass map of metrics a and b, the other metrics at the
+// given points (one per metric, scorecard order; a's and b's are ignored).
+func (sc *Scorecard) PassMapWith(points []Num, a, b string) (PassMap, error) {
+	ia, ib := sc.Index(a), sc.Index(b)
+	if ia < 0 || ib < 0 || ia == ib {
+		return PassMap{}, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
+	}
+	if len(points) != len(sc.Metrics) {
+		return PassMap{}, fmt.Errorf("a pass map needs the points of all %d metrics, got %d", len(sc.Metrics), len(points))
+	}
+	points = append([]Num(nil), points...)
 	pm := PassMap{A: a, B: b, ALevels: sc.Levels(&sc.Metrics[ia]), BLevels: sc.Levels(&sc.Metrics[ib])}
 	for _, pa := range pm.ALevels {
 		row := make([]bool, len(pm.BLevels))
@@ -39,7 +53,8 @@ func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
 	return pm, nil
 }
 
-func (sc *Scorecard) index(id string) int {
+// Index is the position of the metric with that id, or −1.
+func (sc *Scorecard) Index(id string) int {
 	for i := range sc.Metrics {
 		if sc.Metrics[i].ID == id {
 			return i
@@ -52,15 +67,22 @@ func (sc *Scorecard) index(id string) int {
 // scorecard order) passes: its rounded score reaches the pass mark and no
 // metric is below its gate.
 func (sc *Scorecard) PassesWith(points []Num) bool {
-	var exact Num
 	for i, p := range points {
-		m := &sc.Metrics[i]
-		if m.Gate != nil && p.Less(*m.Gate) {
+		if g := sc.Metrics[i].Gate; g != nil && p.Less(*g) {
 			return false
 		}
-		exact = exact.Add(m.Weight.Mul(p))
 	}
-	return !exact.Div(N(100)).Round(sc.Decimals).Less(sc.Pass)
+	return !sc.ScoreWith(points).Less(sc.Pass)
+}
+
+// ScoreWith is the score of a month with these points (one per metric, in
+// scorecard order): Σ weight × points / 100, rounded to the decimals.
+func (sc *Scorecard) ScoreWith(points []Num) Num {
+	var exact Num
+	for i, p := range points {
+		exact = exact.Add(sc.Metrics[i].Weight.Mul(p))
+	}
+	return exact.Div(N(100)).Round(sc.Decimals)
 }
 
 // ErrTooManyCombinations is returned when a search would list more point
@@ -76,7 +98,7 @@ const maxCombinations = 200_000
 // no combination means no.
 func (sc *Scorecard) PassingCombinations(fixed map[string]Num) ([][]Num, error) {
 	for id := range fixed {
-		if sc.index(id) < 0 {
+		if sc.Index(id) < 0 {
 			return nil, fmt.Errorf("the scorecard has no metric %q", id)
 		}
 	}

@@ -370,7 +370,7 @@ func TestInputAt(t *testing.T) {
 	nps := ts.Metric("nps")
 	for _, v := range []string{"25", "-100", "100", "60", "-37.5"} {
 		in := ts.InputAt(nps, Input{Value: N(25), Counts: []Num{N(10), N(5), N(5)}}, MustNum(v))
-		got, ok := ts.valueFromCounts(nps, in.Counts)
+		got, ok := ts.ValueFromCounts(nps, in.Counts)
 		total := in.Counts[0].Add(in.Counts[1]).Add(in.Counts[2])
 		if !ok || !got.Equal(MustNum(v)) || !total.Equal(N(20)) || in.Counts[0].Sign() < 0 || in.Counts[1].Sign() < 0 || in.Counts[2].Sign() < 0 {
 			t.Errorf("NPS at %s: counts %v give %s", v, in.Counts, got)

@@ -1,0 +1,271 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"passline/scoring"
+)
+
+// Learn is the learn screen: a lesson per metric kind with a small
+// calculator, guided scenarios and a quiz. Every number in it comes from
+// the engine.
+type Learn struct {
+	Topic     string
+	Kind      *KindLesson    // the topic is a metric kind
+	Scenarios []GuidedAnswer // the topic is "scenarios"
+	Quiz      []QuizQuestion // the topic is "quiz"
+	Right     int            // quiz answers that are right
+	Answered  int            // quiz questions answered
+}
+
+// Lesson topics, in the order the learn screen lists them.
+var Lessons = []struct{ ID, Label string }{
+	{"", "CE / CSAT"}, {"nps", "NPS"}, {"aht", "Handle time"}, {"sales", "Offers and sales"},
+	{"attendance", "Attendance"}, {"qa", "Quality (QA)"}, {"fcr", "First contact resolution"},
+	{"scenarios", "Floor scenarios"}, {"quiz", "Quiz"},
+}
+
+func knownLesson(id string) bool {
+	for _, l := range Lessons {
+		if l.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// KindLesson teaches one kind of metric.
+type KindLesson struct {
+	Title, Means, Formula string
+	Example               string // a worked example, worked by the engine
+	Bands                 string // how the scorecard used turns the value into points
+	From                  string // which scorecard the points come from, in words
+	Fields                []LessonField
+	Results               []string // the calculator's answer, line by line
+	Err                   string   // what is wrong with the calculator's inputs
+}
+
+// LessonField is one input of a lesson's calculator.
+type LessonField struct{ Key, Label, Value, Mode string } // Mode: the inputmode
+
+// kindRef is a metric kind's lesson: the metric that scores it, in the
+// scorecard in use when that has it, else in a built-in scorecard.
+type kindRef struct {
+	preset, metric        string
+	title, means, formula string
+	fields                []LessonField // with their example values
+}
+
+var kindRefs = map[string]kindRef{
+	"": {"care-and-sales", "ce", "Customer experience (CE, CSAT)",
+		"After a call some customers answer a survey. CSAT counts the share who said they were satisfied.",
+		"CSAT = satisfied surveys ÷ all surveys × 100 %",
+		[]LessonField{{"satisfied", "Satisfied surveys", "23", "numeric"}, {"surveys", "All surveys", "25", "numeric"}}},
+	"nps": {"tech-support", "nps", "Net promoter score (NPS)",
+		"Customers rate from 0 to 10 how likely they are to recommend you: 9–10 are promoters, 7–8 passives, 0–6 detractors.",
+		"NPS = 100 × (promoters − detractors) ÷ all responses; from −100 to 100",
+		[]LessonField{{"promoters", "Promoters", "12", "numeric"}, {"passives", "Passives", "5", "numeric"}, {"detractors", "Detractors", "3", "numeric"}}},
+	"aht": {"care-and-sales", "aht", "Average handle time (AHT)",
+		"The time a call takes you on average: talking, holding and the work after the call.",
+		"AHT = total handle time ÷ calls; lower is better",
+		[]LessonField{{"time", "Total handle time (h:mm:ss)", "65:43:20", "text"}, {"calls", "Calls", "520", "numeric"}}},
+	"sales": {"care-and-sales", "offer_rate", "Offers and sales",
+		"Offer rate counts how often you offered something; sales conversion how often a call ended in a sale.",
+		"Offer rate = offers ÷ calls × 100 %; conversion = sales ÷ calls × 100 %",
+		[]LessonField{{"calls", "Calls", "520", "numeric"}, {"offers", "Offers", "60", "numeric"}, {"sales", "Sales", "0", "numeric"}}},
+	"attendance": {"care-and-sales", "attendance", "Attendance",
+		"Attendance starts at full points and loses some for each late start and each absence.",
+		"points = the top of the scale − Σ incidents × penalty, never below the bottom",
+		[]LessonField{{"late", "Late starts", "1", "numeric"}, {"absent", "Absences", "0", "numeric"}}},
+	"qa": {"tech-support", "qa", "Quality (QA)",
+		"A quality coach listens to some of your calls and scores each one; the month takes their mean, already in points.",
+		"QA = the mean of the evaluations' points, kept on the scale",
+		[]LessonField{{"scores", "Evaluation scores, separated by commas", "4, 5, 3.5", "decimal"}}},
+	"fcr": {"tech-support", "fcr", "First contact resolution (FCR)",
+		"The share of contacts solved the first time, with no call back about the same problem.",
+		"FCR = contacts resolved first time ÷ all contacts × 100 %",
+		[]LessonField{{"resolved first time", "Resolved first time", "78", "numeric"}, {"contacts", "Contacts", "100", "numeric"}}},
+}
+
+// learnOf works out the learn screen for the model's topic.
+func learnOf(sc *scoring.Scorecard, m Model) Learn {
+	l := Learn{Topic: m.Lesson}
+	switch m.Lesson {
+	case "scenarios":
+		l.Scenarios = guidedAnswers(m)
+	case "quiz":
+		l.Quiz = quiz()
+		for i := range l.Quiz {
+			q := &l.Quiz[i]
+			if text, ok := m.Answers[quizKey(i)]; ok {
+				q.Chosen, _ = strconv.Atoi(text)
+				q.Answered = true
+				l.Answered++
+				if q.Chosen == q.Correct {
+					l.Right++
+				}
+			}
+		}
+	default:
+		k := kindLesson(sc, m)
+		l.Kind = &k
+	}
+	return l
+}
+
+// lessonScorecard is the scorecard a kind's points come from: the one in
+// use when it has that metric with that source, else the built-in one.
+func lessonScorecard(inUse *scoring.Scorecard, ref kindRef) (*scoring.Scorecard, *scoring.Metric, string) {
+	builtIn, _ := scoring.LoadPreset(ref.preset)
+	want := builtIn.Metric(ref.metric)
+	if mt := inUse.Metric(ref.metric); mt != nil && mt.Source.Kind == want.Source.Kind {
+		return inUse, mt, "Points as the scorecard in use (" + inUse.Name + ") gives them."
+	}
+	return builtIn, want, "Points as the built-in " + builtIn.Name + " scorecard gives them: the scorecard in use does not score this metric."
+}
+
+func kindLesson(inUse *scoring.Scorecard, m Model) KindLesson {
+	ref := kindRefs[m.Lesson]
+	sc, mt, from := lessonScorecard(inUse, ref)
+	k := KindLesson{Title: ref.title, Means: ref.means, Formula: ref.formula, From: from, Bands: mt.Label + ": " + bandWords(sc, mt) + "."}
+	// The worked example is the calculator at its example values.
+	example, _ := kindResults(sc, mt, m.Lesson, func(f LessonField) string { return f.Value })
+	k.Example = strings.Join(example, " ")
+	values := map[string]string{} // by the field's own key
+	for _, f := range ref.fields {
+		key := lessonKey(m.Lesson, f.Key)
+		if v, ok := m.Answers[key]; ok {
+			f.Value = v
+		}
+		values[f.Key] = f.Value
+		f.Key = key
+		k.Fields = append(k.Fields, f)
+	}
+	var err error
+	k.Results, err = kindResults(sc, mt, m.Lesson, func(f LessonField) string { return values[f.Key] })
+	if err != nil {
+		k.Err = err.Error()
+	}
+	return k
+}
+
+// count reads a whole count typed in a calculator.
+func count(label, text string) (scoring.Num, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 0 {
+		return scoring.Num{}, fmt.Errorf("%s: write a whole number, 0 or more (found %q)", label, text)
+	}
+	return scoring.N(int64(n)), nil
+}
+
+// kindResults runs a kind's calculator through the engine; value gives
+// each field's text.
+func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value func(LessonField) string) ([]string, error) {
+	ref := kindRefs[topic]
+	counts := make([]scoring.Num, 0, len(ref.fields))
+	if topic != "aht" && topic != "qa" {
+		for _, f := range ref.fields {
+			n, err := count(f.Label, value(f))
+			if err != nil {
+				return nil, err
+			}
+			counts = append(counts, n)
+		}
+	}
+	points := func(m *scoring.Metric, v scoring.Num) string {
+		if m.IsPoints() {
+			return pointsText(sc.PointsFor(m, v)) + "."
+		}
+		return fmt.Sprintf("%s → %s.", FormatValue(m.Unit, v), pointsText(sc.PointsFor(m, v)))
+	}
+	ratio := func(m *scoring.Metric, num, den scoring.Num, numWord, denWord string) (string, error) {
+		v, ok := sc.ValueFromCounts(m, []scoring.Num{num, den})
+		if !ok {
+			return "", fmt.Errorf("%s: with no %s there is no value; give at least 1", m.Label, denWord)
+		}
+		return fmt.Sprintf("%s: %s %s ÷ %s %s × 100 = %s", m.Label, num.Short(0), numWord, den.Short(0), denWord, points(m, v)), nil
+	}
+	switch topic {
+	case "", "fcr":
+		line, err := ratio(mt, counts[0], counts[1], ref.fields[0].Key, ref.fields[1].Key)
+		if err == nil && counts[1].Less(counts[0]) {
+			err = fmt.Errorf("%s cannot be more than %s", ref.fields[0].Label, strings.ToLower(ref.fields[1].Label))
+		}
+		return []string{line}, err
+	case "nps":
+		v, ok := sc.ValueFromCounts(mt, counts)
+		if !ok {
+			return nil, fmt.Errorf("with no responses there is no NPS: give at least one")
+		}
+		total := counts[0].Add(counts[1]).Add(counts[2])
+		return []string{fmt.Sprintf("NPS: 100 × (%s − %s) ÷ %s = %s", counts[0].Short(0), counts[2].Short(0), total.Short(0), points(mt, v))}, nil
+	case "aht":
+		total, err := readValue(scoring.Seconds, value(ref.fields[0]))
+		if err != nil {
+			return nil, fmt.Errorf("%s: write it like 65:43:20 (found %q)", ref.fields[0].Label, value(ref.fields[0]))
+		}
+		calls, err := count(ref.fields[1].Label, value(ref.fields[1]))
+		if err != nil {
+			return nil, err
+		}
+		if calls.IsZero() {
+			return nil, fmt.Errorf("with no calls there is no handle time: give at least 1")
+		}
+		return []string{fmt.Sprintf("AHT: %s ÷ %s calls = %s", clock(total), calls.Short(0), points(mt, total.Div(calls)))}, nil
+	case "sales":
+		var lines []string
+		for _, id := range []string{"offer_rate", "conversion"} {
+			m := sc.Metric(id)
+			if m == nil {
+				continue
+			}
+			num, word := counts[1], "offers"
+			if m.Source.Num == "sales" {
+				num, word = counts[2], "sales"
+			}
+			line, err := ratio(m, num, counts[0], word, "calls")
+			if err != nil {
+				return nil, err
+			}
+			lines = append(lines, line)
+		}
+		return lines, nil
+	case "attendance":
+		p := sc.DeductPoints(mt, counts)
+		var parts []string
+		for i, pen := range mt.Source.Penalties {
+			parts = append(parts, fmt.Sprintf("%s × %s", counts[i].Short(0), pen.Points.Short(2)))
+		}
+		return []string{fmt.Sprintf("Attendance: %s − %s = %s.", sc.Scale.Highest().Short(0), strings.Join(parts, " − "), pointsText(p))}, nil
+	case "qa":
+		var sum scoring.Num
+		var n int64
+		for _, cell := range strings.Split(value(ref.fields[0]), ",") {
+			if strings.TrimSpace(cell) == "" {
+				continue
+			}
+			v, err := scoring.ParseNum(strings.TrimSpace(cell))
+			if err != nil || v.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(v) {
+				return nil, fmt.Errorf("%q is not an evaluation score: write points from %d to %d, separated by commas", strings.TrimSpace(cell), sc.Scale.Min, sc.Scale.Max)
+			}
+			sum, n = sum.Add(v), n+1
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("give at least one evaluation score")
+		}
+		mean := sum.Div(scoring.N(n))
+		return []string{fmt.Sprintf("QA: %s ÷ %d evaluations = %s", sum.Short(2), n, points(mt, mean))}, nil
+	}
+	return nil, fmt.Errorf("there is no lesson %q", topic)
+}
+
+// lessonKey is the Model.Answers key of a lesson's field: "nps.promoters";
+// the first lesson's fields have no prefix.
+func lessonKey(topic, field string) string {
+	if topic == "" {
+		return field
+	}
+	return topic + "." + field
+}

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"passline/scoring"
+)
+
+// Every lesson works on every built-in scorecard in use: no error at its
+// example values, the example is the calculator's answer, and the quiz's
+// right answers are among its options.
+func TestLessonsOnEveryPreset(t *testing.T) {
+	for _, p := range scoring.Presets() {
+		sc, _ := scoring.LoadPreset(p.ID)
+		for _, l := range Lessons {
+			m := NewModel()
+			m.Lesson = l.ID
+			v := learnOf(sc, m)
+			switch {
+			case v.Kind != nil:
+				if v.Kind.Err != "" || len(v.Kind.Results) == 0 || strings.Join(v.Kind.Results, " ") != v.Kind.Example {
+					t.Errorf("%s, %q: %+v", p.ID, l.Label, v.Kind)
+				}
+			case l.ID == "scenarios":
+				for _, g := range v.Scenarios {
+					if g.Err != "" || g.Answer == "" {
+						t.Errorf("scenario %s: %q %q", g.ID, g.Answer, g.Err)
+					}
+				}
+			case l.ID == "quiz":
+				for _, q := range v.Quiz {
+					if q.Correct < 0 || q.Correct >= len(q.Options) {
+						t.Errorf("quiz %q: the engine's answer is not an option", q.Question)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestLessonCalculatorRefuses(t *testing.T) {
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	for _, tc := range []struct{ topic, key, value, want string }{
+		{"", "satisfied", "x", `Satisfied surveys: write a whole number, 0 or more (found "x")`},
+		{"", "surveys", "0", "Customer experience: with no surveys there is no value; give at least 1"},
+		{"nps", "nps.promoters", "-1", "Promoters: write a whole number"},
+		{"aht", "aht.time", "soon", "Total handle time (h:mm:ss): write it like 65:43:20"},
+		{"aht", "aht.calls", "0", "with no calls there is no handle time"},
+		{"qa", "qa.scores", "4, 9", `"9" is not an evaluation score: write points from 1 to 5`},
+		{"qa", "qa.scores", " , ", "give at least one evaluation score"},
+	} {
+		m := NewModel()
+		m.Lesson = tc.topic
+		m.Answers = map[string]string{tc.key: tc.value}
+		k := learnOf(sc, m).Kind
+		if !strings.HasPrefix(k.Err, tc.want) {
+			t.Errorf("%s = %q: %q, want %q", tc.key, tc.value, k.Err, tc.want)
+		}
+	}
+}
+
+func TestQuizScore(t *testing.T) {
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	m := NewModel()
+	m.Lesson = "quiz"
+	q := quiz()
+	m.Answers = map[string]string{quizKey(0): "2", quizKey(1): "0"}
+	l := learnOf(sc, m)
+	right := 0
+	for i := 0; i < 2; i++ {
+		if m.Answers[quizKey(i)] == string(rune('0'+q[i].Correct)) {
+			right++
+		}
+	}
+	if l.Answered != 2 || l.Right != right {
+		t.Errorf("answered %d, right %d; want 2, %d", l.Answered, l.Right, right)
+	}
+}
+
+func TestHuddleDefaults(t *testing.T) {
+	for _, tc := range []struct {
+		preset, a, b string
+		x, y         string
+	}{
+		{"care-and-sales", "Strong sales, weak CE", "No sales, strong CE", "ce", "offer_rate"},
+		{"tech-support", "Weak CE", "Strong CE", "nps", "fcr"},
+		{"retention-smooth", "Weak CE", "Strong CE", "csat", "save_rate"},
+	} {
+		sc, _ := scoring.LoadPreset(tc.preset)
+		h := huddleOf(sc, NewModel())
+		if h.Scenarios[0].Title != tc.a || h.Scenarios[1].Title != tc.b {
+			t.Errorf("%s: titles %q, %q", tc.preset, h.Scenarios[0].Title, h.Scenarios[1].Title)
+		}
+		if sc.Metrics[h.X].ID != tc.x || sc.Metrics[h.Y].ID != tc.y || h.MapErr != nil {
+			t.Errorf("%s: map of %s and %s (%v)", tc.preset, sc.Metrics[h.X].ID, sc.Metrics[h.Y].ID, h.MapErr)
+		}
+		for _, s := range h.Scenarios {
+			if !s.Score.Equal(sc.ScoreWith(s.Points)) || s.Pass != sc.PassesWith(s.Points) {
+				t.Errorf("%s %s: %v %v", tc.preset, s.Key, s.Score, s.Pass)
+			}
+		}
+	}
+	// A choice that is not a level of the metric is ignored.
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	m := NewModel()
+	m.Huddle = map[string]string{"a.ce": "2", "b.ce": "2.5", "x": "aht", "y": "nope", "rest": "b"}
+	h := huddleOf(sc, m)
+	ce := sc.Index("ce")
+	if !h.Scenarios[0].Points[ce].Equal(scoring.N(2)) || !h.Scenarios[1].Points[ce].Equal(scoring.N(3)) {
+		t.Errorf("CE points %v, %v", h.Scenarios[0].Points[ce], h.Scenarios[1].Points[ce])
+	}
+	if sc.Metrics[h.X].ID != "aht" || sc.Metrics[h.Y].ID != "offer_rate" || h.Rest != 1 {
+		t.Errorf("map %s × %s, rest %d", sc.Metrics[h.X].ID, sc.Metrics[h.Y].ID, h.Rest)
+	}
+}
+
+func TestNewMessages(t *testing.T) {
+	m := NewModel()
+	for _, tc := range []struct {
+		msg  Msg
+		want string // the error, or "" for none
+	}{
+		{SetExpected{Metric: "ce", Value: "0"}, "write a whole number from 1 to 1000"},
+		{SetExpected{Metric: "ce", Value: "2.5"}, "write a whole number from 1 to 1000"},
+		{SetExpected{Metric: "ce", Value: " 30 "}, ""},
+		{TakeOut{Metric: "ce", Column: "surveys", Value: "-1"}, "write a whole number, 0 or more"},
+		{TakeOut{Metric: "ce", Column: "surveys", Value: "1"}, ""},
+		{ChooseLesson{Topic: "astrology"}, `there is no lesson "astrology"`},
+		{SetHuddle{Key: "a.ce", Value: "lots"}, `"lots" is not a number of points`},
+		{SetHuddle{Key: "x", Value: "aht"}, ""},
+	} {
+		next, err := Update(m, tc.msg)
+		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%#v: %v, want %q", tc.msg, err, tc.want)
+		}
+		if err == nil {
+			if verr := next.Validate(); verr != nil {
+				t.Errorf("%#v leaves a model that does not validate: %v", tc.msg, verr)
+			}
+		}
+	}
+	next, _ := Update(m, SetExpected{Metric: "ce", Value: " 30 "})
+	if next.Expect["ce"] != "30" {
+		t.Errorf("expected %q", next.Expect["ce"])
+	}
+	next, _ = Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: "1"})
+	next, _ = Update(next, ChooseMonth{Month: NextMonth})
+	if next.Expect != nil || next.TakenOut != nil {
+		t.Errorf("another month keeps %v, %v", next.Expect, next.TakenOut)
+	}
+}
+
+func TestAppeal(t *testing.T) {
+	m := NewModel()
+	m.Data = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,22,7:35,1,0\n"
+	m.TakenOut = map[string]string{"ce.surveys": "1"}
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := v.Appeal
+	if a == nil || !a.Changed || a.Official.Score.String() != "1.7" || a.After.Score.String() != "2.1" || !a.After.Pass {
+		t.Fatalf("appeal %+v", a)
+	}
+	if !v.Result.Month.Score.Equal(scoring.MustNum("1.7")) {
+		t.Errorf("the appeal changed the month itself: %v", v.Result.Month.Score)
+	}
+	m.TakenOut = map[string]string{"ce.surveys": "4"}
+	v, _ = Derive(m)
+	if a := v.Appeal; a.Changed || a.After.Score.String() != "1.7" {
+		t.Errorf("a refused take-out changed the score: %+v", a)
+	}
+	m.Month = NextMonth
+	if v, _ = Derive(m); v.Appeal != nil {
+		t.Error("the month after the data has an appeal")
+	}
+}

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
+)
+
+// onValue sends the message made from the element's value; callers pass a
+// scope that names what the handler is for.
+func (c *Calculator) onValue(area string, msg func(value string) Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
+}
+
+// onMsg sends a fixed message.
+func (c *Calculator) onMsg(area string, msg Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
+}
+
+// renderHuddle is huddle mode, for a projector: large type and no names.
+func (c *Calculator) renderHuddle() goapp.UI {
+	sc, h := c.view.Scorecard, c.view.Huddle
+	if h == nil {
+		return goapp.Text("")
+	}
+	return goapp.Div().Class("huddle").DataSet("testid", "huddle").Body(
+		goapp.P().Class("huddle-lead").Text(fmt.Sprintf("%s: a month passes at %s. Two months, side by side; change any metric's points.", sc.Name, sc.Pass.Fixed(sc.Decimals))),
+		goapp.Div().Class("scenarios").Body(
+			c.renderScenario(sc, h, 0),
+			c.renderScenario(sc, h, 1),
+		),
+		goapp.Div().Class("huddle-row").Body(
+			c.renderPassMap(sc, h),
+			renderWorth(sc, h),
+		),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.live).
+				Text("Back to the two examples").OnClick(c.onMsg("huddle", ResetHuddle{})),
+		),
+		errorLine(c.errs["huddle"]),
+	)
+}
+
+func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *Huddle, s int) goapp.UI {
+	sn := h.Scenarios[s]
+	status, class := "PASS", "status pass"
+	if !sn.Pass {
+		status, class = "FAIL", "status fail"
+	}
+	margin := sn.Score.Sub(sc.Pass)
+	marginWords := fmt.Sprintf("%s above the pass mark", margin.Fixed(sc.Decimals))
+	switch margin.Sign() {
+	case 0:
+		marginWords = "Exactly at the pass mark"
+	case -1:
+		marginWords = fmt.Sprintf("%s below the pass mark", margin.Neg().Fixed(sc.Decimals))
+	}
+	if len(sn.Gated) > 0 {
+		marginWords = "below the gate of " + strings.Join(sn.Gated, ", ")
+	}
+	return goapp.Section().Class("card scenario").DataSet("scenario", sn.Key).Aria("labelledby", "scenario-"+sn.Key).Body(
+		goapp.H2().ID("scenario-"+sn.Key).Text(strings.ToUpper(sn.Key)+": "+sn.Title),
+		goapp.P().Class("scenario-result").Body(
+			goapp.Span().Class("huge").DataSet("testid", "scenario-score").Text(sn.Score.Fixed(sc.Decimals)),
+			goapp.Span().Class(class).DataSet("testid", "scenario-status").Text(status),
+		),
+		goapp.P().Class("margin").Text(marginWords+"."),
+		goapp.Div().Class("scenario-points").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {
+			i := c.view.Order[k]
+			m := &sc.Metrics[i]
+			id := "huddle-" + sn.Key + "-" + m.ID
+			levels := sc.Levels(m)
+			key := sn.Key + "." + m.ID
+			return goapp.Div().Class("field inline").Body(
+				goapp.Label().For(id).Text(m.Label),
+				goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
+					OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: key, Value: v} }), key).Body(
+					goapp.Range(levels).Slice(func(j int) goapp.UI {
+						p := levels[j]
+						return goapp.Option().Value(p.String()).Selected(p.Equal(sn.Points[i])).Text(pointsText(p))
+					}),
+				),
+			)
+		})),
+	)
+}
+
+func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
+	mx, my := &sc.Metrics[h.X], &sc.Metrics[h.Y]
+	metricSelect := func(key, label string, chosen int) goapp.UI {
+		id := "huddle-" + key
+		return goapp.Div().Class("field inline").Body(
+			goapp.Label().For(id).Text(label),
+			goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
+				OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: key, Value: v} }), key).Body(
+				goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI {
+					return goapp.Option().Value(sc.Metrics[i].ID).Selected(i == chosen).Text(sc.Metrics[i].Label)
+				}),
+			),
+		)
+	}
+	var grid goapp.UI = errorLine("")
+	if h.MapErr != nil {
+		grid = errorLine(h.MapErr.Error())
+	} else {
+		pm := h.Map
+		// Rows: Y's levels, best on top; columns: X's levels.
+		grid = goapp.Table().Class("passmap").DataSet("testid", "passmap").Body(
+			goapp.Caption().Text(fmt.Sprintf("Pass or fail by %s (across) and %s (down); the other metrics as in scenario %s.", mx.Label, my.Label, strings.ToUpper(h.Scenarios[h.Rest].Key))),
+			goapp.THead().Body(goapp.Tr().Body(
+				goapp.Td().Class("corner").Text(my.Label+" ↓ "+mx.Label+" →"),
+				goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
+					return goapp.Th().Scope("col").Body(goapp.Span().Class("visually-hidden").Text(mx.Label+" "), goapp.Text(pointsText(pm.ALevels[a])))
+				}),
+			)),
+			goapp.TBody().Body(goapp.Range(pm.BLevels).Slice(func(k int) goapp.UI {
+				b := len(pm.BLevels) - 1 - k
+				return goapp.Tr().Body(
+					goapp.Th().Scope("row").Body(goapp.Span().Class("visually-hidden").Text(my.Label+" "), goapp.Text(pointsText(pm.BLevels[b]))),
+					goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
+						word, class := "PASS", "cell-pass"
+						if !pm.Pass[a][b] {
+							word, class = "FAIL", "cell-fail"
+						}
+						return goapp.Td().Class(class).DataSet("cell", fmt.Sprintf("%s,%s", pm.ALevels[a], pm.BLevels[b])).Body(
+							goapp.Strong().Text(word), goapp.Span().Class("cell-score").Text(" "+h.Scores[a][b].Fixed(sc.Decimals)),
+						)
+					}),
+				)
+			})),
+		)
+	}
+	return goapp.Section().Class("card").Aria("labelledby", "passmap-title").Body(
+		goapp.H2().ID("passmap-title").Text("Pass map"),
+		goapp.Div().Class("map-choices").Body(
+			metricSelect("x", "Across", h.X),
+			metricSelect("y", "Down", h.Y),
+			goapp.Div().Class("field inline").Body(
+				goapp.Label().For("huddle-rest").Text("Other metrics as in"),
+				goapp.Select().ID("huddle-rest").DataSet("huddle", "rest").Disabled(!c.live).
+					OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: "rest", Value: v} }), "rest").Body(
+					goapp.Option().Value("a").Selected(h.Rest == 0).Text("scenario A"),
+					goapp.Option().Value("b").Selected(h.Rest == 1).Text("scenario B"),
+				),
+			),
+		),
+		goapp.If(h.X == h.Y, errorLine("Choose two different metrics.")),
+		goapp.Div().Class("table-scroll").Body(grid),
+	)
+}
+
+func renderWorth(sc *scoring.Scorecard, h *Huddle) goapp.UI {
+	order := displayOrder(sc)
+	return goapp.Section().Class("card").Aria("labelledby", "worth-title").Body(
+		goapp.H2().ID("worth-title").Text("What one point is worth"),
+		goapp.P().Text("Each point of a metric adds its weight ÷ 100 to the score."),
+		goapp.Ul().Class("breakdown worth").DataSet("testid", "worth").Body(goapp.Range(order).Slice(func(k int) goapp.UI {
+			i := order[k]
+			m := &sc.Metrics[i]
+			return goapp.Li().DataSet("worth", m.ID).Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text("+"+h.Worth[i].Short(4)),
+			)
+		})),
+	)
+}

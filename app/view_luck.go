@@ -1,0 +1,146 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/scoring"
+)
+
+// renderLuck is survey luck: for each ratio and NPS metric of the month's
+// own counts, what one response does and the chance of each band next
+// month. It is an estimate and says so.
+func (c *Calculator) renderLuck() goapp.UI {
+	rows := c.view.Luck
+	if len(rows) == 0 {
+		return goapp.Text("")
+	}
+	sc := c.view.Scorecard
+	return goapp.Section().Class("card").DataSet("testid", "luck").Aria("labelledby", "luck-title").Body(
+		goapp.H2().ID("luck-title").Text("Survey luck (an estimate)"),
+		goapp.P().Class("hint").Text(fmt.Sprintf("From %s's counts in %s: if next month's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
+			c.view.Agent.Name, monthLabel(c.view.Month))),
+		goapp.Range(rows).Slice(func(k int) goapp.UI {
+			r := rows[k]
+			m := &sc.Metrics[r.Metric]
+			id := "expect-" + m.ID
+			return goapp.Div().Class("luck").DataSet("luck", m.ID).Body(
+				goapp.H3().Text(m.Label),
+				goapp.If(r.Err != nil, errorLine(errText(r.Err))),
+				goapp.If(r.Err == nil, goapp.P().Text(oneResponseWords(sc, m, r.Luck))),
+				goapp.Div().Class("field inline").Body(
+					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", capitalize(responseWord(m)))),
+					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
+						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!c.live).
+						OnChange(c.onValue("expect:"+m.ID, func(v string) Msg { return SetExpected{Metric: m.ID, Value: v} }), m.ID),
+				),
+				errorLine(c.errs["expect:"+m.ID]),
+				goapp.If(r.Err == nil, goapp.Ul().Class("breakdown").Body(goapp.Range(r.Luck.Chances).Slice(func(j int) goapp.UI {
+					ch := r.Luck.Chances[j]
+					if j == 0 {
+						return goapp.Text("") // the lowest level is certain
+					}
+					return goapp.Li().DataSet("chance", ch.Points.String()).Body(
+						goapp.Span().Class("metric-name").Text("At least "+pointsText(ch.Points)),
+						goapp.Span().Class("metric-value").Text(chanceText(ch.AtLeast)),
+					)
+				}))),
+			)
+		}),
+	)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// responseWord names what a metric counts responses in: "surveys",
+// "responses", "calls".
+func responseWord(m *scoring.Metric) string {
+	if m.Source.Kind == scoring.FromNPS {
+		return "responses"
+	}
+	return m.Source.Den
+}
+
+// oneResponseWords says how many responses there were and what one more
+// does: "25 surveys this month. Add one to satisfied and surveys: 92.31 %;
+// to surveys only: 88.46 %."
+func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) string {
+	f := func(v scoring.Num) string { return FormatValue(m.Unit, v.Round(2)) }
+	src := m.Source
+	if src.Kind == scoring.FromNPS {
+		return fmt.Sprintf("%s %s this month. Add one to %s: %s; to %s: %s; to %s: %s.",
+			l.Responses.Short(0), responseWord(m), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
+	}
+	return fmt.Sprintf("%s %s this month. Add one to %s and %s: %s; to %s only: %s.",
+		l.Responses.Short(0), responseWord(m), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
+}
+
+// chanceText prints a chance as a whole percent, never claiming certainty
+// that is not there: "below 1 %", "above 99 %".
+func chanceText(p float64) string {
+	switch {
+	case p <= 0:
+		return "0" + nbsp + "%"
+	case p >= 1:
+		return "100" + nbsp + "%"
+	case p < 0.01:
+		return "below 1" + nbsp + "%"
+	case p > 0.99:
+		return "above 99" + nbsp + "%"
+	}
+	return fmt.Sprintf("%.0f%s%%", p*100, nbsp)
+}
+
+// renderAppeal is the appeal what-if: the month's own counts with disputed
+// ones taken out, clearly not an official score.
+func (c *Calculator) renderAppeal() goapp.UI {
+	a := c.view.Appeal
+	if a == nil || len(a.Metrics) == 0 {
+		return goapp.Text("")
+	}
+	sc := c.view.Scorecard
+	result := func(r scoring.MonthResult) string {
+		if r.Status == scoring.Incomplete {
+			return "incomplete"
+		}
+		return r.Score.Fixed(sc.Decimals) + " " + passWord(r.Pass)
+	}
+	return goapp.Section().Class("card appeal").DataSet("testid", "appeal").Aria("labelledby", "appeal-title").Body(
+		goapp.H2().ID("appeal-title").Text("Appeal what-if"),
+		goapp.P().Class("hint").Text(fmt.Sprintf("Take out a disputed survey, sale or incident from %s as recorded and see the score it would give. A what-if, not an official score: only your team leader can change the record.", monthLabel(c.view.Month))),
+		goapp.Range(a.Metrics).Slice(func(k int) goapp.UI {
+			am := a.Metrics[k]
+			m := &sc.Metrics[am.Index]
+			return goapp.FieldSet().Class("appeal-metric").DataSet("appeal", m.ID).Body(
+				goapp.Legend().Text(m.Label),
+				goapp.Div().Class("appeal-fields").Body(goapp.Range(am.Columns).Slice(func(j int) goapp.UI {
+					col := am.Columns[j]
+					id := "takeout-" + m.ID + "-" + col
+					key := m.ID + "." + col
+					return goapp.Div().Class("field inline").Body(
+						goapp.Label().For(id).Text(fmt.Sprintf("Take out of %s %s", am.Counts[j].Short(2), col)),
+						goapp.Input().Type("number").ID(id).Class("text short").Attr("min", "0").Attr("max", am.Counts[j].Short(0)).Attr("step", "1").
+							DataSet("takeout", key).Value(strconv.Itoa(am.Removed[j])).Disabled(!c.live).
+							OnChange(c.onValue("takeout", func(v string) Msg { return TakeOut{Metric: m.ID, Column: col, Value: v} }), key),
+					)
+				})),
+				goapp.If(am.Err != nil, errorLine(errText(am.Err))),
+			)
+		}),
+		errorLine(c.errs["takeout"]),
+		goapp.P().Class("appeal-result").Attr("role", "status").Body(
+			goapp.Text("As recorded: "), goapp.Strong().DataSet("testid", "appeal-official").Text(result(a.Official)),
+			goapp.Text(". What-if without them: "), goapp.Strong().DataSet("testid", "appeal-score").Text(result(a.After)),
+			goapp.Text(map[bool]string{true: " (not an official score).", false: " (nothing taken out yet)."}[a.Changed]),
+		),
+		goapp.If(a.Changed, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "appeal-clear").Disabled(!c.live).
+			Text("Put them back").OnClick(c.onMsg("takeout", ClearTakeOut{}))),
+	)
+}
