@@ -193,7 +193,10 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		if err == nil && counts[1].Less(counts[0]) {
 			err = fmt.Errorf("%s cannot be more than %s", ref.fields[0].Label, strings.ToLower(ref.fields[1].Label))
 		}
-		return []string{line}, err
+		if err != nil {
+			return nil, err
+		}
+		return []string{line}, nil
 	case "nps":
 		v, ok := sc.ValueFromCounts(mt, counts)
 		if !ok {

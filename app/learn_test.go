@@ -176,3 +176,24 @@ func TestAppeal(t *testing.T) {
 		t.Error("the month after the data has an appeal")
 	}
 }
+
+// FuzzLessonAnswers: whatever is typed in a lesson's calculator, the learn
+// screen is worked out without a panic, and an answer that is refused says
+// why instead of giving results.
+func FuzzLessonAnswers(f *testing.F) {
+	for _, seed := range [][2]string{{"satisfied", "23"}, {"qa.scores", "4, 5, 3.5"}, {"aht.time", "65:43:20"}, {"nps.detractors", "-0"}, {"qa.scores", "1e9,"}} {
+		f.Add(seed[0], seed[1])
+	}
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	f.Fuzz(func(t *testing.T, key, value string) {
+		for _, l := range Lessons {
+			m := NewModel()
+			m.Lesson = l.ID
+			m.Answers = map[string]string{key: value}
+			v := learnOf(sc, m)
+			if v.Kind != nil && v.Kind.Err != "" && len(v.Kind.Results) > 0 {
+				t.Errorf("%s: refused (%s) yet gave %q", l.ID, v.Kind.Err, v.Kind.Results)
+			}
+		}
+	})
+}
