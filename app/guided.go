@@ -170,6 +170,9 @@ func guidedLastMonth() GuidedAnswer {
 		verdict = "not enough"
 	}
 	g.Why = fmt.Sprintf("A December like October (%s) is %s: the quarter would score %s, %s.", oct.Score.Fixed(sc.Decimals), verdict, lq.Score.Fixed(sc.Decimals), passWord(lq.Pass))
+	if sc.Quarter.AverageOf != scoring.AverageRounded {
+		g.Why += fmt.Sprintf(" The quarter averages the months' exact scores (October %s, November %s), not the rounded ones.", oct.Exact.Short(4), nov.Exact.Short(4))
+	}
 	return g
 }
 

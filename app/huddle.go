@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"passline/scoring"
@@ -79,7 +80,11 @@ func huddleOf(sc *scoring.Scorecard, m Model) Huddle {
 		h.Rest = 1
 	}
 	rest := h.Scenarios[h.Rest].Points
-	h.Map, h.MapErr = sc.PassMapWith(rest, sc.Metrics[h.X].ID, sc.Metrics[h.Y].ID)
+	if h.X == h.Y {
+		h.MapErr = fmt.Errorf("across and down are both %s: choose two different metrics", sc.Metrics[h.X].Label)
+	} else {
+		h.Map, h.MapErr = sc.PassMapWith(rest, sc.Metrics[h.X].ID, sc.Metrics[h.Y].ID)
+	}
 	if h.MapErr == nil {
 		points := append([]scoring.Num(nil), rest...)
 		for _, px := range h.Map.ALevels {

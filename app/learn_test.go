@@ -113,6 +113,10 @@ func TestHuddleDefaults(t *testing.T) {
 	if sc.Metrics[h.X].ID != "aht" || sc.Metrics[h.Y].ID != "offer_rate" || h.Rest != 1 {
 		t.Errorf("map %s × %s, rest %d", sc.Metrics[h.X].ID, sc.Metrics[h.Y].ID, h.Rest)
 	}
+	m.Huddle = map[string]string{"x": "aht", "y": "aht"}
+	if h := huddleOf(sc, m); h.MapErr == nil || h.MapErr.Error() != "across and down are both Average handle time: choose two different metrics" {
+		t.Errorf("the same metric twice: %v", h.MapErr)
+	}
 }
 
 func TestNewMessages(t *testing.T) {

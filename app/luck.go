@@ -35,6 +35,7 @@ func (p *Prepared) luckFor(m Model, agent string, month scoring.Month, base []sc
 		if !ok {
 			row = LuckRow{Metric: i}
 			row.Luck, row.Err = sc.SurveyLuck(mt, in, n)
+			row.Luck.N = n // shown in the input even when refused
 			if p.luck == nil {
 				p.luck = map[string]LuckRow{}
 			}

@@ -147,7 +147,6 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
 				),
 			),
 		),
-		goapp.If(h.X == h.Y, errorLine("Choose two different metrics.")),
 		goapp.Div().Class("table-scroll").Body(grid),
 	)
 }

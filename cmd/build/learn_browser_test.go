@@ -149,6 +149,10 @@ func TestLearnAnswersAsEngine(t *testing.T) {
 		t.Errorf("long call of 300 minutes: %q, want it to end %q", got["long-call"], wantEnd)
 	}
 
+	s.noSidewaysScroll()
+	s.screenshot("learn-scenarios-360x740")
+	s.axe("floor scenarios")
+
 	// The quiz: one right answer, one wrong, each explained.
 	s.run(chromedp.Click(`button.lesson-tab[data-lesson="quiz"]`), chromedp.WaitVisible(`[data-testid="quiz-score"]`))
 	s.run(chromedp.Click(`label[for="quiz-0-2"]`)) // 3 points: right
