@@ -93,11 +93,11 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	r.ReloadMs = ms(time.Since(start))
 
 	logf("input to DOM over %d slider events, right after loading…", inputEvents)
-	if r.InputP50Ms, r.InputP95Ms, r.InputMaxMs, err = measureInput(ctx); err != nil {
+	if r.InputP50Ms, r.InputP95Ms, r.InputMaxMs, err = measureInput(ctx, sliderInput); err != nil {
 		return err
 	}
 	logf("input to DOM over the next %d slider events…", inputEvents)
-	if r.WarmP50Ms, r.WarmP95Ms, r.WarmMaxMs, err = measureInput(ctx); err != nil {
+	if r.WarmP50Ms, r.WarmP95Ms, r.WarmMaxMs, err = measureInput(ctx, sliderInput); err != nil {
 		return err
 	}
 
@@ -113,7 +113,7 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 		return err
 	}
 	r.BigPasteMs = ms(time.Since(start))
-	if r.BigInputP50Ms, r.BigInputP95Ms, _, err = measureInput(ctx); err != nil {
+	if r.BigInputP50Ms, r.BigInputP95Ms, _, err = measureInput(ctx, sliderInput); err != nil {
 		return err
 	}
 
@@ -123,15 +123,9 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 		return err
 	}
 	r.TeamOpenMs = ms(time.Since(start))
-	var delays []float64
-	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(teamFilterJS, inputEvents), &delays, await)); err != nil {
+	if r.TeamP50Ms, r.TeamP95Ms, r.TeamMaxMs, err = measureInput(ctx, teamInput); err != nil {
 		return err
 	}
-	if len(delays) != inputEvents {
-		return fmt.Errorf("measured %d filter inputs, want %d", len(delays), inputEvents)
-	}
-	sort.Float64s(delays)
-	r.TeamP50Ms, r.TeamP95Ms, r.TeamMaxMs = percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1]
 
 	printReport(os.Stdout, r)
 	if jsonOut != "" {
@@ -147,11 +141,11 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	return nil
 }
 
-// measureInput runs inputLatencyJS and returns the delays' p50, p95 and
-// maximum in milliseconds.
-func measureInput(ctx context.Context) (p50, p95, max float64, err error) {
+// measureInput times inputEvents inputs (sliderInput or teamInput) and
+// returns the delays' p50, p95 and maximum in milliseconds.
+func measureInput(ctx context.Context, what []string) (p50, p95, max float64, err error) {
 	var delays []float64
-	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(inputLatencyJS, inputEvents), &delays,
+	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(latencyJS, what[0], what[1], what[2], inputEvents), &delays,
 		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	if err == nil && len(delays) != inputEvents {
 		err = fmt.Errorf("measured %d input events, want %d", len(delays), inputEvents)
@@ -163,24 +157,25 @@ func measureInput(ctx context.Context) (p50, p95, max float64, err error) {
 	return percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1], nil
 }
 
-// inputLatencyJS moves the CE slider between 85 % and 95 % (the score
-// changes each time) and times each input event until the month score's
-// text changes in the DOM.
-const inputLatencyJS = `(async () => {
-  const slider = document.querySelector('input[type=range][data-metric=ce]');
-  const score = document.querySelector('[data-testid="month-score"]');
+// latencyJS sets an input's value to each of values in turn (repeating
+// them), fires an input event, and times each event until the watched
+// element's text changes in the DOM: n delays in milliseconds.
+const latencyJS = `(async () => {
+  const input = document.querySelector(%q);
+  const watched = document.querySelector(%q);
+  const values = %s;
   const delays = [];
   for (let i = 0; i < %d; i++) {
-    const before = score.textContent;
+    const before = watched.textContent;
     const changed = new Promise(resolve => {
       const obs = new MutationObserver(() => {
-        if (score.textContent !== before) { obs.disconnect(); resolve(); }
+        if (watched.textContent !== before) { obs.disconnect(); resolve(); }
       });
-      obs.observe(score, {childList: true, characterData: true, subtree: true});
+      obs.observe(watched, {childList: true, characterData: true, subtree: true});
     });
     const t0 = performance.now();
-    slider.value = parseFloat(slider.value) > 90 ? '85' : '95'; // 2 points, then 3: the score changes
-    slider.dispatchEvent(new Event('input', {bubbles: true}));
+    input.value = values[i %% values.length];
+    input.dispatchEvent(new Event('input', {bubbles: true}));
     await changed;
     delays.push(performance.now() - t0);
     await new Promise(r => setTimeout(r, 5));
@@ -188,31 +183,14 @@ const inputLatencyJS = `(async () => {
   return delays;
 })()`
 
-// teamFilterJS types in the team view's filter "Agent 1", clears it, types
-// "Agent 3", clears it… (each narrows the 500 agents to 100 or widens them
-// back, so the count changes every time),
-// and times each input event until the count's text changes in the DOM.
-const teamFilterJS = `(async () => {
-  const box = document.querySelector('[data-testid="team-filter"]');
-  const count = document.querySelector('[data-testid="team-count"]');
-  const delays = [];
-  for (let i = 0; i < %d; i++) {
-    const before = count.textContent;
-    const changed = new Promise(resolve => {
-      const obs = new MutationObserver(() => {
-        if (count.textContent !== before) { obs.disconnect(); resolve(); }
-      });
-      obs.observe(count, {childList: true, characterData: true, subtree: true});
-    });
-    const t0 = performance.now();
-    box.value = ['Agent 1', '', 'Agent 3', ''][i %% 4];
-    box.dispatchEvent(new Event('input', {bubbles: true}));
-    await changed;
-    delays.push(performance.now() - t0);
-    await new Promise(r => setTimeout(r, 5));
-  }
-  return delays;
-})()`
+// The measured inputs. The CE slider goes to 85 %, then 95 %, and so on (2
+// points, then 3: every move crosses a band, so the score changes). The
+// team filter takes "Agent 1", nothing, "Agent 3", nothing… (each narrows
+// the 500 agents to 100 or widens them back, so the count changes).
+var (
+	sliderInput = []string{`input[type=range][data-metric=ce]`, `[data-testid="month-score"]`, `['85', '95']`}
+	teamInput   = []string{`[data-testid="team-filter"]`, `[data-testid="team-count"]`, `['Agent 1', '', 'Agent 3', '']`}
+)
 
 // bigData is 500 agents × 20 months in the SPEC's columns, with CE around
 // the pass line so that the slider moves the score.
