@@ -22,9 +22,34 @@ type Prepared struct {
 	// time and sales first, then the rest as the scorecard lists them.
 	Order []int
 
-	combos map[string]Combos  // by the fixed points they were found for
-	team   []TeamRow          // the team view's rows, once asked for
-	luck   map[string]LuckRow // survey luck, by agent, month, metric and responses
+	combos map[string]Combos      // by the fixed points they were found for
+	team   []TeamRow              // the team view's rows, once asked for
+	extras map[string]monthExtras // survey luck and appeal, by agent, month and choices
+}
+
+// monthExtras are the parts of the view that come from the month's own
+// data, not the sliders: worked out once per agent, month and choices, so
+// a slider move only looks them up.
+type monthExtras struct {
+	luck   []LuckRow
+	appeal *Appeal
+}
+
+func (p *Prepared) extrasFor(m Model, v *View) monthExtras {
+	key := fmt.Sprint(v.Agent.Name, v.Month, v.IsNext, m.Expect, m.TakenOut) // maps print with sorted keys
+	if got, ok := p.extras[key]; ok {
+		return got
+	}
+	x := monthExtras{luck: luckOf(p.Scorecard, m, v.Base)}
+	if !v.IsNext {
+		a := appealOf(p.Scorecard, m, v.Month, v.Base)
+		x.appeal = &a
+	}
+	if p.extras == nil {
+		p.extras = map[string]monthExtras{}
+	}
+	p.extras[key] = x
+	return x
 }
 
 // Combos answers "pass without…?": the point combinations that pass a
@@ -206,11 +231,8 @@ func (p *Prepared) Score(m Model) (View, error) {
 	}
 	v.Counts = countLines(sc, v.Inputs, v.Result)
 	v.Combos = p.combosFor(m.Fixed)
-	v.Luck = p.luckFor(m, v.Agent.Name, v.Month, v.Base)
-	if !v.IsNext {
-		a := appealOf(sc, m, v.Month, v.Base)
-		v.Appeal = &a
-	}
+	x := p.extrasFor(m, &v)
+	v.Luck, v.Appeal = x.luck, x.appeal
 	switch m.Screen {
 	case ScreenHuddle:
 		h := huddleOf(sc, m)

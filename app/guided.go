@@ -30,7 +30,7 @@ func guidedAnswers(m Model) []GuidedAnswer {
 }
 
 func guidedSalesAtOne() GuidedAnswer {
-	sc, _ := storyMonth()
+	sc, _ := scoring.LoadPreset("care-and-sales")
 	g := GuidedAnswer{ID: "sales-at-one", Question: "Both sales metrics scored 1: can you still pass?",
 		Setup: "The Care and sales scorecard: pass mark " + sc.Pass.Fixed(sc.Decimals) + ", offer rate and sales conversion at 1 point each."}
 	combos, err := sc.PassingCombinations(map[string]scoring.Num{"offer_rate": scoring.N(1), "conversion": scoring.N(1)})
@@ -89,29 +89,34 @@ func guidedLongCall(m Model) GuidedAnswer {
 		g.Err = err.Error()
 		return g
 	}
-	// monthWith is the month with k more calls of that length.
-	monthWith := func(k int64) (scoring.Num, scoring.MonthResult) {
+	// ahtWith is the AHT with k more calls of that length; monthAt the
+	// month with that AHT.
+	ahtWith := func(k int64) scoring.Num {
 		n := scoring.N(k)
-		after := base.Mul(calls).Add(minutes.Mul(scoring.N(60)).Mul(n)).Div(calls.Add(n))
-		inputs := append([]scoring.Input(nil), story.Inputs...)
-		inputs[sc.Index("aht")] = sc.InputAt(aht, inputs[sc.Index("aht")], after)
-		return after, sc.WhatIf(inputs).Month
+		return base.Mul(calls).Add(minutes.Mul(scoring.N(60)).Mul(n)).Div(calls.Add(n))
 	}
-	after, month := monthWith(1)
-	was := sc.PointsFor(aht, base)
-	now := sc.PointsFor(aht, after)
+	monthAt := func(v scoring.Num) scoring.MonthResult {
+		inputs := append([]scoring.Input(nil), story.Inputs...)
+		inputs[sc.Index("aht")] = sc.InputAt(aht, inputs[sc.Index("aht")], v)
+		return sc.WhatIf(inputs).Month
+	}
+	after := ahtWith(1)
+	month := monthAt(after)
+	was, now := sc.PointsFor(aht, base), sc.PointsFor(aht, after)
 	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", clock(base), clock(after.Round(1)), pointsText(now), month.Score.Fixed(sc.Decimals), passWord(month.Pass))
-	if now.Equal(was) {
-		for k := int64(2); k <= 1000; k++ {
-			a, mo := monthWith(k)
-			if !sc.PointsFor(aht, a).Equal(was) {
-				g.Why = fmt.Sprintf("One call hardly moves an average over %s calls. It takes %d calls like it to cross the band (AHT %s): the month would then score %s, %s.",
-					calls.Short(0), k, clock(a.Round(1)), mo.Score.Fixed(sc.Decimals), passWord(mo.Pass))
-				break
-			}
+	if !now.Equal(was) {
+		g.Why = fmt.Sprintf("This call alone moves AHT into another band: %s instead of %s for the month.", pointsText(now), pointsText(was))
+		return g
+	}
+	g.Why = fmt.Sprintf("One call hardly moves an average over %s calls, and no number of calls like it changes the AHT points.", calls.Short(0))
+	for k := int64(2); k <= 1000; k++ { // within a month's reach
+
+		if a := ahtWith(k); !sc.PointsFor(aht, a).Equal(was) {
+			mo := monthAt(a)
+			g.Why = fmt.Sprintf("One call hardly moves an average over %s calls. It takes %d calls like it to cross the band (AHT %s): the month would then score %s, %s.",
+				calls.Short(0), k, clock(a.Round(1)), mo.Score.Fixed(sc.Decimals), passWord(mo.Pass))
+			break
 		}
-	} else {
-		g.Why = "This call alone crosses an AHT band: the point is lost for the month."
 	}
 	return g
 }

@@ -21,20 +21,13 @@ type Learn struct {
 }
 
 // Lesson topics, in the order the learn screen lists them.
-var Lessons = []struct{ ID, Label string }{
+var Lessons = []choice{
 	{"", "CE / CSAT"}, {"nps", "NPS"}, {"aht", "Handle time"}, {"sales", "Offers and sales"},
 	{"attendance", "Attendance"}, {"qa", "Quality (QA)"}, {"fcr", "First contact resolution"},
 	{"scenarios", "Floor scenarios"}, {"quiz", "Quiz"},
 }
 
-func knownLesson(id string) bool {
-	for _, l := range Lessons {
-		if l.ID == id {
-			return true
-		}
-	}
-	return false
-}
+func knownLesson(id string) bool { return hasID(Lessons, id) }
 
 // KindLesson teaches one kind of metric.
 type KindLesson struct {

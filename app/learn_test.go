@@ -201,3 +201,20 @@ func FuzzLessonAnswers(f *testing.F) {
 		}
 	})
 }
+
+// The long call: a call of exactly 8:00 can never push AHT past 8:00, a
+// one-minute call lowers it into the 3-point band after 51 of them.
+func TestGuidedLongCall(t *testing.T) {
+	for _, tc := range []struct{ minutes, want string }{
+		{"8", "no number of calls like it changes the AHT points"},
+		{"1", "It takes 51 calls like it to cross the band"},
+		{"45", "It takes 6 calls like it to cross the band"},
+		{"300", "This call alone moves AHT into another band: 1\u00a0point instead of 2\u00a0points"},
+	} {
+		m := NewModel()
+		m.Answers = map[string]string{"scenarios.minutes": tc.minutes}
+		if g := guidedLongCall(m); !strings.Contains(g.Why, tc.want) {
+			t.Errorf("%s minutes: %q, want %q", tc.minutes, g.Why, tc.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 
 	"passline/scoring"
@@ -14,33 +13,22 @@ type LuckRow struct {
 	Err    error
 }
 
-// luckFor works out (once per agent, month and assumption) the survey luck
-// of every ratio and NPS metric with counts in the month's own data.
-func (p *Prepared) luckFor(m Model, agent string, month scoring.Month, base []scoring.Input) []LuckRow {
+// luckOf works out the survey luck of every ratio and NPS metric with
+// counts in a month's own data.
+func luckOf(sc *scoring.Scorecard, m Model, base []scoring.Input) []LuckRow {
 	var rows []LuckRow
-	sc := p.Scorecard
 	for i := range sc.Metrics {
 		mt, in := &sc.Metrics[i], base[i]
 		if in.Missing || in.Counts == nil || (mt.Source.Kind != scoring.FromRatio && mt.Source.Kind != scoring.FromNPS) {
 			continue
 		}
 		n := expectedResponses(mt, in)
-		if text, ok := m.Expect[mt.ID]; ok {
-			if v, err := strconv.Atoi(text); err == nil {
-				n = v
-			}
+		if v, err := strconv.Atoi(m.Expect[mt.ID]); err == nil {
+			n = v
 		}
-		key := fmt.Sprint(agent, month, i, n)
-		row, ok := p.luck[key]
-		if !ok {
-			row = LuckRow{Metric: i}
-			row.Luck, row.Err = sc.SurveyLuck(mt, in, n)
-			row.Luck.N = n // shown in the input even when refused
-			if p.luck == nil {
-				p.luck = map[string]LuckRow{}
-			}
-			p.luck[key] = row
-		}
+		row := LuckRow{Metric: i}
+		row.Luck, row.Err = sc.SurveyLuck(mt, in, n)
+		row.Luck.N = n // shown in the input even when refused
 		rows = append(rows, row)
 	}
 	return rows

@@ -4,6 +4,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,7 +80,7 @@ const (
 )
 
 // Screens lists the screens, in the order the navigation shows them.
-var Screens = []struct{ ID, Label string }{
+var Screens = []choice{
 	{ScreenWhatIf, "What if"},
 	{ScreenTeam, "Team"},
 	{ScreenHuddle, "Huddle"},
@@ -409,13 +410,14 @@ func (m Model) changeDraft(msg Msg) (Model, error) {
 	return next, nil
 }
 
-func knownScreen(id string) bool {
-	for _, s := range Screens {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
+// choice is an entry of a list the user picks from: a screen, a lesson.
+type choice = struct{ ID, Label string }
+
+func knownScreen(id string) bool { return hasID(Screens, id) }
+
+// hasID reports whether one of the choices has that id.
+func hasID(list []choice, id string) bool {
+	return slices.ContainsFunc(list, func(c choice) bool { return c.ID == id })
 }
 
 // scorecardChanged checks the data against the new scorecard and starts

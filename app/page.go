@@ -246,17 +246,16 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
 	})
 }
 
-// onVolume and onFix capture a metric id: where they are bound, the metric
-// id is also the handler's scope, or go-app would keep the first closure
-// when the element is reused for another metric.
-func (c *Calculator) onVolume(metric string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		c.send("volume:"+metric, SetVolume{Metric: metric, Value: value(ctx)})
-	}
+// onValue sends the message made from the element's value; onMsg sends a
+// fixed message. Both capture what they are for (a metric id, a page):
+// where they are bound, that is also the handler's scope, or go-app would
+// keep the first closure when the element is reused for something else.
+func (c *Calculator) onValue(area string, msg func(value string) Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
 }
 
-func (c *Calculator) onFix(metric string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send("fixed", FixPoints{Metric: metric, Points: value(ctx)}) }
+func (c *Calculator) onMsg(area string, msg Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
 }
 
 func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) { c.send("whatif", ClearWhatIf{}) }

@@ -112,7 +112,7 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 func (c *Calculator) textField(field, label, value string, probs map[string][]string) goapp.UI {
 	id := "draft-" + field
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
-		Value(value).Disabled(!c.live).OnChange(c.onDraftField(field), field)
+		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) Msg { return EditDraft{Field: field, Value: v} }), field)
 	if len(probs[field]) > 0 || c.errs["draft:"+field] != "" {
 		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
 	}
@@ -127,7 +127,7 @@ func (c *Calculator) selectField(field, label, value string, probs map[string][]
 	id := "draft-" + field
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),
-		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onDraftField(field), field).Body(
+		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) Msg { return EditDraft{Field: field, Value: v} }), field).Body(
 			goapp.Range(options).Slice(func(k int) goapp.UI {
 				return goapp.Option().Value(options[k][0]).Selected(options[k][0] == value).Text(options[k][1])
 			}),
@@ -155,12 +155,6 @@ func (c *Calculator) fieldErrorsID(probs map[string][]string, key, id string) go
 		p = p.ID(id)
 	}
 	return p.Body(goapp.Range(msgs).Slice(func(k int) goapp.UI { return goapp.Span().Text(msgs[k] + " ") }))
-}
-
-func (c *Calculator) onDraftField(field string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		c.send("draft:"+field, EditDraft{Field: field, Value: value(ctx)})
-	}
 }
 
 func (c *Calculator) onEditorMsg(msg Msg) goapp.EventHandler {

@@ -9,17 +9,6 @@ import (
 	"passline/scoring"
 )
 
-// onValue sends the message made from the element's value; callers pass a
-// scope that names what the handler is for.
-func (c *Calculator) onValue(area string, msg func(value string) Msg) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
-}
-
-// onMsg sends a fixed message.
-func (c *Calculator) onMsg(area string, msg Msg) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
-}
-
 // renderHuddle is huddle mode, for a projector: large type and no names.
 func (c *Calculator) renderHuddle() goapp.UI {
 	sc, h := c.view.Scorecard, c.view.Huddle

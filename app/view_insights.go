@@ -64,7 +64,7 @@ func (c *Calculator) renderPassWithout() goapp.UI {
 			levels := sc.Levels(m)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onFix(m.ID), m.ID).Body(
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onValue("fixed", func(v string) Msg { return FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
 					goapp.Option().Value("").Selected(chosen == "").Text("any points"),
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]

@@ -225,7 +225,7 @@ func (c *Calculator) renderVolume(m *scoring.Metric, n scoring.PooledNeed) goapp
 	return goapp.Div().Class("metric-calc volume").Body(
 		goapp.Label().For(id).Text(fmt.Sprintf("assuming %s a month:", n.VolumeOf)),
 		goapp.Input().Type("text").ID(id).Class("exact").DataSet("volume", m.ID).Attr("inputmode", "decimal").
-			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onVolume(m.ID), m.ID), // the scope re-binds it when the metric changes
+			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onValue("volume:"+m.ID, func(v string) Msg { return SetVolume{Metric: m.ID, Value: v} }), m.ID), // the scope re-binds it when the metric changes
 		errorLine(c.errs["volume:"+m.ID]),
 	)
 }

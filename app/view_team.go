@@ -15,17 +15,13 @@ func (c *Calculator) renderNav() goapp.UI {
 		goapp.Range(Screens).Slice(func(i int) goapp.UI {
 			s := Screens[i]
 			b := goapp.Button().Type("button").Class("screen-tab").DataSet("screen", s.ID).
-				Disabled(!c.live).Text(s.Label).OnClick(c.onScreen(s.ID), s.ID)
+				Disabled(!c.live).Text(s.Label).OnClick(c.onMsg("screen", ChooseScreen{Screen: s.ID}), s.ID)
 			if s.ID == c.model.Screen {
 				b = b.Aria("current", "page")
 			}
 			return b
 		}),
 	)
-}
-
-func (c *Calculator) onScreen(id string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send("screen", ChooseScreen{Screen: id}) }
 }
 
 // renderTeam is the team view: every agent's latest month and quarter,
@@ -60,10 +56,10 @@ func (c *Calculator) renderTeam() goapp.UI {
 		)),
 		goapp.If(page.Pages > 1, goapp.Div().Class("actions pager").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-prev").
-				Disabled(!c.live || page.Page == 0).Text("Previous page").OnClick(c.onTeamPage(page.Page-1), page.Page-1),
+				Disabled(!c.live || page.Page == 0).Text("Previous page").OnClick(c.onMsg("team", ShowTeamPage{Page: page.Page - 1}), page.Page-1),
 			goapp.Span().Class("page-of").Text(fmt.Sprintf("Page %d of %d", page.Page+1, page.Pages)),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-next").
-				Disabled(!c.live || page.Page == page.Pages-1).Text("Next page").OnClick(c.onTeamPage(page.Page+1), page.Page+1),
+				Disabled(!c.live || page.Page == page.Pages-1).Text("Next page").OnClick(c.onMsg("team", ShowTeamPage{Page: page.Page + 1}), page.Page+1),
 		)),
 	)
 }
@@ -107,10 +103,6 @@ func (c *Calculator) renderTeamRow(r TeamRow) goapp.UI {
 
 func (c *Calculator) onTeamFilter(ctx goapp.Context, e goapp.Event) {
 	c.send("team", FilterTeam{Text: value(ctx)})
-}
-
-func (c *Calculator) onTeamPage(page int) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send("team", ShowTeamPage{Page: page}) }
 }
 
 func (c *Calculator) onOpenAgent(name string) goapp.EventHandler {

@@ -35,6 +35,8 @@ type Slider struct {
 	Error     string // why the last value typed was not used
 	Disabled  bool
 	OnChange  Changer
+
+	settled string // the min and max the range's value was last set after
 }
 
 // Changer receives a slider's new value: key is the slider's Key, value
@@ -151,11 +153,13 @@ func (s *Slider) OnUpdate(ctx goapp.Context) { s.settleValue() }
 // settleValue writes Value to the range element last. go-app sets an
 // element's attributes in map order, so "value" can land before "max"; a
 // range clamps a value above its default max of 100 and keeps the clamped
-// value (an AHT of 455 s would show as 100).
+// value (an AHT of 455 s would show as 100). Only a change of min or max
+// can do that: a move within the same range is left to go-app.
 func (s *Slider) settleValue() {
-	if s.Value == "" {
+	if s.Value == "" || s.settled == s.Min+" "+s.Max {
 		return
 	}
+	s.settled = s.Min + " " + s.Max
 	if el := s.JSValue(); el != nil && el.Truthy() {
 		if in := el.Call("querySelector", "input[type=range]"); in.Truthy() && in.Get("value").String() != s.Value {
 			in.Set("value", s.Value)

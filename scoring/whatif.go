@@ -15,9 +15,9 @@ type PassMap struct {
 
 // PassMap works out the pass map of metrics a and b for a month scenario.
 func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
-	ia, ib := sc.Index(a), sc.Index(b)
-	if ia < 0 || ib < 0 || ia == ib {
-		return PassMap{}, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
+	ia, ib, err := sc.pair(a, b)
+	if err != nil {
+		return PassMap{}, err
 	}
 	mr := sc.ScoreMonth(0, inputs)
 	points := make([]Num, len(sc.Metrics))
@@ -33,9 +33,9 @@ func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
 // PassMapWith is the pass map of metrics a and b, the other metrics at the
 // given points (one per metric, scorecard order; a's and b's are ignored).
 func (sc *Scorecard) PassMapWith(points []Num, a, b string) (PassMap, error) {
-	ia, ib := sc.Index(a), sc.Index(b)
-	if ia < 0 || ib < 0 || ia == ib {
-		return PassMap{}, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
+	ia, ib, err := sc.pair(a, b)
+	if err != nil {
+		return PassMap{}, err
 	}
 	if len(points) != len(sc.Metrics) {
 		return PassMap{}, fmt.Errorf("a pass map needs the points of all %d metrics, got %d", len(sc.Metrics), len(points))
@@ -51,6 +51,15 @@ func (sc *Scorecard) PassMapWith(points []Num, a, b string) (PassMap, error) {
 		pm.Pass = append(pm.Pass, row)
 	}
 	return pm, nil
+}
+
+// pair finds the two different metrics of a pass map.
+func (sc *Scorecard) pair(a, b string) (ia, ib int, err error) {
+	ia, ib = sc.Index(a), sc.Index(b)
+	if ia < 0 || ib < 0 || ia == ib {
+		return 0, 0, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
+	}
+	return ia, ib, nil
 }
 
 // Index is the position of the metric with that id, or −1.
