@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -23,7 +24,7 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 	name, size := file.Get("name").String(), file.Get("size").Int()
 	input.Set("value", "") // choosing the same file again fires again
 	if size > MaxFileBytes {
-		done(ctx, name, nil, fmt.Errorf("%s is %.1f MB; Passline reads files of up to %d MB", name, float64(size)/1e6, MaxFileBytes/1_000_000))
+		done(ctx, name, nil, fmt.Errorf("%s is %s; Passline reads files of up to %s: split it, or keep the months you need", name, megabytes(size), megabytes(MaxFileBytes)))
 		return
 	}
 	var onLoad, onFail goapp.Func
@@ -42,6 +43,11 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 		return nil
 	})
 	file.Call("arrayBuffer").Call("then", onLoad, onFail)
+}
+
+// megabytes says a size in decimal megabytes: "20 MB", "52.4 MB".
+func megabytes(n int) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
 }
 
 // download saves content as a file named name, through a temporary link.

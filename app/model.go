@@ -107,7 +107,7 @@ func (m Model) Validate() error {
 	if m.Schema != Schema {
 		return fmt.Errorf("it was saved by another version of Passline (schema %d, this one reads %d)", m.Schema, Schema)
 	}
-	if _, err := Prepare(m); err != nil {
+	if err := check(m); err != nil {
 		return err
 	}
 	if !knownScreen(m.Screen) {
@@ -252,7 +252,7 @@ func Update(m Model, msg Msg) (Model, error) {
 			return m, fmt.Errorf("there is nothing to read: paste the rows with their header row, or choose a CSV file")
 		}
 		next.Data = msg.Text
-		if _, err := Prepare(next); err != nil {
+		if err := check(next); err != nil {
 			return m, fmt.Errorf("your data was not loaded, the data in use stays: %w", err)
 		}
 		next.Agent, next.Month, next.TeamPage = "", "", 0
@@ -423,7 +423,7 @@ func hasID(list []choice, id string) bool {
 // scorecardChanged checks the data against the new scorecard and starts
 // its what-ifs afresh.
 func (m Model) scorecardChanged(prev Model) (Model, error) {
-	if _, err := Prepare(m); err != nil {
+	if err := check(m); err != nil {
 		return prev, fmt.Errorf("the data in use does not fit that scorecard, so it stays as it was: %w", err)
 	}
 	m.clearWhatIfs()

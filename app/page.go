@@ -33,6 +33,8 @@ type Calculator struct {
 	rev       int               // bumped by every change but a slider move (see memo)
 	share     shareState        // the link made to share, and one opened
 	depth     int               // how deep in do calls: only the outermost asks for a render
+	busy      string            // a big read under way, in words ("Reading 10000 rows…")
+	ctx       goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -45,6 +47,7 @@ func (c *Calculator) OnInit() {
 func (c *Calculator) OnMount(ctx goapp.Context) {
 	c.do("starting", func() {
 		c.live = goapp.IsClient
+		c.ctx = ctx
 		c.rev++
 		c.storage = ctx.LocalStorage()
 		c.model, c.notice = Restore(c.storage)
@@ -133,7 +136,7 @@ func (c *Calculator) setErr(area, msg string) {
 func (c *Calculator) derive() {
 	c.do("scoring", func() {
 		if !c.prepared.Current(c.model) {
-			p, err := Prepare(c.model)
+			p, err := TakePrepared(c.model)
 			if err != nil {
 				c.notice = "Your saved state could not be used, so Passline started afresh: " + err.Error()
 				c.model = NewModel()
@@ -171,9 +174,12 @@ func (c *Calculator) onFile(area string, msg func(name, text string) Msg, loaded
 						c.setErr(area, err.Error())
 						return
 					}
-					if c.send(area, msg(name, scoring.DecodeText(b))) {
-						c.loaded = loaded(name)
-					}
+					text := scoring.DecodeText(b)
+					c.readShowingProgress(text, func() {
+						if c.send(area, msg(name, text)) {
+							c.loaded = loaded(name)
+						}
+					})
 				})
 			})
 		})
@@ -194,12 +200,22 @@ func (c *Calculator) onDataFile() goapp.EventHandler {
 
 // onApplyPaste reads the paste box when asked, not on every keystroke: a
 // big paste never goes through the page's renders.
+// Text over MaxFileBytes is refused before Go reads it.
 func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
-	box := goapp.Window().GetElementByID("data-paste")
-	if c.send("data", SetData{Text: box.Get("value").String()}) {
-		box.Set("value", "")
-		c.loaded = c.dataLoadedText("Pasted data")
-	}
+	c.do("reading the pasted rows", func() {
+		box := goapp.Window().GetElementByID("data-paste")
+		if n := box.Get("textLength").Int(); n > MaxFileBytes {
+			c.setErr("data", fmt.Sprintf("the pasted text is %s; Passline reads up to %s at once: paste fewer rows, or split the file", megabytes(n), megabytes(MaxFileBytes)))
+			return
+		}
+		text := box.Get("value").String()
+		c.readShowingProgress(text, func() {
+			if c.send("data", SetData{Text: text}) {
+				box.Set("value", "")
+				c.loaded = c.dataLoadedText("Pasted data")
+			}
+		})
+	})
 }
 
 func (c *Calculator) dataLoadedText(what string) string {

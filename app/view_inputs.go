@@ -26,16 +26,17 @@ func (c *Calculator) renderData() goapp.UI {
 			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
 			Disabled(!c.live),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!c.live || c.busy != "").
 				Text("Use these rows").OnClick(c.onApplyPaste),
 			goapp.Label().Class("button secondary file").For("data-file").Body(
 				goapp.Text("Choose a CSV file"),
 				goapp.Input().Type("file").ID("data-file").DataSet("testid", "data-file").Class("visually-hidden").
-					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live).OnChange(c.onDataFile()),
+					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live || c.busy != "").OnChange(c.onDataFile()),
 			),
 		),
+		c.renderBusy(),
 		errorLine(c.errs["data"]),
-		goapp.If(c.loaded != "", goapp.P().Class("loaded").Attr("role", "status").Text(c.loaded)),
+		goapp.If(c.loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(c.loaded)),
 		goapp.If(len(d.Agents) > 1, goapp.Div().Class("field").Body(
 			goapp.Label().For("agent-picker").Text("Agent"),
 			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!c.live).OnChange(c.onAgent).Body(

@@ -3,6 +3,7 @@ package components
 
 import (
 	"fmt"
+	"math"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -97,6 +98,14 @@ func (s *Slider) WithOnChange(key string, c Changer) *Slider {
 	return s
 }
 
+// MarkClass is the class that places a mark at percent at of the track,
+// to the nearest half percent: web/app.css has one for each, from at-0 to
+// at-200. A style attribute would be simpler, but the site's
+// Content-Security-Policy allows no inline style.
+func MarkClass(at float64) string {
+	return fmt.Sprintf("at-%d", int(math.Round(min(max(at, 0), 100)*2)))
+}
+
 // Render draws the slider.
 func (s *Slider) Render() goapp.UI {
 	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
@@ -127,7 +136,7 @@ func (s *Slider) Render() goapp.UI {
 						label = m.Label + " ↑"
 					}
 				}
-				return goapp.Span().Class(class).Style("left", fmt.Sprintf("%.2f%%", m.At)).Text(label)
+				return goapp.Span().Class(class).Class(MarkClass(m.At)).Text(label)
 			}),
 		)),
 		goapp.Div().Class("slider-row").Body(

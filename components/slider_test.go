@@ -1,7 +1,11 @@
 package components
 
 import (
+	"fmt"
+	"os"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -29,5 +33,26 @@ func TestSliderPropsCompareByValue(t *testing.T) {
 	}
 	if reflect.DeepEqual(build("92"), build("93")) {
 		t.Error("sliders with different values compare equal: go-app would not show the new value")
+	}
+}
+
+// TestMarkClassesExist: every class MarkClass can give is in the style
+// sheet, so no mark is ever left unplaced.
+func TestMarkClassesExist(t *testing.T) {
+	css, err := os.ReadFile("../web/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []float64{-5, 0, 0.24, 0.26, 33.3, 50, 99.76, 100, 140} {
+		class := MarkClass(at)
+		if !strings.Contains(string(css), "."+class+" {") {
+			t.Errorf("MarkClass(%v) = %q, not in web/app.css", at, class)
+		}
+	}
+	for i := 0; i <= 200; i++ {
+		want := fmt.Sprintf(".at-%d { left: %s%%; }", i, strconv.FormatFloat(float64(i)/2, 'f', -1, 64))
+		if !strings.Contains(string(css), want) {
+			t.Errorf("web/app.css lacks %q", want)
+		}
 	}
 }

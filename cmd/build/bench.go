@@ -18,28 +18,29 @@ import (
 
 // Report is what bench measures; docs/PERFORMANCE.md keeps the latest.
 type Report struct {
-	Date            string  `json:"date"`
-	Version         string  `json:"version"`
-	WasmRaw         int64   `json:"wasm_raw_bytes"`
-	WasmGzip        int64   `json:"wasm_gzip_bytes"`
-	WasmBrotli      int64   `json:"wasm_brotli_bytes"`
-	FirstVisitBytes int64   `json:"first_visit_bytes"`
-	FirstVisitMs    float64 `json:"first_visit_to_live_ms"`
-	ReloadMs        float64 `json:"reload_from_cache_to_live_ms"`
-	InputP50Ms      float64 `json:"input_to_dom_p50_ms"`
-	InputP95Ms      float64 `json:"input_to_dom_p95_ms"`
-	InputMaxMs      float64 `json:"input_to_dom_max_ms"`
-	InputEvents     int     `json:"input_events"`
-	WarmP50Ms       float64 `json:"input_to_dom_p50_warm_ms"`
-	WarmP95Ms       float64 `json:"input_to_dom_p95_warm_ms"`
-	WarmMaxMs       float64 `json:"input_to_dom_max_warm_ms"`
-	BigPasteMs      float64 `json:"paste_10000_rows_to_score_ms"`
-	BigInputP50Ms   float64 `json:"input_to_dom_p50_10000_rows_ms"`
-	BigInputP95Ms   float64 `json:"input_to_dom_p95_10000_rows_ms"`
-	TeamOpenMs      float64 `json:"team_view_500_agents_open_ms"`
-	TeamP50Ms       float64 `json:"team_filter_input_to_dom_p50_ms"`
-	TeamP95Ms       float64 `json:"team_filter_input_to_dom_p95_ms"`
-	TeamMaxMs       float64 `json:"team_filter_input_to_dom_max_ms"`
+	Date             string  `json:"date"`
+	Version          string  `json:"version"`
+	WasmRaw          int64   `json:"wasm_raw_bytes"`
+	WasmGzip         int64   `json:"wasm_gzip_bytes"`
+	WasmBrotli       int64   `json:"wasm_brotli_bytes"`
+	FirstVisitBytes  int64   `json:"first_visit_bytes"`
+	FirstVisitMs     float64 `json:"first_visit_to_live_ms"`
+	ReloadMs         float64 `json:"reload_from_cache_to_live_ms"`
+	InputP50Ms       float64 `json:"input_to_dom_p50_ms"`
+	InputP95Ms       float64 `json:"input_to_dom_p95_ms"`
+	InputMaxMs       float64 `json:"input_to_dom_max_ms"`
+	InputEvents      int     `json:"input_events"`
+	WarmP50Ms        float64 `json:"input_to_dom_p50_warm_ms"`
+	WarmP95Ms        float64 `json:"input_to_dom_p95_warm_ms"`
+	WarmMaxMs        float64 `json:"input_to_dom_max_warm_ms"`
+	BigPasteMs       float64 `json:"paste_10000_rows_to_summary_ms"`
+	BigPasteProgress string  `json:"paste_10000_rows_progress_shown"`
+	BigInputP50Ms    float64 `json:"input_to_dom_p50_10000_rows_ms"`
+	BigInputP95Ms    float64 `json:"input_to_dom_p95_10000_rows_ms"`
+	TeamOpenMs       float64 `json:"team_view_500_agents_open_ms"`
+	TeamP50Ms        float64 `json:"team_filter_input_to_dom_p50_ms"`
+	TeamP95Ms        float64 `json:"team_filter_input_to_dom_p95_ms"`
+	TeamMaxMs        float64 `json:"team_filter_input_to_dom_max_ms"`
 }
 
 // budget is one line of the table: a measure and the goal it answers to.
@@ -103,16 +104,15 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 
 	logf("a 10,000-row paste, then the sliders again…")
 	var ignored any
-	start = time.Now()
-	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="data-paste"]');
-		el.value = %q; })()`, bigData()), &ignored),
-		chromedp.Click(`[data-testid="data-apply"]`),
-		chromedp.Evaluate(`new Promise(resolve => { const check = () => {
-			const el = document.querySelector('[data-testid="months"]');
-			if (el && el.textContent.includes('Agent 000')) { resolve(true); } else { setTimeout(check, 10); } }; check(); })`, &ignored, await)); err != nil {
+	var paste struct {
+		Ms   float64 `json:"ms"`
+		Busy string  `json:"busy"`
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(`document.querySelector('[data-testid="data-paste"]').value = %q`, bigData()), &ignored),
+		chromedp.Evaluate(pasteJS, &paste, await)); err != nil {
 		return err
 	}
-	r.BigPasteMs = ms(time.Since(start))
+	r.BigPasteMs, r.BigPasteProgress = paste.Ms, paste.Busy
 	if r.BigInputP50Ms, r.BigInputP95Ms, _, err = measureInput(ctx, sliderInput); err != nil {
 		return err
 	}
@@ -140,6 +140,22 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	}
 	return nil
 }
+
+// pasteJS presses "Use these rows" on the pasted text and times it until
+// the summary names the new data's first agent, noting the progress line
+// the page showed on the way.
+const pasteJS = `new Promise(resolve => {
+  let busy = '';
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    const b = document.querySelector('[data-testid="busy"]');
+    if (b) { busy = b.textContent; }
+    const el = document.querySelector('[data-testid="months"]');
+    if (el && el.textContent.includes('Agent 000')) { obs.disconnect(); resolve({ms: performance.now() - t0, busy: busy}); }
+  });
+  obs.observe(document.body, {childList: true, subtree: true, characterData: true});
+  document.querySelector('[data-testid="data-apply"]').click();
+})`
 
 // measureInput times inputEvents inputs (sliderInput or teamInput) and
 // returns the delays' p50, p95 and maximum in milliseconds.
@@ -230,7 +246,8 @@ func printReport(w *os.File, r Report) {
 		{"input to DOM p50, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP50Ms), "11 ms", r.WarmP50Ms <= 11},
 		{"input to DOM p95, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP95Ms), "16 ms", r.WarmP95Ms <= 16},
 		{"input to DOM max, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmMaxMs), "", true},
-		{"10,000-row paste to score", fmt.Sprintf("%.0f ms", r.BigPasteMs), "1000 ms", r.BigPasteMs <= 1000},
+		{"10,000-row paste to rendered summary", fmt.Sprintf("%.0f ms", r.BigPasteMs), "1000 ms", r.BigPasteMs <= 1000},
+		{"progress shown during that paste", fmt.Sprintf("%q", r.BigPasteProgress), "shown", r.BigPasteProgress != ""},
 		{"input to DOM p50, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP50Ms), "11 ms", r.BigInputP50Ms <= 11},
 		{"input to DOM p95, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP95Ms), "16 ms", r.BigInputP95Ms <= 16},
 		{"team view of 500 agents, open", fmt.Sprintf("%.0f ms", r.TeamOpenMs), "", true},

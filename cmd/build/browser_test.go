@@ -146,18 +146,29 @@ func (s *session) setRange(metric, value string) {
 // waitText waits until the element's text is want.
 func (s *session) waitText(testid, want string) {
 	s.t.Helper()
+	s.waitUntil(testid, fmt.Sprintf("%q", want), func(got string) bool { return got == want })
+}
+
+// waitTextContains waits until the element's text contains part.
+func (s *session) waitTextContains(testid, part string) {
+	s.t.Helper()
+	s.waitUntil(testid, fmt.Sprintf("text with %q", part), func(got string) bool { return strings.Contains(got, part) })
+}
+
+func (s *session) waitUntil(testid, want string, ok func(text string) bool) {
+	s.t.Helper()
 	sel := `[data-testid="` + testid + `"]`
 	js := fmt.Sprintf(`(() => { const el = document.querySelector(%q); return el ? el.textContent.trim() : ""; })()`, sel)
 	deadline := time.Now().Add(10 * time.Second)
 	var got string
 	for time.Now().Before(deadline) {
 		s.run(chromedp.Evaluate(js, &got))
-		if got == want {
+		if ok(got) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	s.t.Fatalf("%s shows %q, want %q", testid, got, want)
+	s.t.Fatalf("%s shows %q, want %s", testid, got, want)
 }
 
 // noSidewaysScroll fails when the page is wider than the viewport.

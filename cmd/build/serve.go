@@ -50,6 +50,8 @@ func siteHandler(dir, base string) http.Handler {
 		h.Set("Content-Type", ctype)
 		h.Set("Cache-Control", "no-cache")
 		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Content-Security-Policy", ContentSecurityPolicy+"; frame-ancestors 'none'")
+		h.Set("Referrer-Policy", "no-referrer")
 		h.Add("Vary", "Accept-Encoding")
 		if ext == ".wasm" {
 			h.Set(UncompressedLengthHeader, strconv.FormatInt(info.Size(), 10))

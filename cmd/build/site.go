@@ -172,7 +172,15 @@ func newHandler(version, base string) *goapp.Handler {
 	return h
 }
 
-// fixPages lets users zoom: go-app v9.8.0's viewport forbids it.
+// ContentSecurityPolicy lets a page load only the app's own files and run
+// only its own scripts and WebAssembly: no inline script or style, no eval,
+// no other origin. The pages carry it in a meta tag (static hosts cannot
+// set headers); serve also sends it as a header, with frame-ancestors,
+// which a meta tag cannot carry.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+
+// fixPages lets users zoom (go-app v9.8.0's viewport forbids it) and adds
+// the Content-Security-Policy before anything else in the head.
 func fixPages(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
@@ -186,6 +194,11 @@ func fixPages(dir string) error {
 		if bytes.Equal(fixed, b) {
 			return fmt.Errorf("%s: the viewport meta tag was not found to fix (has go-app changed?)", path)
 		}
+		charset := []byte(`<meta charset="UTF-8">`)
+		if !bytes.Contains(fixed, charset) {
+			return fmt.Errorf("%s: the charset meta tag was not found to put the Content-Security-Policy after (has go-app changed?)", path)
+		}
+		fixed = bytes.Replace(fixed, charset, append(charset, "\n<meta http-equiv=\"Content-Security-Policy\" content=\""+ContentSecurityPolicy+"\">"...), 1)
 		return os.WriteFile(path, fixed, 0o644)
 	})
 }
