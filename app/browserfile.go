@@ -23,8 +23,8 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 	file := files.Index(0)
 	name, size := file.Get("name").String(), file.Get("size").Int()
 	input.Set("value", "") // choosing the same file again fires again
-	if size > MaxFileBytes {
-		done(ctx, name, nil, fmt.Errorf("%s is %s; Passline reads files of up to %s: split it, or keep the months you need", name, megabytes(size), megabytes(MaxFileBytes)))
+	if err := tooBig(name, size); err != nil {
+		done(ctx, name, nil, err)
 		return
 	}
 	var onLoad, onFail goapp.Func
@@ -43,6 +43,15 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 		return nil
 	})
 	file.Call("arrayBuffer").Call("then", onLoad, onFail)
+}
+
+// tooBig refuses what is over MaxFileBytes before it is read, naming the
+// limit; what names it ("october.csv", "the pasted text").
+func tooBig(what string, size int) error {
+	if size <= MaxFileBytes {
+		return nil
+	}
+	return fmt.Errorf("%s is %s; Passline reads up to %s at once: split it, or keep only the months you need", what, megabytes(size), megabytes(MaxFileBytes))
 }
 
 // megabytes says a size in decimal megabytes: "20 MB", "52.4 MB".

@@ -204,8 +204,8 @@ func (c *Calculator) onDataFile() goapp.EventHandler {
 func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 	c.do("reading the pasted rows", func() {
 		box := goapp.Window().GetElementByID("data-paste")
-		if n := box.Get("textLength").Int(); n > MaxFileBytes {
-			c.setErr("data", fmt.Sprintf("the pasted text is %s; Passline reads up to %s at once: paste fewer rows, or split the file", megabytes(n), megabytes(MaxFileBytes)))
+		if err := tooBig("the pasted text", box.Get("textLength").Int()); err != nil {
+			c.setErr("data", err.Error())
 			return
 		}
 		text := box.Get("value").String()

@@ -9,6 +9,10 @@ import (
 	"passline/scoring"
 )
 
+// MaxProblemsShown is how many data problems the page lists: a file with
+// thousands of bad rows gives a readable list and a count of the rest.
+const MaxProblemsShown = 50
+
 func (c *Calculator) renderData() goapp.UI {
 	v := c.view
 	d := v.Data
@@ -17,6 +21,7 @@ func (c *Calculator) renderData() goapp.UI {
 		months = append(months, monthLabel(md.Month))
 	}
 	example := c.showingExample()
+	shown := v.Problems[:min(len(v.Problems), MaxProblemsShown)]
 	return goapp.Section().Class("card").Aria("labelledby", "data-title").Body(
 		goapp.H2().ID("data-title").Text("Your numbers"),
 		goapp.If(example, goapp.P().Text("You are looking at an example (SPEC's October). Paste your own rows, with their header row, straight from your spreadsheet, or choose a CSV file.")),
@@ -47,13 +52,15 @@ func (c *Calculator) renderData() goapp.UI {
 			),
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
-		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").Text("Columns no metric uses: "+strings.Join(d.Ignored, ", ")+".")),
+		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").Text("Columns no metric uses: "+scoring.ShortList(d.Ignored, 20)+".")),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
 			goapp.H3().Text(plural(v.LeftOut, "row")+" left out"),
 			goapp.Ul().Class("problems").DataSet("testid", "problems").Body(
-				goapp.Range(v.Problems).Slice(func(i int) goapp.UI { return goapp.Li().Text(v.Problems[i]) }),
+				goapp.Range(shown).Slice(func(i int) goapp.UI { return goapp.Li().Text(shown[i]) }),
 			),
+			goapp.If(len(v.Problems) > len(shown), goapp.P().DataSet("testid", "problems-more").Text(
+				fmt.Sprintf("…and %s more, not listed: fix these first.", plural(len(v.Problems)-len(shown), "problem")))),
 			goapp.P().Class("muted").Text("The other rows are scored. Fix these rows in your sheet and paste again to include them."),
 		)),
 	)

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 )
@@ -65,11 +67,33 @@ type DataProblem struct {
 	Expected string // what was expected instead
 }
 
+// String says the problem in a line; a found text of over 60 characters is
+// cut short there (Found keeps it whole).
 func (p DataProblem) String() string {
 	if p.Column == "" {
 		return fmt.Sprintf("row %d: %s", p.Row, p.Expected)
 	}
-	return fmt.Sprintf("row %d, column %q: found %q, expected %s", p.Row, p.Column, p.Found, p.Expected)
+	found := p.Found
+	if r := []rune(found); len(r) > 60 {
+		found = string(r[:60]) + "…"
+	}
+	return fmt.Sprintf("row %d, column %q: found %q, expected %s", p.Row, p.Column, found, p.Expected)
+}
+
+// MaxAgentName is the longest agent name read, in characters.
+const MaxAgentName = 200
+
+// agentFault says what is wrong with an agent name, or returns nil.
+func agentFault(name string) error {
+	switch n := utf8.RuneCountInString(name); {
+	case name == "":
+		return expect("an agent name (the agent column is blank)")
+	case n > MaxAgentName:
+		return expect("an agent name of at most %d characters, not %d", MaxAgentName, n)
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return expect("an agent name without control characters: the file may be damaged")
+	}
+	return nil
 }
 
 // Agent returns the named agent's data, or nil.
@@ -105,7 +129,10 @@ func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := cleanText(raw)
+	text, kind := decodeFile(raw)
+	if kind != "" {
+		return &Data{}, fmt.Errorf("%w: this file is %s, not CSV text: save it from your spreadsheet as CSV (Save As, then CSV UTF-8), or copy the cells and paste them", ErrNoUsableData, kind)
+	}
 	comma := detectDelimiter(firstLine(text))
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = comma
@@ -215,6 +242,12 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 				n, len(rec), delimiterName(dc.r.Comma))})
 			continue
 		}
+		if other, ok := otherDelimiter(rec, len(dc.keys), dc.r.Comma); ok {
+			dc.data.Problems = append(dc.data.Problems, DataProblem{Row: line, Expected: fmt.Sprintf(
+				"cells separated by %ss, as in the header, but this row is separated by %ss: use one separator throughout; the row was left out",
+				delimiterName(dc.r.Comma), delimiterName(other))})
+			continue
+		}
 		row := make([]string, len(dc.keys)+1)
 		row[0] = strconv.Itoa(line) + " " + strconv.Itoa(len(dc.keys))
 		for i := range dc.keys {
@@ -224,6 +257,20 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 		}
 		out = append(out, row)
 	}
+}
+
+// otherDelimiter reports whether a row read as one cell, where the header
+// has several, is separated by another of comma, semicolon and tab.
+func otherDelimiter(rec []string, headerCells int, comma rune) (rune, bool) {
+	if len(rec) != 1 || headerCells < 2 {
+		return 0, false
+	}
+	for _, d := range []rune{'\t', ';', ','} {
+		if d != comma && strings.Count(rec[0], string(d)) >= headerCells-1 {
+			return d, true
+		}
+	}
+	return 0, false
 }
 
 func delimiterName(r rune) string {
@@ -277,8 +324,8 @@ func (r *record) UnmarshalCSVWithFields(key, value string) error {
 		}
 	case strings.HasPrefix(key, "agent:"):
 		r.agent = value
-		if value == "" {
-			r.fault(key, value, expect("an agent name (the agent column is blank)"))
+		if err := agentFault(value); err != nil {
+			r.fault(key, value, err)
 		}
 	case strings.HasPrefix(key, "c"):
 		i := colIndex(key)

@@ -61,7 +61,7 @@ func DecodeScorecard(data []byte) (*Scorecard, error) {
 // decode reads the file's JSON into a scorecard; d holds the problems of
 // shape it met, err a file that is not JSON at all.
 func decode(data []byte) (*Scorecard, *decoder, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = cleanText(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	v, err := decodeOrdered(dec)

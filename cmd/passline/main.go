@@ -204,5 +204,5 @@ func quoteAll(list []string) string {
 	for i, s := range list {
 		q[i] = fmt.Sprintf("%q", s)
 	}
-	return strings.Join(q, ", ")
+	return scoring.ShortList(q, 20)
 }
