@@ -40,7 +40,7 @@ func (c *Calculator) renderData() goapp.UI {
 			),
 		),
 		c.renderBusy(),
-		errorLine(c.errs["data"]),
+		goapp.Div().DataSet("testid", "data-error").Body(errorLine(c.errs["data"])),
 		goapp.If(c.loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(c.loaded)),
 		goapp.If(len(d.Agents) > 1, goapp.Div().Class("field").Body(
 			goapp.Label().For("agent-picker").Text("Agent"),
@@ -52,7 +52,7 @@ func (c *Calculator) renderData() goapp.UI {
 			),
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
-		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").Text("Columns no metric uses: "+scoring.ShortList(d.Ignored, 20)+".")),
+		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text("Columns no metric uses: "+scoring.ShortList(d.Ignored, 20)+".")),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
 			goapp.H3().Text(plural(v.LeftOut, "row")+" left out"),
@@ -60,7 +60,7 @@ func (c *Calculator) renderData() goapp.UI {
 				goapp.Range(shown).Slice(func(i int) goapp.UI { return goapp.Li().Text(shown[i]) }),
 			),
 			goapp.If(len(v.Problems) > len(shown), goapp.P().DataSet("testid", "problems-more").Text(
-				fmt.Sprintf("…and %s more, not listed: fix these first.", plural(len(v.Problems)-len(shown), "problem")))),
+				fmt.Sprintf("…and %d more, not listed: fix these first.", len(v.Problems)-len(shown)))),
 			goapp.P().Class("muted").Text("The other rows are scored. Fix these rows in your sheet and paste again to include them."),
 		)),
 	)

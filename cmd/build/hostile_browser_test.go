@@ -1,6 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -35,4 +41,84 @@ func TestBigPasteShowsProgress(t *testing.T) {
 	if got := s.text("loaded"); got != "Pasted data: 10000 rows read for 500 agents." {
 		t.Errorf("loaded: %q", got)
 	}
+}
+
+// TestHostileUploads uploads the worst files of testdata/hostile: each is
+// refused or read with a message saying what is wrong, the data in use
+// stays, and the app stays alive (a slider still moves the score).
+func TestHostileUploads(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	// The 50 MB file, unpacked: refused before it is read, naming the limit.
+	gz, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "hostile", "data", "fifty-megabytes.csv.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bigPath := filepath.Join(dir, "fifty-megabytes.csv")
+	if err := os.WriteFile(bigPath, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hostile := func(name string) string {
+		p, _ := filepath.Abs(filepath.Join(repoRoot, "testdata", "hostile", "data", name))
+		return p
+	}
+	alive := func(score string) {
+		t.Helper()
+		s.setRange("ce", "80")
+		s.waitText("month-status", "FAIL")
+		s.setRange("ce", "92")
+		s.waitText("month-score", score)
+	}
+	for _, tt := range []struct{ file, says string }{
+		{bigPath, "fifty-megabytes.csv is 50 MB; Passline reads up to 20 MB at once"},
+		{hostile("picture.csv"), "this file is a picture (PNG), not CSV text"},
+		{hostile("binary.csv"), "this file is binary data, not CSV text"},
+		{hostile("workbook.csv"), "this file is a zip file, such as an Excel workbook (.xlsx)"},
+		{hostile("huge-cell.csv"), "expected an agent name of at most 200 characters, not 262144"},
+		{hostile("five-thousand-bad-rows.csv"), "none of the 5000 data rows could be used"},
+		{hostile("unclosed-quote.csv"), "a quote opened on this row is never closed"},
+	} {
+		s.run(chromedp.SetUploadFiles(`[data-testid="data-file"]`, []string{tt.file}, chromedp.ByQuery))
+		s.waitTextContains("data-error", tt.says)
+		s.waitTextContains("months", "Months found for Jo: October 2026") // the example stays in use
+		alive("2.1")
+	}
+	s.screenshot("hostile-refused-360x740")
+
+	// Thousands of columns: read, the unused ones summed up in a line.
+	s.run(chromedp.SetUploadFiles(`[data-testid="data-file"]`, []string{hostile("thousands-of-columns.csv")}, chromedp.ByQuery))
+	s.waitTextContains("months", "Months found for Sam: October 2026")
+	if ignored := s.text("ignored"); !strings.HasSuffix(ignored, "extra19 and 4980 more.") {
+		t.Errorf("the unused columns line: %q", ignored)
+	}
+	alive("2.1")
+
+	// 5,000 bad rows and one good one: the good one is scored, 50 problems
+	// are listed and the rest counted.
+	bad, err := os.ReadFile(hostile("five-thousand-bad-rows.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.paste(string(bad) + "2026-10,Kim,520,60,0,25,23,7:35,1,0\n")
+	s.waitTextContains("months", "Months found for Kim: October 2026")
+	var listed int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('[data-testid="problems"] li').length`, &listed))
+	if listed != 50 {
+		t.Errorf("%d problems listed, want 50", listed)
+	}
+	if got := s.text("problems-more"); got != "…and 4950 more, not listed: fix these first." {
+		t.Errorf("the rest: %q", got)
+	}
+	alive("2.1")
+	s.axe("hostile uploads")
+	s.screenshot("hostile-problems-360x740")
 }
