@@ -85,6 +85,9 @@ func TestHostileInputs(t *testing.T) {
 		{"data/workbook.csv", []string{refused + "this file is a zip file, such as an Excel workbook (.xlsx) or an OpenDocument sheet (.ods)" + notCSV}, 0},
 		{"data/document.csv", []string{refused + "this file is a PDF document" + notCSV}, 0},
 		{"data/json-not-csv.csv", []string{refused + "this file is JSON (a scorecard file?)" + notCSV}, 0},
+		// Found by FuzzReadData: decoded first (the app) or read as bytes (the
+		// command line), a file must get the same verdict.
+		{"data/fuzz-bom-then-nul.csv", []string{refused + "this file is binary data" + notCSV}, 0},
 		{"data/html-not-csv.csv", []string{refused + "this file is a web page or XML" + notCSV}, 0},
 		{"data/fifty-megabytes.csv.gz", []string{"fifty-megabytes.csv is 50 MB; Passline reads up to 20 MB at once: split it, or keep only the months you need"}, 0},
 		// A header and nothing to score.

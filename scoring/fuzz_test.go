@@ -3,7 +3,9 @@ package scoring
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 )
@@ -27,7 +29,7 @@ func FuzzReadScorecard(f *testing.F) {
 	for _, p := range Presets() {
 		f.Add(p.File)
 	}
-	seedFiles(f, "../../shared/examples/*.json", "../testdata/golden/*/*.json")
+	seedFiles(f, "../../shared/examples/*.json", "../testdata/golden/*/*.json", "../testdata/hostile/scorecards/*.json")
 	f.Add([]byte(`{"version":1,"pass":2,"decimals":1,"metrics":[{"id":"a","label":"A","unit":"points","weight":100,"gate":2}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := ParseScorecard(data)
@@ -95,7 +97,7 @@ func exerciseEngine(t *testing.T, sc *Scorecard) {
 // row; whatever is read scores and writes a results file that reads back
 // as CSV with one row per month and quarter.
 func FuzzReadData(f *testing.F) {
-	seedFiles(f, "../../shared/examples/*.csv", "../testdata/golden/*/*.csv")
+	seedFiles(f, "../../shared/examples/*.csv", "../testdata/golden/*/*.csv", "../testdata/hostile/data/*.csv")
 	f.Add([]byte(octoberCSV))
 	f.Add([]byte("month;agent;ce\n10/2026;Jo;92,5\n"))
 	f.Add([]byte("\xef\xbb\xbfmonth\tce\r\nOct 2026\t\"9\"\"2\"\r\n"))
@@ -109,6 +111,13 @@ func FuzzReadData(f *testing.F) {
 			d, err := ReadData(bytes.NewReader(data), sc)
 			if d == nil {
 				t.Fatalf("no Data returned (err %v)", err)
+			}
+			// The app decodes a file's bytes first (DecodeText), the command
+			// line reads them as they are: both must read the same.
+			d2, err2 := ReadData(strings.NewReader(DecodeText(data)), sc)
+			if fmt.Sprint(err) != fmt.Sprint(err2) || len(d.Agents) != len(d2.Agents) || len(d.Problems) != len(d2.Problems) {
+				t.Fatalf("read as bytes: %v, %d agents, %d problems; decoded first: %v, %d agents, %d problems",
+					err, len(d.Agents), len(d.Problems), err2, len(d2.Agents), len(d2.Problems))
 			}
 			for _, p := range d.Problems {
 				if p.Row < 2 {

@@ -19,7 +19,9 @@ func cleanText(b []byte) []byte {
 	if bigEndian, skip, ok := utf16Order(b); ok {
 		b = fromUTF16(b[skip:], bigEndian)
 	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	for bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+		b = b[3:]
+	}
 	if !utf8.Valid(b) {
 		out := make([]byte, 0, len(b)+len(b)/8)
 		for _, c := range b {
@@ -82,10 +84,8 @@ func fromUTF16(b []byte, bigEndian bool) []byte {
 	return out
 }
 
-// notCSV names what a file that is not CSV text is, from its first bytes,
-// or returns "" for text. Binary is told by control characters: more than
-// one in twenty of the first kilobyte's bytes.
-func notCSV(b []byte) string {
+// magicKind names a file format known by its first bytes, or returns "".
+func magicKind(b []byte) string {
 	for _, kind := range []struct{ magic, name string }{
 		{"PK\x03\x04", "a zip file, such as an Excel workbook (.xlsx) or an OpenDocument sheet (.ods)"},
 		{"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"},
@@ -99,7 +99,14 @@ func notCSV(b []byte) string {
 			return kind.name
 		}
 	}
-	head := b[:min(len(b), 1024)]
+	return ""
+}
+
+// textKind names what cleaned text that is not CSV is, or returns "".
+// Binary is told by control characters: more than one in twenty of the
+// first kilobyte's bytes.
+func textKind(text []byte) string {
+	head := text[:min(len(text), 1024)]
 	control := 0
 	for _, c := range head {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
@@ -162,14 +169,19 @@ func firstLine(b []byte) []byte {
 	return b
 }
 
-// decodeFile cleans a file's bytes (cleanText), or names what the file is
-// when it is not CSV text (notCSV); UTF-16's zero bytes are not binary.
+// decodeFile cleans a file's bytes (cleanText) and names what the file is
+// when it is not CSV text: by its first bytes, as they are or once
+// cleaned, then by its cleaned text. Decoding what it returns again gives
+// the same text and verdict, so that the app (which decodes a file first)
+// and the command line (which reads its bytes) say the same.
 func decodeFile(raw []byte) (text []byte, kind string) {
 	text = cleanText(raw)
-	if _, _, wide := utf16Order(raw); wide {
-		return text, notCSV(text)
+	for _, k := range []string{magicKind(raw), magicKind(text), textKind(text)} {
+		if k != "" {
+			return text, k
+		}
 	}
-	return text, notCSV(raw)
+	return text, ""
 }
 
 // DecodeText returns a file's text as UTF-8, as ReadData reads it (see
