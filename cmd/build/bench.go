@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -18,29 +20,77 @@ import (
 
 // Report is what bench measures; docs/PERFORMANCE.md keeps the latest.
 type Report struct {
-	Date             string  `json:"date"`
-	Version          string  `json:"version"`
-	WasmRaw          int64   `json:"wasm_raw_bytes"`
-	WasmGzip         int64   `json:"wasm_gzip_bytes"`
-	WasmBrotli       int64   `json:"wasm_brotli_bytes"`
-	FirstVisitBytes  int64   `json:"first_visit_bytes"`
-	FirstVisitMs     float64 `json:"first_visit_to_live_ms"`
-	ReloadMs         float64 `json:"reload_from_cache_to_live_ms"`
-	InputP50Ms       float64 `json:"input_to_dom_p50_ms"`
-	InputP95Ms       float64 `json:"input_to_dom_p95_ms"`
-	InputMaxMs       float64 `json:"input_to_dom_max_ms"`
-	InputEvents      int     `json:"input_events"`
-	WarmP50Ms        float64 `json:"input_to_dom_p50_warm_ms"`
-	WarmP95Ms        float64 `json:"input_to_dom_p95_warm_ms"`
-	WarmMaxMs        float64 `json:"input_to_dom_max_warm_ms"`
-	BigPasteMs       float64 `json:"paste_10000_rows_to_summary_ms"`
-	BigPasteProgress string  `json:"paste_10000_rows_progress_shown"`
-	BigInputP50Ms    float64 `json:"input_to_dom_p50_10000_rows_ms"`
-	BigInputP95Ms    float64 `json:"input_to_dom_p95_10000_rows_ms"`
-	TeamOpenMs       float64 `json:"team_view_500_agents_open_ms"`
-	TeamP50Ms        float64 `json:"team_filter_input_to_dom_p50_ms"`
-	TeamP95Ms        float64 `json:"team_filter_input_to_dom_p95_ms"`
-	TeamMaxMs        float64 `json:"team_filter_input_to_dom_max_ms"`
+	Date             string        `json:"date"`
+	Version          string        `json:"version"`
+	WasmRaw          int64         `json:"wasm_raw_bytes"`
+	WasmGzip         int64         `json:"wasm_gzip_bytes"`
+	WasmBrotli       int64         `json:"wasm_brotli_bytes"`
+	FirstVisitBytes  int64         `json:"first_visit_bytes"`
+	FirstVisitMs     float64       `json:"first_visit_to_live_ms"`
+	ReloadMs         float64       `json:"reload_from_cache_to_live_ms"`
+	InputP50Ms       float64       `json:"input_to_dom_p50_ms"`
+	InputP95Ms       float64       `json:"input_to_dom_p95_ms"`
+	InputMaxMs       float64       `json:"input_to_dom_max_ms"`
+	InputEvents      int           `json:"input_events"`
+	WarmP50Ms        float64       `json:"input_to_dom_p50_warm_ms"`
+	WarmP95Ms        float64       `json:"input_to_dom_p95_warm_ms"`
+	WarmMaxMs        float64       `json:"input_to_dom_max_warm_ms"`
+	BigPasteMs       float64       `json:"paste_10000_rows_to_summary_ms"`
+	BigPasteProgress string        `json:"paste_10000_rows_progress_shown"`
+	BigInputP50Ms    float64       `json:"input_to_dom_p50_10000_rows_ms"`
+	BigInputP95Ms    float64       `json:"input_to_dom_p95_10000_rows_ms"`
+	TeamOpenMs       float64       `json:"team_view_500_agents_open_ms"`
+	TeamP50Ms        float64       `json:"team_filter_input_to_dom_p50_ms"`
+	TeamP95Ms        float64       `json:"team_filter_input_to_dom_p95_ms"`
+	TeamMaxMs        float64       `json:"team_filter_input_to_dom_max_ms"`
+	Lighthouse       *Lighthouse   `json:"lighthouse_phone,omitempty"`
+	LighthouseError  string        `json:"lighthouse_error,omitempty"`
+	Engine           []EngineBench `json:"engine_benchmarks"`
+}
+
+// EngineBench is one line of the engine's benchmarks (go test -bench).
+type EngineBench struct {
+	Name        string  `json:"name"`
+	NsPerOp     float64 `json:"ns_per_op"`
+	BytesPerOp  int64   `json:"bytes_per_op"`
+	AllocsPerOp int64   `json:"allocs_per_op"`
+}
+
+// engineBenchmarks runs the scoring package's benchmarks natively and
+// reads their lines.
+func engineBenchmarks(root string) ([]EngineBench, error) {
+	cmd := exec.Command("go", "test", "./scoring", "-run", "^$", "-bench", ".", "-benchmem", "-count", "1")
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("go test -bench: %v\n%s", err, out)
+	}
+	var list []EngineBench
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 8 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		name := strings.TrimPrefix(f[0], "Benchmark")
+		if i := strings.LastIndex(name, "-"); i > 0 {
+			if _, err := strconv.Atoi(name[i+1:]); err == nil {
+				name = name[:i] // the GOMAXPROCS suffix
+			}
+		}
+		e := EngineBench{Name: name}
+		for i := 2; i+1 < len(f); i += 2 {
+			switch f[i+1] {
+			case "ns/op":
+				e.NsPerOp, _ = strconv.ParseFloat(f[i], 64)
+			case "B/op":
+				e.BytesPerOp, _ = strconv.ParseInt(f[i], 10, 64)
+			case "allocs/op":
+				e.AllocsPerOp, _ = strconv.ParseInt(f[i], 10, 64)
+			}
+		}
+		list = append(list, e)
+	}
+	return list, nil
 }
 
 // budget is one line of the table: a measure and the goal it answers to.
@@ -124,6 +174,18 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	}
 	r.TeamOpenMs = ms(time.Since(start))
 	if r.TeamP50Ms, r.TeamP95Ms, r.TeamMaxMs, err = measureInput(ctx, teamInput); err != nil {
+		return err
+	}
+
+	b.Close() // Lighthouse starts a Chromium of its own; measure alone
+	logf("Lighthouse, phone profile (about a minute)…")
+	if l, err := runLighthouse(".", url, filepath.Join("testout", "lighthouse.json")); err != nil {
+		r.LighthouseError = err.Error()
+	} else {
+		r.Lighthouse = &l
+	}
+	logf("the engine's benchmarks (go test -bench ./scoring)…")
+	if r.Engine, err = engineBenchmarks("."); err != nil {
 		return err
 	}
 
@@ -254,6 +316,24 @@ func printReport(w *os.File, r Report) {
 		{"team filter input to DOM p50", fmt.Sprintf("%.1f ms", r.TeamP50Ms), "", true},
 		{"team filter input to DOM p95", fmt.Sprintf("%.1f ms", r.TeamP95Ms), "50 ms", r.TeamP95Ms <= 50},
 		{"team filter input to DOM max", fmt.Sprintf("%.1f ms", r.TeamMaxMs), "", true},
+	}
+	if l := r.Lighthouse; l != nil {
+		rows = append(rows,
+			budget{"Lighthouse phone: performance", fmt.Sprintf("%.2f", l.Performance), "0.90", l.Performance >= 0.9},
+			budget{"Lighthouse phone: accessibility", fmt.Sprintf("%.2f", l.Accessibility), "1.00", l.Accessibility == 1},
+			budget{"Lighthouse phone: best practices", fmt.Sprintf("%.2f", l.BestPractices), "1.00", l.BestPractices == 1})
+	} else {
+		rows = append(rows, budget{"Lighthouse", "not run: " + r.LighthouseError, "", true})
+	}
+	for _, e := range r.Engine {
+		goal, ok := "", true
+		switch e.Name {
+		case "WhatIfTenMetrics":
+			goal, ok = "20 µs", e.NsPerOp <= 20_000
+		case "ReadAndScore/rows=10000":
+			goal, ok = "150 ms", e.NsPerOp <= 150e6
+		}
+		rows = append(rows, budget{"engine " + e.Name, fmt.Sprintf("%s/op, %d B/op, %d allocs/op", time.Duration(e.NsPerOp), e.BytesPerOp, e.AllocsPerOp), goal, ok})
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "measure\tvalue\tbudget\t")

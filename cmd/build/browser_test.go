@@ -407,7 +407,8 @@ func TestCorruptStateNotice(t *testing.T) {
 	}
 }
 
-// TestAccessibility runs axe-core (npm) on the page: no violation.
+// TestAccessibility runs axe-core (npm) on every screen of the app, in
+// light and dark mode, at a phone's size: no violation.
 func TestAccessibility(t *testing.T) {
 	for _, dark := range []bool{false, true} {
 		s := newSession(t, 360, 740, nil)
@@ -415,7 +416,10 @@ func TestAccessibility(t *testing.T) {
 			s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
 		}
 		s.open("/")
-		s.axe(fmt.Sprintf("what-if, dark %v", dark))
+		for _, screen := range app.Screens {
+			s.screen(screen.ID)
+			s.axe(fmt.Sprintf("%s screen, dark %v", screen.Label, dark))
+		}
 	}
 }
 
