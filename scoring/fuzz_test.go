@@ -5,8 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
