@@ -334,6 +334,11 @@ func (c *Calculator) Render() goapp.UI {
 		goapp.Footer().Class("bottom").Body(
 			goapp.P().Text("Passline runs on your device: your numbers never leave it. Scores follow the scoring contract exactly."),
 		),
+		// While the wasm loads, a toast over the page: the prerendered page
+		// is laid out as the live one, so nothing moves when it starts.
+		goapp.If(!c.live, goapp.Div().Class("loading-toast").Body(
+			components.NewNotice(components.Info, "Loading the calculator… The numbers below are an example; the controls wake up in a moment.").WithTestID("loading"),
+		)),
 	)
 }
 
@@ -378,9 +383,6 @@ func (c *Calculator) renderScreen() goapp.UI {
 
 func (c *Calculator) renderNotices() goapp.UI {
 	return goapp.Div().Class("notices").Body(
-		goapp.If(!c.live,
-			components.NewNotice(components.Info, "Loading the calculator… The numbers below are an example; the controls wake up in a moment.").WithTestID("loading"),
-		),
 		goapp.If(c.updated,
 			components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", c.reload).WithTestID("update"),
 		),
