@@ -136,7 +136,9 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
 				),
 			),
 		),
-		goapp.Div().Class("table-scroll").Body(grid),
+		// On a phone the grid scrolls sideways: focusable, so the arrow keys
+		// scroll it too, and named for screen readers.
+		goapp.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Pass map, scrolls sideways").Body(grid),
 	)
 }
 
