@@ -53,6 +53,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.model, c.notice = Restore(c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
+		c.warmUp(ctx)
 	})
 }
 
