@@ -9,10 +9,11 @@ import (
 )
 
 // warmUp runs the slider's path (score a what-if, render the page from it)
-// a few dozen times while the page is idle after it starts, then renders
-// the real view again: the browser compiles the hot WebAssembly functions
+// about a hundred times while the page is idle after it starts, keeping
+// the real view: the browser compiles the hot WebAssembly functions
 // with its optimizing tier only after they have run a while, and without
-// this the first moves of a slider are the slowest.
+// this the first moves of a slider are the slowest. ?nowarm=1 turns it
+// off, to measure the difference (docs/PERFORMANCE.md).
 func (c *Calculator) warmUp(ctx goapp.Context) {
 	if c.prepared == nil || len(c.view.Scorecard.Metrics) == 0 || ctx.Page().URL().Query().Get("nowarm") == "1" {
 		return
@@ -21,12 +22,14 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 	base := c.view.Base[c.view.Order[0]].Value
 	ctx.Async(func() {
 		time.Sleep(300 * time.Millisecond) // let the first paint and input go first
-		for round := 0; round < 8; round++ {
+		// 32 short turns of 3, not a few long ones: each turn stays well
+		// under the 50 ms that makes a task "long" on a slow phone.
+		for round := 0; round < 32; round++ {
 			ctx.Dispatch(func(goapp.Context) {
 				_ = guard("warming up", func() {
-					for i := 0; i < 12; i++ {
+					for i := range 3 {
 						model := c.model
-						v := base.Add(scoring.N(int64(i - 6)))
+						v := base.Add(scoring.N(int64(round%4*3 + i - 6)))
 						model.WhatIf = with(c.model.WhatIf, m.ID, v.String())
 						if view, err := c.prepared.Score(model); err == nil {
 							saved := c.view
@@ -37,7 +40,7 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 					}
 				})
 			})
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(10 * time.Millisecond)
 		}
 	})
 }
