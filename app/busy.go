@@ -13,15 +13,19 @@ import (
 const busyBytes = 64 << 10
 
 // readShowingProgress runs read at once for small text. For big text it
-// first shows "Reading N rows…", lets the browser paint it, and only then
-// reads: the page never sits frozen with nothing said.
-func (c *Calculator) readShowingProgress(text string, read func()) {
+// first shows "Reading N rows…" (or "Reading name…" for another kind of
+// file), lets the browser paint it, and only then reads: the page never
+// sits frozen with nothing said.
+func (c *Calculator) readShowingProgress(name, text string, read func()) {
 	if len(text) < busyBytes || c.ctx == nil {
 		read()
 		return
 	}
-	rows := strings.Count(strings.TrimSpace(text), "\n") // lines after the header
-	c.busy = fmt.Sprintf("Reading %s…", plural(rows, "row"))
+	c.busy = fmt.Sprintf("Reading %s…", name)
+	if name == "" {
+		rows := strings.Count(strings.TrimSpace(text), "\n") // lines after the header
+		c.busy = fmt.Sprintf("Reading %s…", plural(rows, "row"))
+	}
 	c.rev++
 	afterPaint(c.ctx, func(goapp.Context) {
 		c.do("reading the rows", func() {

@@ -175,8 +175,11 @@ func (c *Calculator) onFile(area string, msg func(name, text string) Msg, loaded
 						c.setErr(area, err.Error())
 						return
 					}
-					text := scoring.DecodeText(b)
-					c.readShowingProgress(text, func() {
+					text, what := scoring.DecodeText(b), name
+					if area == "data" {
+						what = "" // counted in rows
+					}
+					c.readShowingProgress(what, text, func() {
 						if c.send(area, msg(name, text)) {
 							c.loaded = loaded(name)
 						}
@@ -210,7 +213,7 @@ func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		text := box.Get("value").String()
-		c.readShowingProgress(text, func() {
+		c.readShowingProgress("", text, func() {
 			if c.send("data", SetData{Text: text}) {
 				box.Set("value", "")
 				c.loaded = c.dataLoadedText("Pasted data")
