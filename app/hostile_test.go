@@ -53,7 +53,7 @@ func saidFor(t *testing.T, path string) (said string, agents int) {
 	}
 	lines := append(append([]string{}, v.Problems...), v.Missing...)
 	if len(v.Data.Ignored) > 0 {
-		lines = append(lines, "Columns no metric uses: "+scoring.ShortList(v.Data.Ignored, 20)+".")
+		lines = append(lines, ignoredLine(v.Data))
 	}
 	if _, scorecard := msg.(ImportScorecard); scorecard {
 		lines = append(lines, "scorecard: "+v.Scorecard.Name)

@@ -13,6 +13,11 @@ import (
 // thousands of bad rows gives a readable list and a count of the rest.
 const MaxProblemsShown = 50
 
+// ignoredLine names the columns no metric uses, the first 20 of them.
+func ignoredLine(d *scoring.Data) string {
+	return "Columns no metric uses: " + scoring.ShortList(d.Ignored, 20) + "."
+}
+
 func (c *Calculator) renderData() goapp.UI {
 	v := c.view
 	d := v.Data
@@ -52,7 +57,7 @@ func (c *Calculator) renderData() goapp.UI {
 			),
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
-		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text("Columns no metric uses: "+scoring.ShortList(d.Ignored, 20)+".")),
+		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(ignoredLine(d))),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
 			goapp.H3().Text(plural(v.LeftOut, "row")+" left out"),
