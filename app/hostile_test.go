@@ -71,6 +71,7 @@ func TestHostileInputs(t *testing.T) {
 		notCSV     = ", not CSV text: save it from your spreadsheet as CSV (Save As, then CSV UTF-8), or copy the cells and paste them"
 		noneUsable = "none of the %d data rows could be used"
 		scRefused  = " was not loaded, the scorecard in use stays. the scorecard is refused"
+		tooDeep    = ": scorecard: the file nests lists and objects more than 20 deep, and a scorecard needs at most 6"
 	)
 	tests := []struct {
 		file   string
@@ -98,7 +99,7 @@ func TestHostileInputs(t *testing.T) {
 		{"data/every-row-bad.csv", []string{refused + fmt.Sprintf(noneUsable, 2), `row 2, column "month": found "2026-13", expected a month number from 1 to 12`}, 0},
 		{"data/five-thousand-bad-rows.csv", []string{refused + fmt.Sprintf(noneUsable, 5000), `row 2, column "aht": found "7:75", expected a duration such as 455, 455s, 7:35, 0:07:35 or 7m35s`}, 0},
 		{"data/blank-agents.csv", []string{fmt.Sprintf(noneUsable, 2), `row 2, column "agent": found "", expected an agent name (the agent column is blank)`}, 0},
-		{"data/huge-cell.csv", []string{`row 2, column "agent": found "` + strings.Repeat("A", 60) + `…", expected an agent name of at most 200 characters, not 262144`}, 0},
+		{"data/huge-cell.csv", []string{`row 2, column "agent": found "` + strings.Repeat("A", 40) + `…" (262144 characters), expected an agent name of at most 200 characters, not 262144`}, 0},
 		{"data/nul-in-cell.csv", []string{`row 2, column "agent": found "Sa\x00m", expected an agent name without control characters: the file may be damaged`}, 0},
 		{"data/row-wider-than-header.csv", []string{"row 2: at most 10 cells, as in the header, but the row has 12: a cell may hold an unquoted comma (write 1234, not 1,234, or put the cell in quotes); the row was left out"}, 0},
 		{"data/header-mixed-delimiters.csv", []string{"row 2: at most 9 cells, as in the header, but the row has 10: a cell may hold an unquoted semicolon"}, 0},
@@ -143,7 +144,14 @@ func TestHostileInputs(t *testing.T) {
 		// Odd but good: read whole, nothing to say.
 		{"data/duplicate-rows.csv", nil, 1},          // SPEC 3: one agent's rows of a month are combined
 		{"data/row-shorter-than-header.csv", nil, 1}, // SPEC 3: short rows are padded; the month is incomplete
-		{"data/huge-numbers.csv", nil, 1},            // exact, however large
+		// Issue 11: a million digits are refused at once, quoted short; an
+		// averaged sheet's fractional counts are scored (survey luck says it
+		// cannot estimate them); a quoted cell over three lines is one row.
+		{"data/million-digit-calls.csv.gz", []string{`row 2, column "calls": found "5555555555555555555555555555555555555555…" (1000000 characters), expected a number of 0 or more, such as 520, of at most 30 digits`}, 1},
+		{"data/fractional-counts.csv", nil, 1},
+		{"data/multiline-quoted-cell.csv", []string{`row 3, column "satisfied": found "2x3"`, "Columns no metric uses: notes."}, 1},
+		// Exact up to 30 digits; more is refused, naming the limit.
+		{"data/huge-numbers.csv", []string{`row 2, column "calls": found "99999999999999999999999999999999", expected a number of 0 or more, such as 520, of at most 30 digits`}, 1},
 		{"data/more-satisfied-than-surveys.csv", nil, 1},
 		{"data/cr-line-endings.csv", nil, 1},
 		{"data/utf16le-bom.csv", nil, 1},
@@ -159,7 +167,15 @@ func TestHostileInputs(t *testing.T) {
 		{"scorecards/cut-short.json", []string{"cut-short.json" + scRefused + ": scorecard: the file is not valid JSON: it ends too early (a '}' or ']' is missing)"}, 0},
 		{"scorecards/null.json", []string{"null.json" + scRefused + " (4 problems)", "scorecard: must be an object {…}, found null"}, 0},
 		{"scorecards/array.json", []string{"array.json" + scRefused + " (4 problems)", "scorecard: must be an object {…}, found a list"}, 0},
-		{"scorecards/deeply-nested.json", []string{"deeply-nested.json" + scRefused + " (5 problems)", "scorecard, name: must be a text in quotes, found a list"}, 0},
+		{"scorecards/deeply-nested.json", []string{"deeply-nested.json" + scRefused + tooDeep}, 0},
+		// Issue 11: each of these once crashed, hung or blocked the app.
+		{"scorecards/nested-100000-lists.json.gz", []string{"nested-100000-lists.json" + scRefused + tooDeep}, 0},
+		{"scorecards/nested-30000-objects.json.gz", []string{"nested-30000-objects.json" + scRefused + tooDeep}, 0},
+		{"scorecards/five-thousand-metrics.json.gz", []string{"five-thousand-metrics.json" + scRefused + ": scorecard, metrics: has 5000 metrics, more than the 100 a scorecard may have"}, 0},
+		{"scorecards/hundred-thousand-unknown-keys.json.gz", []string{"hundred-thousand-unknown-keys.json" + scRefused + " (100005 problems)",
+			`scorecard, unknown_key_0: unknown key "unknown_key_0"`, "…and 99985 more"}, 0},
+		{"scorecards/million-digit-band.json.gz", []string{"million-digit-band.json" + scRefused,
+			`metric "ce", bands[1].at: must have at most 30 digits, found a number of 1000000 digits: 9999999999999999999999999999999999999999…`}, 0},
 		{"scorecards/wrong-types.json", []string{"wrong-types.json" + scRefused + " (4 problems)",
 			`scorecard, scale.min: must be a number, found the text "one"`,
 			`scorecard, pass: must be a number, found the text "2.0"`,

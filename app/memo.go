@@ -1,6 +1,10 @@
 package app
 
-import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+)
 
 // memo is a part of the page that renders again only when its exported
 // fields change. go-app compares a child component's exported fields to
@@ -25,7 +29,16 @@ const (
 	partAppeal      = "appeal"
 )
 
-func (m *memo) Render() goapp.UI {
+// partNames names the parts in words, for the line that stands in for a
+// part that could not be drawn.
+var partNames = map[string]string{
+	partData: "your data", partScorecard: "the scorecard", partActions: "\"Take it with you\"",
+	partPassWithout: "\"Pass without…?\"", partLuck: "survey luck", partAppeal: "the appeal what-if",
+}
+
+func (m *memo) Render() goapp.UI { return components.SafeRender(partNames[m.Part], m.render, nil) }
+
+func (m *memo) render() goapp.UI {
 	switch m.Part {
 	case partData:
 		return m.page.renderData()

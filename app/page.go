@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -34,6 +35,8 @@ type Calculator struct {
 	share     shareState        // the link made to share, and one opened
 	depth     int               // how deep in do calls: only the outermost asks for a render
 	busy      string            // a big read under way, in words ("Reading 10000 rows…")
+	rescue    string            // why the saved state is set aside (see rescue.go)
+	holdSaves bool              // while rescuing: save nothing over the state set aside
 	ctx       goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
@@ -50,7 +53,13 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.ctx = ctx
 		c.rev++
 		c.storage = ctx.LocalStorage()
-		c.model, c.notice = Restore(c.storage)
+		if startDidNotFinish(c.storage) {
+			c.rescue, c.holdSaves = rescueStart, true
+		} else {
+			c.model, c.notice = Restore(c.storage)
+		}
+		_ = c.storage.Set(StartingKey, "1")
+		afterPaint(ctx, func(goapp.Context) { c.storage.Del(StartingKey) })
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
 		c.warmUp(ctx)
@@ -106,7 +115,7 @@ func (c *Calculator) send(area string, msg Msg) bool {
 		if prev.Preset != next.Preset || prev.Scorecard != next.Scorecard {
 			c.share.link, c.share.qr, c.share.status = "", "", "" // the link made is of another scorecard
 		}
-		if c.storage != nil {
+		if c.storage != nil && !c.holdSaves {
 			if err := Save(c.storage, prev, next, !c.saved); err != nil {
 				c.notice = err.Error()
 			}
@@ -309,6 +318,7 @@ func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 			Forget(c.storage)
 		}
 		c.model, c.notice, c.saved, c.errs, c.loaded = NewModel(), "", false, nil, ""
+		c.rescue, c.holdSaves = "", false
 		c.rev++
 		c.derive()
 	})
@@ -318,10 +328,14 @@ func (c *Calculator) onCrashTest(ctx goapp.Context, e goapp.Event) {
 	c.do("running the crash test", func() { panic("crash test: this panic is on purpose") })
 }
 
+// onStopTest ends the Go program as a fatal error would (no recover can
+// catch a stack overflow): web/stopped.js must then say so.
+func (c *Calculator) onStopTest(ctx goapp.Context, e goapp.Event) { os.Exit(3) }
+
 func (c *Calculator) reload(ctx goapp.Context) { c.do("reloading", ctx.Reload) }
 
-// Render draws the page from the view; it computes nothing.
-func (c *Calculator) Render() goapp.UI {
+// renderPage draws the page from the view.
+func (c *Calculator) renderPage() goapp.UI {
 	if c.view.Prepared == nil {
 		return goapp.Main().Body(goapp.P().Text("The calculator could not start: " + c.errs["whatif"]))
 	}
@@ -396,6 +410,7 @@ func (c *Calculator) renderNotices() goapp.UI {
 		goapp.If(c.notice != "",
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
+		c.renderRescue(),
 		c.renderShareOffer(),
 	)
 }
@@ -421,6 +436,8 @@ func (c *Calculator) renderActions() goapp.UI {
 			goapp.If(c.crashTest,
 				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
 					Text("Crash test").OnClick(c.onCrashTest),
+				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "stop-test").
+					Text("Stop test").OnClick(c.onStopTest),
 			),
 		),
 	)

@@ -11,6 +11,8 @@ import (
 const (
 	StateKey = "passline.state"
 	DataKey  = "passline.data"
+	// StartingKey is set while the page starts (see rescue.go).
+	StartingKey = "passline.starting"
 )
 
 // Storage is the part of go-app's BrowserStorage the app uses; tests give a

@@ -28,8 +28,7 @@ func (c *Calculator) renderLuck() goapp.UI {
 			id := "expect-" + m.ID
 			return goapp.Div().Class("luck").DataSet("luck", m.ID).Body(
 				goapp.H3().Text(m.Label),
-				goapp.If(r.Err != nil, errorLine(errText(r.Err))),
-				goapp.If(r.Err == nil, goapp.P().Text(oneResponseWords(sc, m, r.Luck))),
+				luckLine(sc, m, r),
 				goapp.Div().Class("field inline").Body(
 					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", capitalize(responseWord(m)))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
@@ -57,6 +56,16 @@ func errText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// luckLine is a luck row's refusal, or what one more response does. The
+// words are made only for a row that has them: a refused row (fractional
+// counts, say) has no OneMore values to name.
+func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r LuckRow) goapp.UI {
+	if r.Err != nil {
+		return errorLine(errText(r.Err))
+	}
+	return goapp.P().Text(oneResponseWords(sc, m, r.Luck))
 }
 
 // responseWord names what a metric counts responses in: "surveys",

@@ -37,7 +37,9 @@ func (n *Notice) WithAction(words string, f func(ctx goapp.Context)) *Notice {
 func (n *Notice) WithTestID(id string) *Notice { n.TestID = id; return n }
 
 // Render draws the notice.
-func (n *Notice) Render() goapp.UI {
+func (n *Notice) Render() goapp.UI { return SafeRender("a notice", n.render, nil) }
+
+func (n *Notice) render() goapp.UI {
 	role := "status"
 	if n.Tone == Error {
 		role = "alert"

@@ -108,6 +108,10 @@ func MarkClass(at float64) string {
 
 // Render draws the slider.
 func (s *Slider) Render() goapp.UI {
+	return SafeRender("the slider for "+s.Label, s.render, nil)
+}
+
+func (s *Slider) render() goapp.UI {
 	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
 	return goapp.Div().Class("slider").Body(
 		goapp.Div().Class("slider-head").Body(

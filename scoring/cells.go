@@ -121,6 +121,8 @@ func daysIn(y, m int) int {
 // optional fraction. It explains commas, exponents and signs it refuses.
 func numberText(s string, signed bool, what string) (Num, error) {
 	switch {
+	case countDigits(s) > MaxDigits:
+		return Num{}, expect("%s, of at most %d digits", what, MaxDigits)
 	case strings.ContainsAny(s, ","):
 		return Num{}, expect("%s with a decimal point and no thousands separator (a decimal comma is read only in semicolon-separated files)", what)
 	case strings.ContainsAny(s, "eE") && !strings.ContainsAny(s, "abcdfghijklmnopqrstuvwxyz"):
@@ -219,6 +221,9 @@ func (c *DurationCell) UnmarshalCSV(s string) error {
 	if c.Blank {
 		return nil
 	}
+	if countDigits(s) > MaxDigits {
+		return expect("%s, of at most %d digits", durationExpected, MaxDigits)
+	}
 	n, ok := parseDuration(strings.ToLower(s))
 	if !ok {
 		if strings.HasPrefix(s, "-") {
@@ -241,8 +246,8 @@ func parseDuration(s string) (Num, bool) {
 		return Num{}, false
 	}
 	if plain := strings.TrimSpace(strings.TrimSuffix(s, "s")); isUnsigned(plain) {
-		n, _ := ParseNum(plain)
-		return n, true
+		n, err := ParseNum(plain)
+		return n, err == nil
 	}
 	if strings.Contains(s, ":") {
 		parts := strings.Split(s, ":")
@@ -255,7 +260,10 @@ func parseDuration(s string) (Num, bool) {
 			if !isDigits(p) && !(last && isUnsigned(p)) {
 				return Num{}, false
 			}
-			n, _ := ParseNum(p)
+			n, err := ParseNum(p)
+			if err != nil {
+				return Num{}, false
+			}
 			if i > 0 && (!isDigits(p[:min(2, len(p))]) || len(p) < 2 || !n.Less(N(60))) {
 				return Num{}, false
 			}
@@ -277,7 +285,10 @@ func parseDuration(s string) (Num, bool) {
 		if !isUnsigned(part) {
 			return Num{}, false
 		}
-		n, _ := ParseNum(part)
+		n, err := ParseNum(part)
+		if err != nil {
+			return Num{}, false
+		}
 		total, any, rest = total.Add(n.Mul(N(u.secs))), true, strings.TrimSpace(rest[i+1:])
 	}
 	return total, any && rest == ""

@@ -61,23 +61,19 @@ type Input struct {
 
 // DataProblem is one bad cell (or row); its row was left out.
 type DataProblem struct {
-	Row      int    // the file's line where the row starts; the header is row 1
+	Row      int    // the spreadsheet's row (a quoted cell over several lines is one row); the header is row 1
 	Column   string // the header cell as written; empty for a whole row
 	Found    string // the text found
 	Expected string // what was expected instead
 }
 
-// String says the problem in a line; a found text of over 60 characters is
-// cut short there (Found keeps it whole).
+// String says the problem in a line; a long column name or found text is
+// cut short there (see Clip; Found keeps it whole).
 func (p DataProblem) String() string {
 	if p.Column == "" {
 		return fmt.Sprintf("row %d: %s", p.Row, p.Expected)
 	}
-	found := p.Found
-	if r := []rune(found); len(r) > 60 {
-		found = string(r[:60]) + "…"
-	}
-	return fmt.Sprintf("row %d, column %q: found %q, expected %s", p.Row, p.Column, found, p.Expected)
+	return fmt.Sprintf("row %d, column %s: found %s, expected %s", p.Row, Clip(p.Column), Clip(p.Found), p.Expected)
 }
 
 // MaxAgentName is the longest agent name read, in characters.
@@ -180,11 +176,23 @@ type decoder2 struct {
 	data *Data
 	keys []string
 	rows int
+	// inCells counts the line breaks inside the quoted cells read so far:
+	// the file's line less these is the spreadsheet's row.
+	inCells int
+}
+
+// read reads a record and counts the line breaks in its cells.
+func (dc *decoder2) read() ([]string, error) {
+	rec, err := dc.r.Read()
+	for _, cell := range rec {
+		dc.inCells += strings.Count(cell, "\n")
+	}
+	return rec, err
 }
 
 func (dc *decoder2) header() ([]string, error) {
 	for {
-		rec, err := dc.r.Read()
+		rec, err := dc.read()
 		if err == io.EOF {
 			return nil, fmt.Errorf("%w: the file is empty; it needs a header row such as month,agent,calls,…", ErrNoUsableData)
 		}
@@ -218,14 +226,15 @@ func blankRow(rec []string) bool {
 func (dc *decoder2) GetCSVRows() ([][]string, error) {
 	out := [][]string{append([]string{"#row"}, dc.keys...)}
 	for {
-		rec, err := dc.r.Read()
+		before := dc.inCells // this record's own line breaks move the next rows only
+		rec, err := dc.read()
 		if err == io.EOF {
 			return out, nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			dc.rows++
-			dc.data.Problems = append(dc.data.Problems, quoteProblem(pe))
+			dc.data.Problems = append(dc.data.Problems, quoteProblem(pe, pe.StartLine-before, pe.Line-before))
 			continue
 		}
 		if err != nil {
@@ -235,7 +244,8 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 			continue
 		}
 		dc.rows++
-		line, _ := dc.r.FieldPos(0)
+		first, _ := dc.r.FieldPos(0)
+		line := first - before
 		if n := len(dc.keys); len(rec) > n && !blankRow(rec[n:]) {
 			dc.data.Problems = append(dc.data.Problems, DataProblem{Row: line, Expected: fmt.Sprintf(
 				"at most %d cells, as in the header, but the row has %d: a cell may hold an unquoted %s (write 1234, not 1,234, or put the cell in quotes); the row was left out",
@@ -283,13 +293,15 @@ func delimiterName(r rune) string {
 	return "comma"
 }
 
-func quoteProblem(pe *csv.ParseError) DataProblem {
-	if pe.Line > pe.StartLine {
-		return DataProblem{Row: pe.StartLine, Expected: fmt.Sprintf(
+// quoteProblem says what is wrong with a row's quotes; from and to are the
+// spreadsheet's rows of the file's lines the error spans.
+func quoteProblem(pe *csv.ParseError, from, to int) DataProblem {
+	if to > from {
+		return DataProblem{Row: from, Expected: fmt.Sprintf(
 			"a closing quote: a quote opened on this row is never closed, so rows %d to %d could not be read (a cell with a quote must be in quotes, the quote doubled: \"7\"\"5\")",
-			pe.StartLine, pe.Line)}
+			from, to)}
 	}
-	return DataProblem{Row: pe.StartLine, Expected: "quotes as in RFC 4180: a cell with a quote in it is written in quotes, the quote doubled, such as \"O\"\"Brien\"; the row was left out"}
+	return DataProblem{Row: from, Expected: "quotes as in RFC 4180: a cell with a quote in it is written in quotes, the quote doubled, such as \"O\"\"Brien\"; the row was left out"}
 }
 
 // record is one data row as gocsv maps it: the row number, the month, the

@@ -86,9 +86,13 @@ func (x Num) rat() *big.Rat {
 
 // ParseNum reads a plain decimal such as "12", "-0.5" or "92.25" (no exponent,
 // no separators). It is the form numbers take in scorecard files.
+// It takes at most MaxDigits digits, so that reading is instant.
 func ParseNum(s string) (Num, error) {
 	if !isPlainDecimal(s) {
-		return Num{}, fmt.Errorf("%q is not a plain decimal number", s)
+		return Num{}, fmt.Errorf("%s is not a plain decimal number", Clip(s))
+	}
+	if n := countDigits(s); n > MaxDigits {
+		return Num{}, fmt.Errorf("%s has %d digits, more than the %d a number may have", Clip(s), n, MaxDigits)
 	}
 	neg := s[0] == '-'
 	digits := strings.TrimLeft(s, "+-")
@@ -112,9 +116,22 @@ func ParseNum(s string) (Num, error) {
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
-		return Num{}, fmt.Errorf("%q is not a plain decimal number", s)
+		return Num{}, fmt.Errorf("%s is not a plain decimal number", Clip(s))
 	}
 	return fromRat(r), nil
+}
+
+// countDigits counts the digits of s, but for leading zeros.
+func countDigits(s string) int {
+	n, lead := 0, true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '0' && lead:
+		case c >= '0' && c <= '9':
+			n, lead = n+1, false
+		}
+	}
+	return n
 }
 
 // MustNum is ParseNum for constants in code and tests; it panics on bad input.

@@ -38,7 +38,7 @@ func ParseScorecard(data []byte) (*Scorecard, error) {
 		}
 	}
 	if len(d.problems) > 0 {
-		return nil, &ScorecardError{d.problems}
+		return nil, &ScorecardError{Problems: d.problems, More: d.more}
 	}
 	return sc, nil
 }
@@ -50,7 +50,7 @@ func ParseScorecard(data []byte) (*Scorecard, error) {
 func DecodeScorecard(data []byte) (*Scorecard, error) {
 	sc, d, err := decode(data)
 	if err == nil && len(d.problems) > 0 {
-		err = &ScorecardError{d.problems}
+		err = &ScorecardError{Problems: d.problems, More: d.more}
 	}
 	if err != nil {
 		return nil, err
@@ -64,18 +64,24 @@ func decode(data []byte) (*Scorecard, *decoder, error) {
 	data = cleanText(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	v, err := decodeOrdered(dec)
+	v, err := decodeOrdered(dec, 0)
 	if err != nil {
-		return nil, nil, &ScorecardError{[]Problem{{Rule: jsonErrorText(data, err)}}}
+		return nil, nil, &ScorecardError{Problems: []Problem{{Rule: jsonErrorText(data, err)}}}
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, &ScorecardError{[]Problem{{Rule: "the file goes on after the scorecard's closing '}': remove what follows it"}}}
+		return nil, nil, &ScorecardError{Problems: []Problem{{Rule: "the file goes on after the scorecard's closing '}': remove what follows it"}}}
 	}
 	d := &decoder{}
 	return d.scorecard(v), d, nil
 }
 
+// errTooDeep stops reading a file that nests deeper than MaxNesting.
+var errTooDeep = fmt.Errorf("the file nests lists and objects more than %d deep, and a scorecard needs at most 6: it is not a scorecard, or it is damaged", MaxNesting)
+
 func jsonErrorText(data []byte, err error) string {
+	if err == errTooDeep {
+		return err.Error()
+	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := 1, 1
@@ -104,10 +110,15 @@ func jsonErrorText(data []byte, err error) string {
 // missing, mistyped or unknown field as a Problem.
 type decoder struct {
 	problems []Problem
+	more     int    // problems past MaxProblemsKept, counted only
 	metric   string // the metric being read, for Problem.Metric
 }
 
 func (d *decoder) add(field, format string, args ...any) {
+	if len(d.problems) >= MaxProblemsKept {
+		d.more++
+		return
+	}
 	d.problems = append(d.problems, Problem{Metric: d.metric, Field: field, Rule: fmt.Sprintf(format, args...)})
 }
 
@@ -143,10 +154,10 @@ func (d *decoder) object(v any, field string, known ...string) map[string]any {
 	sort.Strings(unknown)
 	dups, _ := m[dupKey].([]string)
 	for _, k := range dups {
-		d.add(join(field, k), "the key %q is given twice: keep one", k)
+		d.add(join(field, k), "the key %s is given twice: keep one", Clip(k))
 	}
 	for _, k := range unknown {
-		d.add(join(field, k), "unknown key %q: the keys allowed here are %s", k, strings.Join(known, ", "))
+		d.add(join(field, k), "unknown key %s: the keys allowed here are %s", Clip(k), strings.Join(known, ", "))
 	}
 	return m
 }
@@ -167,9 +178,9 @@ func describe(v any) string {
 	case bool:
 		return fmt.Sprintf("%v", x)
 	case json.Number:
-		return "the number " + x.String()
+		return "the number " + ClipPlain(x.String())
 	case string:
-		return fmt.Sprintf("the text %q", x)
+		return "the text " + Clip(x)
 	case []any:
 		return "a list"
 	case map[string]any:
@@ -192,8 +203,12 @@ func (d *decoder) num(m map[string]any, key, field string, required bool) (Num, 
 		return Num{}, false
 	}
 	x, err := ParseNum(n.String())
+	if digits := countDigits(n.String()); digits > MaxDigits {
+		d.add(join(field, key), "must have at most %d digits, found a number of %d digits: %s", MaxDigits, digits, ClipPlain(n.String()))
+		return Num{}, false
+	}
 	if err != nil {
-		d.add(join(field, key), "must be a plain decimal number such as 2 or 2.5, found %s", n.String())
+		d.add(join(field, key), "must be a plain decimal number such as 2 or 2.5, found %s", ClipPlain(n.String()))
 		return Num{}, false
 	}
 	return x, true
@@ -271,6 +286,10 @@ func (d *decoder) scorecard(v any) *Scorecard {
 	items, isList := list.([]any)
 	if !isList {
 		d.add("metrics", "must be a list [ … ], found %s", describe(list))
+		return sc
+	}
+	if len(items) > MaxMetrics {
+		d.add("metrics", "has %d metrics, more than the %d a scorecard may have: keep the ones your centre scores", len(items), MaxMetrics)
 		return sc
 	}
 	for i, item := range items {
@@ -390,17 +409,20 @@ func keyOrder(m map[string]any) []string {
 
 // decodeOrdered decodes one JSON value like json.Decoder.Decode into any
 // (numbers as json.Number), and records each object's keys in file order.
-func decodeOrdered(dec *json.Decoder) (any, error) {
+func decodeOrdered(dec *json.Decoder, depth int) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
 	}
 	switch t := tok.(type) {
 	case json.Delim:
+		if depth >= MaxNesting {
+			return nil, errTooDeep
+		}
 		if t == '[' {
 			list := []any{}
 			for dec.More() {
-				v, err := decodeOrdered(dec)
+				v, err := decodeOrdered(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -417,7 +439,7 @@ func decodeOrdered(dec *json.Decoder) (any, error) {
 				return nil, err
 			}
 			k, _ := kt.(string)
-			v, err := decodeOrdered(dec)
+			v, err := decodeOrdered(dec, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -439,6 +461,10 @@ func (d *decoder) bands(v any) []Band {
 	items, ok := v.([]any)
 	if !ok {
 		d.add("bands", "must be a list such as [{\"points\": 2, \"at\": 80}], found %s", describe(v))
+		return nil
+	}
+	if len(items) > MaxBands {
+		d.add("bands", "has %d bands, more than the %d a metric may have", len(items), MaxBands)
 		return nil
 	}
 	var out []Band

@@ -15,7 +15,7 @@ type Problem struct {
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.Metric != "" {
-		fmt.Fprintf(&b, "metric %q", p.Metric)
+		fmt.Fprintf(&b, "metric %s", Clip(p.Metric))
 		if strings.HasPrefix(p.Metric, "metric ") {
 			b.Reset()
 			b.WriteString(p.Metric)
@@ -24,24 +24,32 @@ func (p Problem) String() string {
 		b.WriteString("scorecard")
 	}
 	if p.Field != "" {
-		b.WriteString(", " + p.Field)
+		b.WriteString(", " + ClipPlain(p.Field))
 	}
 	b.WriteString(": " + p.Rule)
 	return b.String()
 }
 
 // ScorecardError lists every problem of a refused scorecard.
-type ScorecardError struct{ Problems []Problem }
+// Its message lists the first ListedProblems.
+type ScorecardError struct {
+	Problems []Problem
+	More     int // problems past those kept, counted only
+}
 
 func (e *ScorecardError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
+	total := len(e.Problems) + e.More
+	lines := make([]string, 0, min(len(e.Problems), ListedProblems)+1)
+	for _, p := range e.Problems[:min(len(e.Problems), ListedProblems)] {
+		lines = append(lines, p.String())
 	}
-	if len(lines) == 1 {
+	if total == 1 {
 		return "the scorecard is refused: " + lines[0]
 	}
-	return fmt.Sprintf("the scorecard is refused (%d problems):\n  %s", len(lines), strings.Join(lines, "\n  "))
+	if rest := total - len(lines); rest > 0 {
+		lines = append(lines, fmt.Sprintf("…and %d more", rest))
+	}
+	return fmt.Sprintf("the scorecard is refused (%d problems):\n  %s", total, strings.Join(lines, "\n  "))
 }
 
 // Validate checks every rule of SPEC section 2 and returns a *ScorecardError
@@ -52,7 +60,7 @@ func (sc *Scorecard) Validate() error {
 	if len(v.problems) == 0 {
 		return nil
 	}
-	return &ScorecardError{v.problems}
+	return &ScorecardError{Problems: v.problems}
 }
 
 type validator struct {

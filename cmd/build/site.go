@@ -160,6 +160,7 @@ func newHandler(version, base string) *goapp.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:                  []string{"/web/app.css"},
+		Scripts:                 []string{"/web/stopped.js defer"},
 		CacheableResources:      []string{"/web/icon.svg", "/web/icon-maskable-512.png"},
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,

@@ -11,5 +11,6 @@ import (
 
 func main() {
 	app.Routes()
+	app.FixLocation()
 	goapp.RunWhenOnBrowser()
 }

@@ -102,4 +102,38 @@ func main() {
 	if err := os.WriteFile(filepath.Join(sdir, "deeply-nested.json"), []byte(`{"name": `+nested+`}`), 0o644); err != nil {
 		panic(err)
 	}
+
+	// Issue 11's inputs: what once crashed, hung or blocked the app. The
+	// big ones are kept gzipped; the tests unpack them.
+	gzipped := func(dir, name string, b []byte) {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw.Write(b)
+		zw.Close()
+		if err := os.WriteFile(filepath.Join(dir, name+".gz"), gz.Bytes(), 0o644); err != nil {
+			panic(err)
+		}
+	}
+	gzipped(sdir, "nested-100000-lists.json", []byte(`{"name": `+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+`}`))
+	gzipped(sdir, "nested-30000-objects.json", []byte(strings.Repeat(`{"a":`, 30000)+"1"+strings.Repeat("}", 30000)))
+	var metrics strings.Builder
+	metrics.WriteString(`{"version": 1, "name": "Five thousand", "scale": {"min": 1, "max": 3}, "pass": 2, "decimals": 1, "metrics": [`)
+	for i := 0; i < 5000; i++ {
+		if i > 0 {
+			metrics.WriteString(",")
+		}
+		// Weights: 4999 of 0.02 and one of 0.02 more... all 0.02 make 100.
+		fmt.Fprintf(&metrics, `{"id": "m%d", "label": "Metric %d", "unit": "number", "weight": 0.02, "better": "higher", "bands": [{"points": 3, "at": 2}, {"points": 2, "at": 1}]}`, i, i)
+	}
+	metrics.WriteString("]}")
+	gzipped(sdir, "five-thousand-metrics.json", []byte(metrics.String()))
+	var keys strings.Builder
+	keys.WriteString(`{"version": 1`)
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&keys, `, "unknown_key_%d": %d`, i, i)
+	}
+	keys.WriteString("}")
+	gzipped(sdir, "hundred-thousand-unknown-keys.json", []byte(keys.String()))
+	gzipped(sdir, "million-digit-band.json", []byte(`{"version": 1, "name": "Long", "pass": 2, "decimals": 1, "metrics": [{"id": "ce", "label": "CE", "unit": "percent", "weight": 100, "bands": [{"points": 3, "at": `+strings.Repeat("9", 1_000_000)+`}, {"points": 2, "at": 80}]}]}`))
+	gzipped(dir, "million-digit-calls.csv", []byte(header+"2026-10,Sam,"+strings.Repeat("5", 1_000_000)+",60,0,25,23,7:35,1,0\n"+october))
 }

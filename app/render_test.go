@@ -1,0 +1,47 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// rendered mounts the page as go-app does, sends msgs as the handlers
+// would, and returns the page's HTML: every part, memoized or not, drawn.
+func rendered(t *testing.T, msgs ...Msg) string {
+	t.Helper()
+	c := &Calculator{}
+	disp := goapp.NewServerTester(c)
+	defer disp.Close()
+	for _, msg := range msgs {
+		if !c.send("test", msg) {
+			t.Fatalf("%T refused: %v", msg, c.errs)
+		}
+		disp.Consume()
+	}
+	disp.Consume()
+	return goapp.HTMLString(c)
+}
+
+// TestRenderFractionalCounts: averaged sheets give fractional counts
+// (satisfied 16.5, calls 500.5). The command line scores them; the page
+// once panicked drawing survey luck for them, on every reload.
+func TestRenderFractionalCounts(t *testing.T) {
+	for _, data := range []string{
+		"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,16.5,7:35,1,0\n",
+		"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,500.5,60,2,25,23,7:35,1,0\n",
+		"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25.5,23,7:35,1,0\n",
+	} {
+		html := rendered(t, SetData{Text: data})
+		if strings.Contains(html, `data-testid="render-failed"`) {
+			t.Errorf("a part could not be drawn for\n%s", data)
+		}
+		if !strings.Contains(html, `data-testid="month-score"`) {
+			t.Errorf("no score drawn for\n%s", data)
+		}
+		if !strings.Contains(html, "not a whole share of responses") && strings.Contains(data, "16.5") {
+			t.Errorf("survey luck does not say why it has no chances for\n%s", data)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package app
+
+import (
+	"encoding/json"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+)
+
+// Rescue: Passline never leaves an agent with a page that cannot start.
+// A start marks itself in storage and clears the mark once the page is
+// painted; a start that finds the mark still there knows the last one did
+// not finish (it crashed or hung), so it comes up with the example instead
+// of the saved state, keeps that state untouched and offers it back. A
+// page whose drawing panics offers the same way out.
+
+// startDidNotFinish reports whether the last start left its mark.
+func startDidNotFinish(s Storage) bool {
+	var mark string
+	return s.Get(StartingKey, &mark) == nil && mark != ""
+}
+
+// rescueStart is the words of a start that set the saved state aside.
+const rescueStart = "Passline did not finish starting last time, so it started with the example this time. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
+
+// rescueDrawing is the words after the page could not be drawn.
+const rescueDrawing = "Passline could not draw your page, so it shows the example. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
+
+// enterRescue shows the example and keeps the saved state as it is: no
+// change is saved until the user chooses what to do with it.
+func (c *Calculator) enterRescue(why string) {
+	c.rescue, c.holdSaves = why, true
+	c.model, c.prepared = NewModel(), nil
+	c.rev++
+	c.derive()
+}
+
+// savedParts reads what is saved, as it is: the data text and an imported
+// scorecard, for the rescue's downloads.
+func savedParts(s Storage) (data, scorecard string) {
+	_ = s.Get(DataKey, &data)
+	var raw json.RawMessage
+	if s.Get(StateKey, &raw) == nil && raw != nil {
+		var m struct {
+			Scorecard string `json:"scorecard"`
+		}
+		_ = json.Unmarshal(raw, &m)
+		scorecard = m.Scorecard
+	}
+	return data, scorecard
+}
+
+func (c *Calculator) onRescueRetry(ctx goapp.Context, e goapp.Event) {
+	c.do("trying the saved data again", func() {
+		c.storage.Del(StartingKey)
+		ctx.Reload()
+	})
+}
+
+func (c *Calculator) onRescueDownload(ctx goapp.Context, e goapp.Event) {
+	c.do("downloading the saved data", func() {
+		data, scorecard := savedParts(c.storage)
+		if data != "" {
+			download("passline-saved-data.csv", "text/csv;charset=utf-8", []byte(data))
+		}
+		if scorecard != "" {
+			download("passline-saved-scorecard.json", "application/json", []byte(scorecard))
+		}
+	})
+}
+
+func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
+	c.do("starting afresh", func() {
+		Forget(c.storage)
+		c.rescue, c.holdSaves, c.notice = "", false, ""
+		c.rev++
+	})
+}
+
+// renderRescue offers the saved state back while it is set aside.
+func (c *Calculator) renderRescue() goapp.UI {
+	if c.rescue == "" {
+		return nil
+	}
+	return goapp.Div().Class("notice notice-error").Attr("role", "alert").DataSet("testid", "rescue").Body(
+		goapp.P().Text(c.rescue),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "rescue-retry").Text("Try my saved data again").OnClick(c.onRescueRetry),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-download").Text("Download my saved data").OnClick(c.onRescueDownload),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-forget").Text("Forget it and start afresh").OnClick(c.onRescueForget),
+		),
+	)
+}
+
+// Render draws the page from the view; it computes nothing. Should drawing
+// panic, the page shows the example with the saved state set aside.
+func (c *Calculator) Render() goapp.UI {
+	var failed error
+	ui := components.SafeRender("your page", c.renderPage, func(err error) { failed = err })
+	if failed == nil {
+		return ui
+	}
+	c.crash = failed.Error()
+	if c.rescue != "" { // the example itself cannot be drawn: say so plainly
+		return goapp.Main().Body(components.RenderFailed("your page"))
+	}
+	c.enterRescue(rescueDrawing)
+	return c.Render()
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Never bricked (issue 11): whatever was saved or linked, the page comes
+// up live and says what happened; the saved data is never lost.
+
+// TestFractionalCountsStayAlive: an averaged sheet (satisfied 16.5) once
+// panicked while the page drew survey luck, and, saved first, on every
+// reload after. Now it is scored, luck says why it has no chances, and a
+// reload reaches the live app with the data.
+func TestFractionalCountsStayAlive(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,500.5,60,2,25,16.5,7:35,1,0\n")
+	s.waitTextContains("loaded", "1 row read")
+	if got := s.textOf(`[data-luck="ce"]`); !strings.Contains(got, "not a whole share of responses") {
+		t.Errorf("survey luck for 16.5 of 25: %q", got)
+	}
+	s.reload()
+	s.waitTextContains("months", "Oct")
+	s.setRange("ce", "85")
+	s.waitText("month-score", "1.7")
+	var failed int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('[data-testid="render-failed"],[data-testid="stopped"]').length`, &failed))
+	if failed > 0 {
+		t.Error("a part could not be drawn")
+	}
+}
+
+// TestBadLinksStart: links go-app v9 could not parse stopped the start
+// with a nil pointer panic; now each reaches the live app.
+func TestBadLinksStart(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	for _, link := range []string{"/#%", "/#foo%", "/#share=abc%zz"} {
+		s.open(link)
+		if got := s.text("month-score"); got != "2.1" {
+			t.Errorf("%s: score %q", link, got)
+		}
+	}
+	// In an open tab, a fragment typed into the address bar: popstate.
+	var ignored any
+	s.run(chromedp.Evaluate(`location.hash = "%"; true`, &ignored))
+	s.setRange("ce", "85")
+	s.waitText("month-score", "1.7")
+}
+
+// TestStoppedProgramSays: when the Go program ends (as a fatal error ends
+// it), the page says so and offers a reload, which reaches the live app.
+func TestStoppedProgramSays(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/?crashtest=1")
+	s.run(chromedp.Click(`[data-testid="stop-test"]`))
+	s.waitTextContains("stopped", "Passline stopped")
+	s.screenshot("stopped-360x740")
+	s.run(chromedp.Click(`[data-testid="stopped"] button`), chromedp.WaitVisible(liveSelector))
+	if got := s.text("month-score"); got != "2.1" {
+		t.Errorf("after the reload: score %q", got)
+	}
+}
+
+// TestUnfinishedStartRescues: a start that did not finish (it hung or
+// crashed) leaves its mark; the next start shows the example, keeps the
+// saved data untouched and offers it back. Trying it again restores it.
+func TestUnfinishedStartRescues(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,20,7:35,1,0\n")
+	s.waitTextContains("months", "Oct")
+	var ignored any
+	s.run(chromedp.Evaluate(`localStorage.setItem("passline.starting", JSON.stringify("1")); true`, &ignored))
+	s.reload()
+	s.waitTextContains("rescue", "did not finish starting")
+	if got := s.text("month-score"); got != "2.1" {
+		t.Errorf("rescued start shows %q, want the example's 2.1", got)
+	}
+	s.screenshot("rescue-360x740")
+	// A change now is not saved over the data set aside.
+	s.setRange("ce", "85")
+	s.waitText("month-score", "1.7")
+	var saved string
+	s.run(chromedp.Evaluate(`localStorage.getItem("passline.data")`, &saved))
+	if !strings.Contains(saved, "Sam") {
+		t.Fatalf("the saved data was overwritten while rescuing: %q", saved)
+	}
+	s.run(chromedp.Click(`[data-testid="rescue-retry"]`), chromedp.WaitVisible(liveSelector))
+	s.waitTextContains("months", "Oct")
+	if got := s.textOf(`[data-testid="agent-name"], h2`); got == "" {
+		t.Log("no agent heading")
+	}
+	if got := s.text("month-score"); got == "2.1" {
+		t.Errorf("after trying again the score is still the example's")
+	}
+	var mark any
+	s.run(chromedp.Evaluate(`localStorage.getItem("passline.starting")`, &mark))
+	if mark != nil {
+		t.Errorf("the start mark stays after a finished start: %v", mark)
+	}
+}
