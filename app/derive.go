@@ -237,13 +237,11 @@ func (p *Prepared) Score(m Model) (View, error) {
 	for i := range sc.Metrics {
 		mt := &sc.Metrics[i]
 		if text, ok := m.WhatIf[mt.ID]; ok {
-			val, err := scoring.ParseNum(text)
-			if err != nil {
-				return View{}, err
+			if val, err := whatIfValue(sc, mt.ID, text); err == nil {
+				v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
 			}
-			v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
 		}
-		if counts, ok := incidentCounts(mt, base.Inputs[i], m.WhatIf); ok {
+		if counts, ok := incidentCounts(sc, mt, base.Inputs[i], m.WhatIf); ok {
 			v.Inputs[i] = scoring.Input{Value: sc.DeductPoints(mt, counts), Counts: counts}
 		}
 	}
@@ -290,14 +288,14 @@ func hasIncidentCounts(m *scoring.Metric, base scoring.Input) bool {
 
 // incidentCounts applies the what-if incident counts of a deduct metric;
 // ok is false when there are none to apply.
-func incidentCounts(m *scoring.Metric, base scoring.Input, whatIf map[string]string) ([]scoring.Num, bool) {
+func incidentCounts(sc *scoring.Scorecard, m *scoring.Metric, base scoring.Input, whatIf map[string]string) ([]scoring.Num, bool) {
 	if !hasIncidentCounts(m, base) {
 		return nil, false
 	}
 	counts, changed := slices.Clone(base.Counts), false
 	for k, pen := range m.Source.Penalties {
 		if text, ok := whatIf[IncidentKey(m, pen.Column)]; ok {
-			if n, err := scoring.ParseNum(text); err == nil {
+			if n, err := whatIfValue(sc, IncidentKey(m, pen.Column), text); err == nil {
 				counts[k], changed = n, true
 			}
 		}

@@ -13,28 +13,75 @@ const nbsp = "\u00a0"
 // FormatValue prints a raw value in its metric's unit: "92 %", "7:35",
 // "2.5 points", "12.5".
 func FormatValue(u scoring.Unit, v scoring.Num) string {
+	d := 2
+	if u == scoring.Seconds {
+		d = 1
+	}
+	return formatAt(u, v, d)
+}
+
+// MetricValue prints a value of m with the decimals that decide its band:
+// 420.04 s shows as "7:00.04" beside a band "7:00 or less", never "7:00";
+// 89.996 % as "89.996 %" below a band at 90 %.
+func MetricValue(m *scoring.Metric, v scoring.Num) string {
+	d := 2
+	if m.Unit == scoring.Seconds {
+		d = 1
+	}
+	return formatAt(m.Unit, v, decisive(m, v, d))
+}
+
+// decisive is how many decimals, least at the fewest, v needs so that,
+// rounded, it stands on the same side of every band threshold of m as v.
+func decisive(m *scoring.Metric, v scoring.Num, least int) int {
+	for d := least; d < scoring.MaxDigits; d++ {
+		r, same := v.Round(d), true
+		for _, b := range m.Bands {
+			if r.Cmp(b.At) != v.Cmp(b.At) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return d
+		}
+	}
+	return scoring.MaxDigits
+}
+
+// formatAt prints v in unit u with at most d decimals.
+func formatAt(u scoring.Unit, v scoring.Num, d int) string {
 	switch u {
 	case scoring.Percent:
-		return v.Short(2) + nbsp + "%"
+		return v.Short(d) + nbsp + "%"
 	case scoring.Seconds:
-		return clock(v)
+		return clock(v, d)
 	case scoring.Points:
 		if v.Equal(scoring.N(1)) {
 			return "1" + nbsp + "point"
 		}
-		return v.Short(2) + nbsp + "points"
+		return v.Short(d) + nbsp + "points"
 	}
-	return v.Short(2)
+	return v.Short(d)
 }
 
-// clock prints seconds as m:ss, or h:mm:ss from an hour, with a decimal
-// part only when there is one: 455 → "7:35", 455.5 → "7:35.5".
-func clock(v scoring.Num) string {
-	whole := v.Floor(0).Int64()
-	frac := strings.TrimPrefix(v.Sub(scoring.N(whole)).Short(1), "0")
-	if frac == "1" || frac == "0" { // rounding carried: 59.96 s shows as 1:00
-		whole, frac = v.Round(0).Int64(), ""
+// hugeSeconds is where durations stop being shown as a clock: beyond any
+// handle time, and far from int64's limits.
+var hugeSeconds = scoring.N(1_000_000_000)
+
+// clock prints seconds as m:ss, or h:mm:ss from an hour, with at most d
+// decimals, shown only when there are some: 455 → "7:35", 455.5 →
+// "7:35.5". A negative value gets a minus; a huge one is plain seconds.
+func clock(v scoring.Num, d int) string {
+	if v.Sign() < 0 {
+		return "-" + clock(v.Neg(), d)
 	}
+	if hugeSeconds.Less(v) {
+		return v.Short(d) + nbsp + "s"
+	}
+	r := v.Round(d)
+	whole := r.Floor(0).Int64()
+	frac := strings.TrimPrefix(r.Sub(scoring.N(whole)).Short(d), "0")
 	h, m, s := whole/3600, whole/60%60, whole%60
 	if h > 0 {
 		return fmt.Sprintf("%d:%02d:%02d%s", h, m, s, frac)
@@ -44,23 +91,38 @@ func clock(v scoring.Num) string {
 
 // ValueWords says a value for a screen reader: "92 percent",
 // "7 minutes 35 seconds", "2.5 points".
-func ValueWords(u scoring.Unit, v scoring.Num) string {
+func ValueWords(u scoring.Unit, v scoring.Num) string { return wordsAt(u, v, 2) }
+
+// MetricWords is ValueWords with the decimals that decide m's band.
+func MetricWords(m *scoring.Metric, v scoring.Num) string {
+	return wordsAt(m.Unit, v, decisive(m, v, 2))
+}
+
+func wordsAt(u scoring.Unit, v scoring.Num, d int) string {
 	switch u {
 	case scoring.Percent:
-		return v.Short(2) + " percent"
+		return v.Short(d) + " percent"
 	case scoring.Seconds:
-		whole := v.Round(0).Int64()
-		m, s := whole/60, whole%60
+		if v.Sign() < 0 || hugeSeconds.Less(v) {
+			return v.Short(d) + " seconds"
+		}
+		r := v.Round(d)
+		whole := r.Floor(0).Int64()
+		m, s := whole/60, r.Sub(scoring.N(whole/60*60))
 		var parts []string
 		if m > 0 {
 			parts = append(parts, plural(m, "minute"))
 		}
-		if s > 0 || m == 0 {
-			parts = append(parts, plural(s, "second"))
+		if !s.IsZero() || m == 0 {
+			word := " seconds"
+			if s.Equal(scoring.N(1)) {
+				word = " second"
+			}
+			parts = append(parts, s.Short(d)+word)
 		}
 		return strings.Join(parts, " ")
 	}
-	return FormatValue(u, v)
+	return formatAt(u, v, d)
 }
 
 // plural says a count with its noun: "1 row", "3 rows".

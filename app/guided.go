@@ -79,7 +79,7 @@ func guidedLongCall(m Model) GuidedAnswer {
 	base := story.Inputs[sc.Index("aht")].Value
 	g := GuidedAnswer{ID: "long-call", Question: "A long care call in the middle of a sales push: what does it cost?",
 		Setup: fmt.Sprintf("The October story: %s calls at an AHT of %s, a month of %s. Then one more call, a long one.",
-			calls.Short(0), clock(base), sc.WhatIf(story.Inputs).Month.Score.Fixed(sc.Decimals)),
+			calls.Short(0), MetricValue(aht, base), sc.WhatIf(story.Inputs).Month.Score.Fixed(sc.Decimals)),
 		Field: &LessonField{Key: "scenarios.minutes", Label: "The long call lasts (minutes)", Value: "45", Mode: "numeric"}}
 	if v, ok := m.Answers[g.Field.Key]; ok {
 		g.Field.Value = v
@@ -103,7 +103,7 @@ func guidedLongCall(m Model) GuidedAnswer {
 	after := ahtWith(1)
 	month := monthAt(after)
 	was, now := sc.PointsFor(aht, base), sc.PointsFor(aht, after)
-	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", clock(base), clock(after.Round(1)), pointsText(now), month.Score.Fixed(sc.Decimals), passWord(month.Pass))
+	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", MetricValue(aht, base), MetricValue(aht, after), pointsText(now), month.Score.Fixed(sc.Decimals), passWord(month.Pass))
 	if !now.Equal(was) {
 		g.Why = fmt.Sprintf("This call alone moves AHT into another band: %s instead of %s for the month.", pointsText(now), pointsText(was))
 		return g
@@ -114,7 +114,7 @@ func guidedLongCall(m Model) GuidedAnswer {
 		if a := ahtWith(k); !sc.PointsFor(aht, a).Equal(was) {
 			mo := monthAt(a)
 			g.Why = fmt.Sprintf("One call hardly moves an average over %s calls. It takes %d calls like it to cross the band (AHT %s): the month would then score %s, %s.",
-				calls.Short(0), k, clock(a.Round(1)), mo.Score.Fixed(sc.Decimals), passWord(mo.Pass))
+				calls.Short(0), k, MetricValue(aht, a), mo.Score.Fixed(sc.Decimals), passWord(mo.Pass))
 			break
 		}
 	}
@@ -210,7 +210,7 @@ func quiz() []QuizQuestion {
 	pts := sc.PointsFor(ce, v)
 	opts := []string{pointsText(scoring.N(1)), pointsText(scoring.N(2)), pointsText(scoring.N(3))}
 	qs = append(qs, QuizQuestion{Question: "On Care and sales, 23 satisfied surveys out of 25: how many points for CE?", Options: opts,
-		Correct: pick(opts, pointsText(pts)), Explain: fmt.Sprintf("23 ÷ 25 = %s, and %s.", FormatValue(ce.Unit, v), bandWords(sc, ce))})
+		Correct: pick(opts, pointsText(pts)), Explain: fmt.Sprintf("23 ÷ 25 = %s, and %s.", MetricValue(ce, v), bandWords(sc, ce))})
 	// 2: a threshold is inclusive.
 	opts = []string{pointsText(scoring.N(1)), pointsText(scoring.N(2)), pointsText(scoring.N(3))}
 	qs = append(qs, QuizQuestion{Question: "On Care and sales, an AHT of exactly 8:00: how many points?", Options: opts,

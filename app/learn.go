@@ -171,7 +171,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		if m.IsPoints() {
 			return pointsText(sc.PointsFor(m, v)) + "."
 		}
-		return fmt.Sprintf("%s → %s.", FormatValue(m.Unit, v), pointsText(sc.PointsFor(m, v)))
+		return fmt.Sprintf("%s → %s.", MetricValue(m, v), pointsText(sc.PointsFor(m, v)))
 	}
 	ratio := func(m *scoring.Metric, num, den scoring.Num, numWord, denWord string) (string, error) {
 		v, ok := sc.ValueFromCounts(m, []scoring.Num{num, den})
@@ -209,7 +209,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		if calls.IsZero() {
 			return nil, fmt.Errorf("with no calls there is no handle time: give at least 1")
 		}
-		return []string{fmt.Sprintf("AHT: %s ÷ %s calls = %s", clock(total), calls.Short(0), points(mt, total.Div(calls)))}, nil
+		return []string{fmt.Sprintf("AHT: %s ÷ %s calls = %s", clock(total, 1), calls.Short(0), points(mt, total.Div(calls)))}, nil
 	case "sales":
 		var lines []string
 		for _, id := range []string{"offer_rate", "conversion"} {

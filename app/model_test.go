@@ -13,7 +13,7 @@ import (
 type mapStorage struct {
 	items  map[string]string
 	writes map[string]int
-	fail   error
+	failOn string // a key whose writes are refused, as a full storage refuses
 }
 
 func newMapStorage() *mapStorage {
@@ -21,8 +21,8 @@ func newMapStorage() *mapStorage {
 }
 
 func (s *mapStorage) Set(k string, v any) error {
-	if s.fail != nil {
-		return s.fail
+	if k == s.failOn {
+		return errors.New("QuotaExceededError: the quota has been exceeded")
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -97,43 +97,111 @@ func TestPreparedIsReused(t *testing.T) {
 
 func TestSaveAndRestore(t *testing.T) {
 	s := newMapStorage()
-	if m, notice := Restore(s); notice != "" || m.Preset != DefaultPreset {
-		t.Fatalf("nothing saved: %+v %q", m, notice)
+	if m, r := Restore(s); r.Notice != "" || r.Aside || m.Preset != DefaultPreset {
+		t.Fatalf("nothing saved: %+v %+v", m, r)
 	}
+	sv := &Saver{S: s}
 	m := NewModel()
 	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
-	if err := Save(s, m, moved, true); err != nil {
+	if err := sv.Save(m, moved); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := Update(moved, SetWhatIf{Metric: "ce", Value: "86"})
-	Save(s, moved, again, false)
+	if err := sv.Save(moved, again); err != nil {
+		t.Fatal(err)
+	}
 	if s.writes[DataKey] != 1 || s.writes[StateKey] != 2 {
 		t.Errorf("writes %v: a slider move must not write the data again", s.writes)
 	}
 	if strings.Contains(s.items[StateKey], "month,agent") {
 		t.Error("the state key holds the data")
 	}
-	got, notice := Restore(s)
-	if notice != "" || got.WhatIf["ce"] != "86" || got.Data != DefaultData {
-		t.Errorf("restored %+v %q", got, notice)
-	}
-	s.fail = errors.New("quota exceeded")
-	if err := Save(s, again, again, false); err == nil || !strings.Contains(err.Error(), "quota exceeded") {
-		t.Errorf("a failed save: %v", err)
+	got, r := Restore(s)
+	if r.Notice != "" || got.WhatIf["ce"] != "86" || got.Data != DefaultData || r.Rev != sv.Rev {
+		t.Errorf("restored %+v %+v", got, r)
 	}
 }
 
-func TestRestoreSetsAside(t *testing.T) {
-	good, _ := json.Marshal(DefaultData)
-	tests := []struct{ name, state, data, want string }{
-		{"not json", `{not json`, string(good), "could not be read"},
-		{"old schema", `{"schema":0,"preset":"care-and-sales"}`, string(good), "another version of Passline (schema 0"},
-		{"unknown preset", `{"schema":1,"preset":"nope"}`, string(good), `no built-in scorecard is called "nope"`},
-		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high"}}`, string(good), `the value of "ce"`},
-		{"refused scorecard", `{"schema":1,"preset":"care-and-sales","scorecard":"{}"}`, string(good), "version: is required"},
-		{"unusable data", `{"schema":1,"preset":"care-and-sales"}`, `"x"`, "the file has no month column"},
-		{"data missing", `{"schema":1,"preset":"care-and-sales"}`, ``, "saved data could not be read"},
-		{"data not a string", `{"schema":1,"preset":"care-and-sales"}`, `42`, "saved data could not be read"},
+// TestSaveRefusedKeepsTheLastGoodCopy: a save the browser refuses (storage
+// full after a 19 MB file, issue 11) leaves the previous data with its own
+// settings: a reload never puts the new file's what-ifs on the old data.
+func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
+	s := newMapStorage()
+	sv := &Saver{S: s}
+	old, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
+	if err := sv.Save(NewModel(), old); err != nil {
+		t.Fatal(err)
+	}
+	big, _ := Update(old, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Big,520,60,0,25,20,7:35,1,0\n"})
+	s.failOn = DataKey
+	if err := sv.Save(old, big); !errors.Is(err, ErrNotSaved) {
+		t.Fatalf("refused data: %v", err)
+	}
+	got, _ := Restore(s)
+	if got.Data != DefaultData || got.WhatIf["ce"] != "85" || got.Agent != "" {
+		t.Errorf("after a refused data write: %+v", got)
+	}
+	// The settings refused after the data went in: the data is put back.
+	s.failOn = StateKey
+	if err := sv.Save(old, big); !errors.Is(err, ErrNotSaved) {
+		t.Fatalf("refused state: %v", err)
+	}
+	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIf["ce"] != "85" {
+		t.Errorf("after a refused state write: %+v", got)
+	}
+}
+
+// TestSaveNeverOverAnotherTab: tab B, opened before tab A pasted new data,
+// must not write its old data over A's on its next move (issue 11).
+func TestSaveNeverOverAnotherTab(t *testing.T) {
+	s := newMapStorage()
+	a, b := &Saver{S: s}, &Saver{S: s}
+	m := NewModel()
+	if err := a.Save(m, m); err != nil {
+		t.Fatal(err)
+	}
+	_, r := Restore(s)
+	b.Rev = r.Rev // B opens
+	pasted, _ := Update(m, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,New,520,60,0,25,20,7:35,1,0\n"})
+	if err := a.Save(m, pasted); err != nil {
+		t.Fatal(err)
+	}
+	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
+	if err := b.Save(m, moved); !errors.Is(err, ErrOtherTab) {
+		t.Fatalf("B's save over A's: %v", err)
+	}
+	if got, _ := Restore(s); !strings.Contains(got.Data, "New") {
+		t.Errorf("A's data was lost: %q", got.Data)
+	}
+}
+
+// TestRestoreSalvages: a damaged part of the saved state costs only that
+// part (issue 11); saved data that cannot be used is kept aside, never
+// overwritten by the example.
+func TestRestoreSalvages(t *testing.T) {
+	other, _ := json.Marshal("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,20,7:35,1,0\n")
+	tests := []struct {
+		name, state, data string
+		want              string // in the notice
+		aside             bool
+		keepsData         bool
+		check             func(Model) bool
+	}{
+		{"not json", `{not json`, string(other), "settings could not be read", false, true, nil},
+		{"old schema", `{"schema":0,"preset":"care-and-sales"}`, string(other), "another version of Passline (schema 0", false, true, nil},
+		{"unknown preset", `{"schema":1,"preset":"nope"}`, string(other), `no built-in scorecard is called "nope"`, false, true,
+			func(m Model) bool { return m.Preset == DefaultPreset }},
+		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high","aht":"430"}}`, string(other), `could not be used and were put back`, false, true,
+			func(m Model) bool { return m.WhatIf["aht"] == "430" && m.WhatIf["ce"] == "" }},
+		{"what-if a slider refuses", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"-50","attendance.absent":"0.5"}}`, string(other), "2 what-if values", false, true,
+			func(m Model) bool { return len(m.WhatIf) == 0 }},
+		{"refused scorecard", `{"schema":1,"preset":"care-and-sales","scorecard":"{}","screen":"team"}`, string(other), "the scorecard you imported could not be read again", false, true,
+			func(m Model) bool { return m.Scorecard == "" && m.Screen == ScreenTeam }},
+		{"bad screen and lesson", `{"schema":1,"preset":"care-and-sales","screen":"nope","lesson":"nope"}`, string(other), "", false, true,
+			func(m Model) bool { return m.Screen == "" && m.Lesson == "" }},
+		{"unusable data", `{"schema":1,"preset":"care-and-sales"}`, `"x"`, "the file has no month column", true, false, nil},
+		{"data missing", `{"schema":1,"preset":"care-and-sales"}`, ``, "saved data could not be read", false, false, nil},
+		{"data not a string", `{"schema":1,"preset":"care-and-sales"}`, `42`, "saved data could not be read", false, false, nil},
 	}
 	for _, tt := range tests {
 		s := newMapStorage()
@@ -141,9 +209,18 @@ func TestRestoreSetsAside(t *testing.T) {
 		if tt.data != "" {
 			s.items[DataKey] = tt.data
 		}
-		m, notice := Restore(s)
-		if !strings.Contains(notice, tt.want) || m.Preset != DefaultPreset || m.Data != DefaultData {
-			t.Errorf("%s: notice %q, model %+v", tt.name, notice, m)
+		m, r := Restore(s)
+		if !strings.Contains(r.Notice, tt.want) || r.Aside != tt.aside {
+			t.Errorf("%s: notice %q, aside %v", tt.name, r.Notice, r.Aside)
+		}
+		if keeps := strings.Contains(m.Data, "Sam"); keeps != tt.keepsData {
+			t.Errorf("%s: data kept %v, want %v", tt.name, keeps, tt.keepsData)
+		}
+		if !tt.keepsData && m.Data != DefaultData {
+			t.Errorf("%s: starts from %q, want the example", tt.name, m.Data)
+		}
+		if tt.check != nil && !tt.check(m) {
+			t.Errorf("%s: restored %+v", tt.name, m)
 		}
 	}
 }

@@ -22,22 +22,23 @@ type Calculator struct {
 	prepared *Prepared // the model's scorecard and data, read once
 	view     View
 	storage  Storage
-	saved    bool // the model has been saved once in this session
+	saver    Saver
 
-	errs      map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
-	loaded    string            // what the last import or paste loaded, in words
-	live      bool              // rendered by the running app, not prerendered
-	notice    string            // why the saved state was set aside
-	crash     string            // what the guard caught; the app keeps working
-	updated   bool              // a new version is ready
-	crashTest bool              // ?crashtest=1: show the button that proves the guard
-	rev       int               // bumped by every change but a slider move (see memo)
-	share     shareState        // the link made to share, and one opened
-	depth     int               // how deep in do calls: only the outermost asks for a render
-	busy      string            // a big read under way, in words ("Reading 10000 rows…")
-	rescue    string            // why the saved state is set aside (see rescue.go)
-	holdSaves bool              // while rescuing: save nothing over the state set aside
-	ctx       goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
+	errs       map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
+	loaded     string            // what the last import or paste loaded, in words
+	live       bool              // rendered by the running app, not prerendered
+	notice     string            // why the saved state was set aside
+	crash      string            // what the guard caught; the app keeps working
+	updated    bool              // a new version is ready
+	crashTest  bool              // ?crashtest=1: show the button that proves the guard
+	rev        int               // bumped by every change but a slider move (see memo)
+	share      shareState        // the link made to share, and one opened
+	depth      int               // how deep in do calls: only the outermost asks for a render
+	busy       string            // a big read under way, in words ("Reading 10000 rows…")
+	rescue     string            // why the saved state is set aside (see rescue.go)
+	holdSaves  bool              // while rescuing: save nothing over the state set aside
+	saveFailed bool              // the last save was refused: notice says so, with the results to take
+	ctx        goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -56,10 +57,22 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		if startDidNotFinish(c.storage) {
 			c.rescue, c.holdSaves = rescueStart, true
 		} else {
-			c.model, c.notice = Restore(c.storage)
+			c.restore()
 		}
+		c.watchOtherTabs(ctx)
 		_ = c.storage.Set(StartingKey, "1")
-		afterPaint(ctx, func(goapp.Context) { c.storage.Del(StartingKey) })
+		// Cleared once the first render is done: after go-app's render, then
+		// a timeout (not a frame: a tab opened in the background paints no
+		// frame, yet it has started).
+		ctx.Defer(func(ctx goapp.Context) {
+			var done goapp.Func
+			done = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+				done.Release()
+				c.storage.Del(StartingKey)
+				return nil
+			})
+			goapp.Window().Call("setTimeout", done, 0)
+		})
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
 		c.warmUp(ctx)
@@ -116,10 +129,7 @@ func (c *Calculator) send(area string, msg Msg) bool {
 			c.share.link, c.share.qr, c.share.status = "", "", "" // the link made is of another scorecard
 		}
 		if c.storage != nil && !c.holdSaves {
-			if err := Save(c.storage, prev, next, !c.saved); err != nil {
-				c.notice = err.Error()
-			}
-			c.saved = true
+			c.save(prev, next)
 		}
 		c.derive()
 		ok = true
@@ -260,19 +270,28 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
 		if isCount {
 			var n scoring.CountCell
 			if err := n.UnmarshalCSV(strings.TrimSpace(text)); err != nil || n.Blank {
-				c.setErr("metric:"+metric, fmt.Sprintf("%s, %s: %q is not a count: write a whole number such as 1", m.Label, incident, text))
+				c.setErr("metric:"+metric, fmt.Sprintf("%s, %s: %s is not a count: write a whole number such as 1", m.Label, incident, scoring.Clip(text)))
 				return
 			}
-			c.send("metric:"+metric, SetWhatIf{Metric: metric, Value: n.Value.String()})
+			c.sendWhatIf(metric, n.Value)
 			return
 		}
 		v, err := readValue(m.Unit, text)
 		if err != nil {
-			c.setErr("metric:"+metric, fmt.Sprintf("%s: %q is not %s", m.Label, text, err))
+			c.setErr("metric:"+metric, fmt.Sprintf("%s: %s is not %s", m.Label, scoring.Clip(text), err))
 			return
 		}
-		c.send("metric:"+metric, SetWhatIf{Metric: metric, Value: v.String()})
+		c.sendWhatIf(metric, v)
 	})
+}
+
+// sendWhatIf moves a slider to v, if v is a value it may take.
+func (c *Calculator) sendWhatIf(key string, v scoring.Num) {
+	if _, err := whatIfValue(c.view.Scorecard, key, v.String()); err != nil {
+		c.setErr("metric:"+key, err.Error())
+		return
+	}
+	c.send("metric:"+key, SetWhatIf{Metric: key, Value: v.String()})
 }
 
 // onValue sends the message made from the element's value; onMsg sends a
@@ -317,7 +336,8 @@ func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 		if c.storage != nil {
 			Forget(c.storage)
 		}
-		c.model, c.notice, c.saved, c.errs, c.loaded = NewModel(), "", false, nil, ""
+		c.model, c.notice, c.errs, c.loaded = NewModel(), "", nil, ""
+		c.saver, c.saveFailed = Saver{S: c.storage}, false
 		c.rescue, c.holdSaves = "", false
 		c.rev++
 		c.derive()
@@ -407,9 +427,10 @@ func (c *Calculator) renderNotices() goapp.UI {
 		goapp.If(c.crash != "",
 			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
 		),
-		goapp.If(c.notice != "",
+		goapp.If(c.notice != "" && !c.saveFailed,
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
+		c.renderSaveFailed(),
 		c.renderRescue(),
 		c.renderShareOffer(),
 	)

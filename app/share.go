@@ -105,10 +105,10 @@ func ReadShare(fragment string) (Shared, error) {
 	keys := whatIfKeys(sc)
 	for _, k := range sortedKeys(p.WhatIf) {
 		if !keys[k] {
-			return Shared{}, fmt.Errorf("the scenario in this link moves %q, which its scorecard does not have", k)
+			return Shared{}, fmt.Errorf("the scenario in this link moves %s, which its scorecard does not have", scoring.Clip(k))
 		}
-		if _, err := scoring.ParseNum(p.WhatIf[k]); err != nil {
-			return Shared{}, fmt.Errorf("the scenario in this link gives %q the value %q, which is not a number", k, p.WhatIf[k])
+		if _, err := whatIfValue(sc, k, p.WhatIf[k]); err != nil {
+			return Shared{}, fmt.Errorf("the scenario in this link cannot be used: %v", err)
 		}
 	}
 	return Shared{Scorecard: sc, JSON: string(p.Scorecard), WhatIf: p.WhatIf}, nil

@@ -78,7 +78,13 @@ func TestReadShareRefuses(t *testing.T) {
 		{"another version", pack(`{"v":2,"scorecard":` + good + `}`), "made by another version of Passline (format 2"},
 		{"refused scorecard", pack(`{"v":1,"scorecard":{"version":1}}`), "the scorecard in this link was refused"},
 		{"unknown metric", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"bonus":"3"}}`), `moves "bonus", which its scorecard does not have`},
-		{"not a number", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"ce":"lots"}}`), `gives "ce" the value "lots", which is not a number`},
+		{"not a number", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"ce":"lots"}}`), `cannot be used: Customer experience: "lots" is not a plain decimal number`},
+		// Issue 11: what a slider or input would refuse, a link cannot set.
+		{"CE below 0", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"ce":"-50"}}`), "cannot be used: Customer experience: -50 % is not a value from 0 to 1000"},
+		{"AHT below 0", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"aht":"-300"}}`), "cannot be used: Average handle time: -5:00 is not a value from 0 to 86400"},
+		{"late below 0", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"attendance.late":"-3"}}`), "late: -3 is not a whole number from 0 to 100000"},
+		{"half an absence", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"attendance.absent":"0.5"}}`), "absent: 0.5 is not a whole number from 0 to 100000"},
+		{"250,000 digits", pack(`{"v":1,"scorecard":` + good + `,"what_if":{"aht":"` + strings.Repeat("4", 250000) + `"}}`), "has 250000 digits, more than the 30 a number may have"},
 		{"too long", sharePrefix + strings.Repeat("A", MaxShareChars), "more than the 16000 a link may have"},
 		{"inflates too far", pack(`{"v":1,"scorecard":"` + strings.Repeat(" ", maxShareJSON) + `"}`), "unpacks to more than 256 KB"},
 	} {

@@ -2,15 +2,23 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"passline/scoring"
 )
 
-// The model is saved in two parts, so that moving a slider writes a few
-// bytes and not the whole data file: StateKey holds the schema, the
-// scorecard and the what-if values; DataKey the data text.
+// The model is saved in parts, so that moving a slider writes a few bytes
+// and not the whole data file: StateKey holds the schema, the scorecard and
+// the what-if values; DataKey the data text; RevKey which save was the
+// last, so that a tab never writes over another tab's newer save.
 const (
 	StateKey = "passline.state"
 	DataKey  = "passline.data"
+	RevKey   = "passline.rev"
 	// StartingKey is set while the page starts (see rescue.go).
 	StartingKey = "passline.starting"
 )
@@ -23,46 +31,163 @@ type Storage interface {
 	Del(k string)
 }
 
-// Restore reads the saved model. Nothing saved gives a first visit's model.
-// Saved state that is corrupt or from another version gives the defaults and
-// a notice saying so; it never fails.
-func Restore(s Storage) (m Model, notice string) {
-	var raw json.RawMessage
-	if err := s.Get(StateKey, &raw); err != nil {
-		return NewModel(), "Your saved state could not be read, so Passline started afresh."
-	}
-	if raw == nil {
-		return NewModel(), ""
-	}
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return NewModel(), "Your saved state could not be read, so Passline started afresh."
-	}
-	if err := s.Get(DataKey, &m.Data); err != nil || m.Data == "" {
-		return NewModel(), "Your saved data could not be read, so Passline started afresh."
-	}
-	if err := m.Validate(); err != nil {
-		return NewModel(), fmt.Sprintf("Your saved state was set aside and Passline started afresh: %v.", err)
-	}
-	return m, ""
+// Restored says how a restore went.
+type Restored struct {
+	// Notice says, in words, what could not be used and was set aside;
+	// empty when everything was.
+	Notice string
+	// Aside is true when the saved data itself could not be used: it is
+	// left as it is, and the page saves nothing over it until the user
+	// chooses (see rescue.go).
+	Aside bool
+	// Rev is the save the model was read from.
+	Rev string
 }
 
-// Save writes what changed from prev to next; it is called after every change.
-func Save(s Storage, prev, next Model, first bool) error {
+// Restore reads the saved model. Nothing saved gives a first visit's model.
+// A part that cannot be used costs only that part: a bad what-if, screen,
+// lesson, draft or imported scorecard goes back to its default and the
+// rest is kept; the notice says what was set aside. It never fails.
+func Restore(s Storage) (Model, Restored) {
+	var r Restored
+	_ = s.Get(RevKey, &r.Rev)
+	var data string
+	dataErr := s.Get(DataKey, &data)
+	var raw json.RawMessage
+	stateErr := s.Get(StateKey, &raw)
+	if raw == nil && stateErr == nil && data == "" && dataErr == nil {
+		return NewModel(), r // a first visit
+	}
+	if dataErr != nil || data == "" {
+		r.Notice = "Your saved data could not be read, so Passline started with the example."
+		return NewModel(), r
+	}
+	m, notes := NewModel(), []string(nil)
+	switch {
+	case stateErr != nil || raw == nil || json.Unmarshal(raw, &m) != nil:
+		m = NewModel()
+		notes = append(notes, "your saved settings could not be read, so the scorecard and the sliders start afresh")
+	case m.Schema != Schema:
+		notes = append(notes, fmt.Sprintf("your settings were saved by another version of Passline (schema %d, this one reads %d), so the scorecard and the sliders start afresh", m.Schema, Schema))
+		m = NewModel()
+	}
+	m.Data = data
+	m, more := salvage(m)
+	notes = append(notes, more...)
+	if err := check(m); err != nil {
+		// The data itself cannot be used: keep it untouched and offer it.
+		r.Aside = true
+		r.Notice = fmt.Sprintf("Your saved data could not be used (%v), so Passline shows the example; the data is kept on this device.", err)
+		return NewModel(), r
+	}
+	if len(notes) > 0 {
+		r.Notice = "Restored, but " + strings.Join(notes, "; ") + "."
+	}
+	return m, r
+}
+
+// salvage puts back to its default each part of m that cannot be used,
+// and says which.
+func salvage(m Model) (Model, []string) {
+	var notes []string
+	if m.Scorecard != "" {
+		if _, err := m.scorecard(); err != nil {
+			notes = append(notes, "the scorecard you imported could not be read again, so the built-in one is in use")
+			m.Scorecard = ""
+		}
+	}
+	if _, err := m.scorecard(); err != nil {
+		notes = append(notes, fmt.Sprintf("%v, so %q is in use", err, DefaultPreset))
+		m.Preset, m.Scorecard = DefaultPreset, ""
+	}
+	sc, _ := m.scorecard()
+	if !knownScreen(m.Screen) {
+		m.Screen = ScreenWhatIf
+	}
+	if !knownLesson(m.Lesson) {
+		m.Lesson = ""
+	}
+	if m.Draft != "" {
+		if _, err := m.draft(); err != nil {
+			notes = append(notes, "the scorecard draft could not be read, so the editor starts from the scorecard in use")
+			m.Draft = ""
+		}
+	}
+	var dropped []string
+	m.WhatIf, dropped = goodWhatIfs(sc, m.WhatIf)
+	numbers := func(values map[string]string, isNumber func(k string) bool) map[string]string {
+		for _, k := range sortedKeys(values) {
+			if _, err := scoring.ParseNum(values[k]); err != nil && isNumber(k) {
+				values = with(values, k, "")
+				dropped = append(dropped, k)
+			}
+		}
+		return values
+	}
+	all := func(string) bool { return true }
+	m.Volumes, m.Fixed, m.Expect, m.TakenOut = numbers(m.Volumes, all), numbers(m.Fixed, all), numbers(m.Expect, all), numbers(m.TakenOut, all)
+	m.Huddle = numbers(m.Huddle, huddlePointsKey)
+	if len(dropped) > 0 {
+		notes = append(notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, "; ")))
+	}
+	return m, notes
+}
+
+// Errors of Saver.Save.
+var (
+	// ErrOtherTab: another tab saved since this one last read or wrote.
+	ErrOtherTab = errors.New("Passline changed in another tab")
+	// ErrNotSaved: the browser refused to store the change (full, or
+	// storage switched off); what was saved before is kept whole.
+	ErrNotSaved = errors.New("this browser did not let Passline save your change on this device")
+)
+
+// Saver saves the model after every change, never over another tab's newer
+// save, and never leaves the data of one change beside the settings of
+// another.
+type Saver struct {
+	S   Storage
+	Rev string // the save this tab last read or wrote
+	// dataSaved: the data has been written once in this session.
+	dataSaved bool
+}
+
+// Save writes what changed from prev to next: the data first, then the
+// settings, then the revision. A refused write leaves the previous save
+// whole and returns ErrNotSaved; a newer save by another tab is left as it
+// is and gives ErrOtherTab.
+func (sv *Saver) Save(prev, next Model) error {
+	var rev string
+	_ = sv.S.Get(RevKey, &rev)
+	if rev != sv.Rev {
+		return ErrOtherTab
+	}
+	wroteData := false
+	if !sv.dataSaved || prev.Data != next.Data {
+		if err := sv.S.Set(DataKey, next.Data); err != nil {
+			return ErrNotSaved // the data saved before stays, with its settings
+		}
+		wroteData = true
+	}
 	state := next
 	state.Data = ""
-	if err := s.Set(StateKey, state); err != nil {
-		return fmt.Errorf("saving your state in this browser failed: %w", err)
-	}
-	if first || prev.Data != next.Data {
-		if err := s.Set(DataKey, next.Data); err != nil {
-			return fmt.Errorf("saving your data in this browser failed (is it too large for the browser's storage?): %w", err)
+	if err := sv.S.Set(StateKey, state); err != nil {
+		if wroteData { // put the data back with the settings it belongs to
+			_ = sv.S.Set(DataKey, prev.Data)
 		}
+		return ErrNotSaved
+	}
+	sv.dataSaved = sv.dataSaved || wroteData
+	sv.Rev = strconv.FormatInt(time.Now().UnixNano(), 36)
+	if err := sv.S.Set(RevKey, sv.Rev); err != nil {
+		return ErrNotSaved
 	}
 	return nil
 }
 
 // Forget removes everything saved.
 func Forget(s Storage) {
-	s.Del(StateKey)
-	s.Del(DataKey)
+	for _, k := range []string{StateKey, DataKey, RevKey} {
+		s.Del(k)
+	}
 }

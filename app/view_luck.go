@@ -81,7 +81,7 @@ func responseWord(m *scoring.Metric) string {
 // does: "25 surveys this month. Add one to satisfied and surveys: 92.31 %;
 // to surveys only: 88.46 %."
 func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) string {
-	f := func(v scoring.Num) string { return FormatValue(m.Unit, v.Round(2)) }
+	f := func(v scoring.Num) string { return MetricValue(m, v) }
 	src := m.Source
 	if src.Kind == scoring.FromNPS {
 		return fmt.Sprintf("%s %s this month. Add one to %s: %s; to %s: %s; to %s: %s.",

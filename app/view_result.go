@@ -104,7 +104,7 @@ func (c *Calculator) renderWorking() goapp.UI {
 			m, ms := &sc.Metrics[i], mr.Metrics[i]
 			value, calc := "no value", "weight "+m.Weight.Short(2)+nbsp+"%"
 			if !ms.Missing {
-				value = FormatValue(m.Unit, ms.Value)
+				value = MetricValue(m, ms.Value)
 				calc = fmt.Sprintf("%s × %s%s%% = %s", pointsText(ms.Points), m.Weight.Short(2), nbsp, ms.Contribution.Short(4))
 			}
 			return goapp.Li().Body(

@@ -76,7 +76,7 @@ func scenarioWords(sc *scoring.Scorecard, key, value string) string {
 	if isCount {
 		return fmt.Sprintf("%s, %s: %s", m.Label, incident, v.Short(2))
 	}
-	return m.Label + " " + FormatValue(m.Unit, v)
+	return m.Label + " " + MetricValue(m, v)
 }
 
 func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {

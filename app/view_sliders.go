@@ -74,12 +74,14 @@ func unitSign(u scoring.Unit) string {
 	return ""
 }
 
-// exactText is what the exact input shows: durations as m:ss.
-func exactText(u scoring.Unit, v scoring.Num) string {
-	if u == scoring.Seconds {
-		return clock(v)
+// exactText is what the exact input shows: durations as m:ss, with the
+// decimals that decide the band.
+func exactText(m *scoring.Metric, v scoring.Num) string {
+	d := decisive(m, v, 4)
+	if m.Unit == scoring.Seconds {
+		return clock(v, d)
 	}
-	return v.Short(4)
+	return v.Short(d)
 }
 
 // readValue reads an exact input or a slider in the metric's unit: "92",
@@ -145,8 +147,8 @@ func (c *Calculator) renderSliders() goapp.UI {
 			}
 			return components.NewSlider(m.ID).WithLabel(m.Label).
 				WithRange(r.min.Short(4), r.max.Short(4), r.step.Short(4)).
-				WithValue(in.Value.Short(4), unitSign(m.Unit), ValueWords(m.Unit, in.Value)+", "+points).
-				WithExact(exactText(m.Unit, in.Value)).
+				WithValue(in.Value.Short(4), unitSign(m.Unit), MetricWords(m, in.Value)+", "+points).
+				WithExact(exactText(m, in.Value)).
 				WithPoints(points).WithMarks(marks).
 				WithNote(LineWords(m, line, v.Result.Month.Pass)+allowanceWords(line)).
 				WithError(c.errs["metric:"+m.ID]).

@@ -20,25 +20,27 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 	}
 	m := &c.view.Scorecard.Metrics[c.view.Order[0]]
 	base := c.view.Base[c.view.Order[0]].Value
+	prepared := c.prepared
 	ctx.Async(func() {
 		time.Sleep(300 * time.Millisecond) // let the first paint and input go first
 		// 32 short turns of 3, not a few long ones: each turn stays well
 		// under the 50 ms that makes a task "long" on a slow phone.
 		for round := 0; round < 32; round++ {
 			ctx.Dispatch(func(goapp.Context) {
-				_ = guard("warming up", func() {
-					for i := range 3 {
-						model := c.model
-						v := base.Add(scoring.N(int64(round%4*3 + i - 6)))
-						model.WhatIf = with(c.model.WhatIf, m.ID, v.String())
-						if view, err := c.prepared.Score(model); err == nil {
-							saved := c.view
-							c.view = view
-							_ = c.Render()
-							c.view = saved
-						}
+				if c.prepared != prepared || c.rescue != "" {
+					return // the data or scorecard changed: nothing to warm
+				}
+				for i := range 3 {
+					model := c.model
+					v := base.Add(scoring.N(int64(round%4*3 + i - 6)))
+					model.WhatIf = with(c.model.WhatIf, m.ID, v.String())
+					if view, err := c.prepared.Score(model); err == nil {
+						saved := c.view
+						c.view = view
+						_ = guard("warming up", func() { c.renderPage() })
+						c.view = saved
 					}
-				})
+				}
 			})
 			time.Sleep(10 * time.Millisecond)
 		}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -100,5 +102,100 @@ func TestUnfinishedStartRescues(t *testing.T) {
 	s.run(chromedp.Evaluate(`localStorage.getItem("passline.starting")`, &mark))
 	if mark != nil {
 		t.Errorf("the start mark stays after a finished start: %v", mark)
+	}
+}
+
+// TestTwoTabsNeverOverwrite: a paste in tab A while tab B is open; B takes
+// up A's data (and says so) instead of writing its old data over it on
+// its next move (issue 11).
+func TestTwoTabsNeverOverwrite(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	tabB, cancel := chromedp.NewContext(s.b.Ctx)
+	defer cancel()
+	runB := func(actions ...chromedp.Action) {
+		t.Helper()
+		ctx, stop := context.WithTimeout(tabB, 60*time.Second)
+		defer stop()
+		if err := chromedp.Run(ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The tab is made by a Run on its own context: a Run on a context with a
+	// deadline would close it when that deadline's context ends.
+	if err := chromedp.Run(tabB); err != nil {
+		t.Fatal(err)
+	}
+	runB(chromedp.Navigate(s.url), chromedp.WaitVisible(liveSelector))
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Newdata,520,60,0,25,20,7:35,1,0\n")
+	s.waitTextContains("months", "Oct")
+	// B hears of it and shows A's data (B is a background tab: poll the DOM).
+	var notice string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && !strings.Contains(notice, "another tab"); time.Sleep(50 * time.Millisecond) {
+		runB(chromedp.Evaluate(`(document.querySelector('[data-testid="restored"]') || {textContent: ""}).textContent`, &notice))
+	}
+	if !strings.Contains(notice, "another tab") {
+		t.Errorf("tab B's notice: %q", notice)
+	}
+	var shown string
+	runB(chromedp.Evaluate(`document.querySelector("main").textContent`, &shown))
+	if !strings.Contains(shown, "Newdata") {
+		t.Errorf("tab B does not show tab A's data")
+	}
+	// B moves a slider: A's data stays saved.
+	runB(chromedp.Evaluate(`(() => { const el = document.querySelector('input[type=range][data-metric=ce]');
+		el.value = "85"; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`, nil), chromedp.Sleep(300*time.Millisecond))
+	var saved string
+	s.run(chromedp.Evaluate(`localStorage.getItem("passline.data")`, &saved))
+	if !strings.Contains(saved, "Newdata") {
+		t.Fatalf("tab B wrote over tab A's data: %q", saved)
+	}
+	s.reload()
+	if got := s.textOf(`main`); !strings.Contains(got, "Newdata") {
+		t.Errorf("after a reload tab A does not show its data")
+	}
+}
+
+// TestStorageRefusedKeepsLastGoodCopy: when the browser refuses to store a
+// big file (its storage full), the app says so in words with the results
+// to take away; a reload brings back the last good save whole (issue 11).
+func TestStorageRefusedKeepsLastGoodCopy(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.setRange("ce", "85")
+	s.waitText("month-score", "1.7")
+	var ignored any
+	s.run(chromedp.Evaluate(`(() => { const set = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (k, v) {
+			if (k === "passline.data" && v.includes("Bigfile")) { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
+			return set.call(this, k, v);
+		}; return true; })()`, &ignored))
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Bigfile,520,60,0,25,25,7:35,0,0\n")
+	got := s.text("save-failed")
+	if !strings.Contains(got, "did not let Passline save your change") || !strings.Contains(got, "Download the results") || strings.Contains(got, "{") {
+		t.Errorf("save-failed notice: %q", got)
+	}
+	s.screenshot("save-failed-360x740")
+	s.reload()
+	if got := s.text("month-score"); got != "1.7" {
+		t.Errorf("after the reload: score %q, want the last good save's 1.7 (example, CE 85)", got)
+	}
+}
+
+// TestDamagedSettingsKeepData: broken saved settings beside good saved data
+// cost the settings only (issue 11).
+func TestDamagedSettingsKeepData(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Keptdata,520,60,0,25,20,7:35,1,0\n")
+	s.waitTextContains("months", "Oct")
+	var ignored any
+	s.run(chromedp.Evaluate(`localStorage.setItem("passline.state", "{not json"); true`, &ignored))
+	s.reload()
+	if got := s.text("restored"); !strings.Contains(got, "settings could not be read") {
+		t.Errorf("notice: %q", got)
+	}
+	if got := s.textOf("main"); !strings.Contains(got, "Keptdata") {
+		t.Error("the saved data was not restored")
 	}
 }
