@@ -59,7 +59,7 @@ func Restore(s Storage) (Model, Restored) {
 		return NewModel(), r // a first visit
 	}
 	if dataErr != nil || data == "" {
-		r.Notice = "Your saved data could not be read, so Passline started with the example."
+		r.Notice = "Your saved data could not be read, so Passline started afresh with the example."
 		return NewModel(), r
 	}
 	m, notes := NewModel(), []string(nil)
@@ -81,7 +81,7 @@ func Restore(s Storage) (Model, Restored) {
 		return NewModel(), r
 	}
 	if len(notes) > 0 {
-		r.Notice = "Restored, but " + strings.Join(notes, "; ") + "."
+		r.Notice = "Your data is restored, but " + strings.Join(notes, "; ") + "."
 	}
 	return m, r
 }

@@ -121,13 +121,21 @@ var ErrNoUsableData = errors.New("no usable data")
 // A file with no month column, no data row or no usable row gives an error
 // wrapping ErrNoUsableData (and the Data read, with its problems).
 func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
-	raw, err := io.ReadAll(r)
-	if err != nil {
+	// The start first: a file that is not text (a workbook, a picture, an
+	// endless stream of zeros) is refused before the rest is read.
+	var buf bytes.Buffer
+	if _, err := io.CopyN(&buf, r, sniffBytes); err != nil && err != io.EOF {
 		return nil, err
 	}
-	text, kind := decodeFile(raw)
+	if _, kind := decodeFile(buf.Bytes()); kind != "" {
+		return &Data{}, notCSV(kind)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	text, kind := decodeFile(buf.Bytes())
 	if kind != "" {
-		return &Data{}, fmt.Errorf("%w: this file is %s, not CSV text: save it from your spreadsheet as CSV (Save As, then CSV UTF-8), or copy the cells and paste them", ErrNoUsableData, kind)
+		return &Data{}, notCSV(kind)
 	}
 	comma := detectDelimiter(firstLine(text))
 	cr := csv.NewReader(bytes.NewReader(text))
@@ -148,17 +156,21 @@ func ReadData(r io.Reader, sc *Scorecard) (*Data, error) {
 	d.Inputs = p.modes
 	d.Ignored = p.ignored(header)
 	dec.keys = p.keys(len(header))
-	var recs []record
-	if err := gocsv.UnmarshalDecoder(dec, &recs); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
-		return d, fmt.Errorf("reading the rows: %w", err)
+	// gocsv maps the rows to records a batch at a time: a file of a
+	// million rows never stands in memory as a million records.
+	b := newBuilder(sc, p, d)
+	for !dec.done {
+		var recs []record
+		if err := gocsv.UnmarshalDecoder(dec, &recs); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+			return d, fmt.Errorf("reading the rows: %w", err)
+		}
+		for i := range recs {
+			b.add(&recs[i], header)
+		}
 	}
 	d.Rows = dec.rows
 	if d.Rows == 0 {
 		return d, fmt.Errorf("%w: the file has a header but no data row", ErrNoUsableData)
-	}
-	b := newBuilder(sc, p, d)
-	for _, rec := range recs {
-		b.add(&rec, header)
 	}
 	b.finish()
 	slices.SortStableFunc(d.Problems, func(a, b DataProblem) int { return a.Row - b.Row })
@@ -179,6 +191,17 @@ type decoder2 struct {
 	// inCells counts the line breaks inside the quoted cells read so far:
 	// the file's line less these is the spreadsheet's row.
 	inCells int
+	done    bool // the last row has been handed over
+}
+
+// batchRows is how many rows GetCSVRows hands gocsv at a time.
+const batchRows = 4096
+
+// sniffBytes is how much of a file is read to tell whether it is text.
+const sniffBytes = 64 << 10
+
+func notCSV(kind string) error {
+	return fmt.Errorf("%w: this file is %s, not CSV text: save it from your spreadsheet as CSV (Save As, then CSV UTF-8), or copy the cells and paste them", ErrNoUsableData, kind)
 }
 
 // read reads a record and counts the line breaks in its cells.
@@ -222,13 +245,15 @@ func blankRow(rec []string) bool {
 	return true
 }
 
-// GetCSVRows returns the renamed header and every readable data row.
+// GetCSVRows returns the renamed header and the next batchRows readable
+// data rows; done says when there are no more.
 func (dc *decoder2) GetCSVRows() ([][]string, error) {
 	out := [][]string{append([]string{"#row"}, dc.keys...)}
-	for {
+	for len(out) <= batchRows {
 		before := dc.inCells // this record's own line breaks move the next rows only
 		rec, err := dc.read()
 		if err == io.EOF {
+			dc.done = true
 			return out, nil
 		}
 		var pe *csv.ParseError
@@ -267,6 +292,7 @@ func (dc *decoder2) GetCSVRows() ([][]string, error) {
 		}
 		out = append(out, row)
 	}
+	return out, nil
 }
 
 // otherDelimiter reports whether a row read as one cell, where the header

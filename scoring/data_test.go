@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -201,4 +202,73 @@ func TestWeightedCombination(t *testing.T) {
 	if !nps.Value.Equal(N(30)) || len(nps.Counts) != 3 || !nps.Counts[0].Equal(N(10)) {
 		t.Errorf("nps input = %+v", nps)
 	}
+}
+
+// TestReadDataRowsAsTheSpreadsheetCountsThem: a quoted cell over three
+// lines is one row, as a spreadsheet shows it (issue 11): the bad cell
+// after it is on row 3, not line 5; in the header too.
+func TestReadDataRowsAsTheSpreadsheetCountsThem(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	d := readText(t, sc, "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent,\"notes\nover two\"\n"+
+		"2026-10,Jo,520,60,0,25,23,7:35,1,0,\"called\nback\nlater\"\n"+
+		"2026-11,Jo,520,60,0,25,2x3,7:35,1,0,\n"+
+		"2026-12,Jo,520,60,0,\"25\",\"2\n3\",7:35,1,0,\n"+
+		"2027-01,Jo,520,60,0,25,zz,7:35,1,0,\n")
+	want := `row 3, column "satisfied": found "2x3", expected a number of 0 or more, such as 520` + "\n" +
+		`row 4, column "satisfied": found "2\n3", expected a number of 0 or more, such as 520` + "\n" +
+		`row 5, column "satisfied": found "zz", expected a number of 0 or more, such as 520`
+	if got := problems(d); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestReadDataInBatches: rows are mapped a batch at a time; what a batch
+// boundary splits is still one file. 10,000 rows of one agent and month,
+// 1 call each and an offer on every tenth row: 10,000 calls and 1,000
+// offers, an offer rate of 1000 ÷ 10000 = 10 %; the bad cell on the
+// 9,000th data row is on spreadsheet row 9,001 (the header is row 1).
+func TestReadDataInBatches(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	var b strings.Builder
+	b.WriteString("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n")
+	for i := 1; i <= 10000; i++ {
+		offers := 0
+		if i%10 == 0 {
+			offers = 1
+		}
+		sales := "0"
+		if i == 9000 {
+			sales = "x"
+		}
+		fmt.Fprintf(&b, "2026-10,Jo,1,%d,%s,1,1,455,0,0\n", offers, sales)
+	}
+	d := readText(t, sc, b.String())
+	if got := problems(d); got != `row 9001, column "sales": found "x", expected a number of 0 or more, such as 520` {
+		t.Errorf("problems: %s", got)
+	}
+	if d.Rows != 10000 || len(d.Agents) != 1 || len(d.Agents[0].Months) != 1 {
+		t.Fatalf("rows %d, agents %d", d.Rows, len(d.Agents))
+	}
+	// Row 9,000 (1 call, 1 offer) is left out: 9,999 calls, 999 offers.
+	in := d.Agents[0].Months[0].Inputs[sc.Index("offer_rate")]
+	if in.Counts[0].String() != "999" || in.Counts[1].String() != "9999" {
+		t.Errorf("offer rate counts %v", in.Counts)
+	}
+}
+
+// TestReadDataRefusesBinaryBeforeReadingIt: an endless stream of zeros
+// (/dev/zero) is refused after its first bytes (issue 11).
+func TestReadDataRefusesBinaryBeforeReadingIt(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	_, err := ReadData(zeros{}, sc)
+	if err == nil || !strings.Contains(err.Error(), "this file is binary data") {
+		t.Errorf("got %v", err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }

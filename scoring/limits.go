@@ -2,6 +2,9 @@ package scoring
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,11 +42,16 @@ func Clip(s string) string {
 	return fmt.Sprintf("%q (%d characters)", string(r[:clipRunes])+"…", n)
 }
 
-// ClipPlain is Clip without the quotes, for a name shown as it is.
+// ClipPlain is Clip without the quotes, for a name shown as it is; what
+// is not printable is escaped as Clip escapes it.
 func ClipPlain(s string) string {
-	if utf8.RuneCountInString(s) <= clipRunes {
-		return s
+	if utf8.RuneCountInString(s) > clipRunes {
+		r := []rune(s[:min(len(s), clipRunes*utf8.UTFMax)])
+		s = string(r[:clipRunes]) + "…"
 	}
-	r := []rune(s[:min(len(s), clipRunes*utf8.UTFMax)])
-	return string(r[:clipRunes]) + "…"
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) >= 0 {
+		q := strconv.Quote(s)
+		s = q[1 : len(q)-1]
+	}
+	return s
 }

@@ -379,6 +379,13 @@ func TestLoadingKeepsInput(t *testing.T) {
 	if got := s.text("month-score"); got != "2.1" {
 		t.Errorf("prerendered score %q", got)
 	}
+	// Issue 11: every option was prerendered selected="false", which HTML
+	// reads as selected, so the last preset showed while loading.
+	var preset string
+	s.run(chromedp.Evaluate(`document.querySelector('[data-testid="preset"]').value`, &preset))
+	if preset != "care-and-sales" {
+		t.Errorf("while loading the preset picker shows %q, want care-and-sales", preset)
+	}
 	s.screenshot("loading-360x740")
 	close(release)
 	s.run(chromedp.WaitVisible(liveSelector))

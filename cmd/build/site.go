@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -200,9 +201,18 @@ func fixPages(dir string) error {
 			return fmt.Errorf("%s: the charset meta tag was not found to put the Content-Security-Policy after (has go-app changed?)", path)
 		}
 		fixed = bytes.Replace(fixed, charset, append(charset, "\n<meta http-equiv=\"Content-Security-Policy\" content=\""+ContentSecurityPolicy+"\">"...), 1)
-		return os.WriteFile(path, fixed, 0o644)
+		return os.WriteFile(path, dropFalseAttributes(fixed), 0o644)
 	})
 }
+
+// falseAttribute matches a boolean attribute go-app v9 prerenders as
+// ="false": HTML takes any value of such an attribute as true, so every
+// option of a select was "selected" (the last one showed) and every
+// control written Disabled(false) disabled, until the app started.
+var falseAttribute = regexp.MustCompile(` (selected|checked|disabled|hidden|readonly|required|multiple|autofocus|open)="false"`)
+
+// dropFalseAttributes removes them: absent is false.
+func dropFalseAttributes(html []byte) []byte { return falseAttribute.ReplaceAll(html, nil) }
 
 // addMaskableIcon adds the maskable icon, which go-app's manifest lacks.
 func addMaskableIcon(path, base string) error {

@@ -68,3 +68,13 @@ func TestServeCompressed(t *testing.T) {
 		t.Errorf("a missing file: %d", w.Code)
 	}
 }
+
+// TestDropFalseAttributes: HTML takes selected="false" as selected; the
+// prerendered page showed "Retention desk" on every load (issue 11).
+func TestDropFalseAttributes(t *testing.T) {
+	in := `<select><option value="care-and-sales" selected="true">Care</option><option value="retention-smooth" selected="false">Retention</option></select><input type="checkbox" checked="false" disabled="true"><button disabled="false">Go</button>`
+	want := `<select><option value="care-and-sales" selected="true">Care</option><option value="retention-smooth">Retention</option></select><input type="checkbox" disabled="true"><button>Go</button>`
+	if got := string(dropFalseAttributes([]byte(in))); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

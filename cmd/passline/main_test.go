@@ -76,3 +76,45 @@ func TestSpecExample(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesPrintedSafely: a file name with a terminal escape (here one
+// that turns text red) reaches standard error escaped, never raw (issue 11).
+func TestNamesPrintedSafely(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "evil\x1b[31mname.csv")
+	if err := os.WriteFile(name, []byte("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo\x1b[2J,520,60,0,25,2x3,7:35,1,0\n2026-10,Sam,520,60,0,25,23,7:35,1,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"score", "--scorecard", "care-and-sales", name},
+		{"score", "--scorecard", name + ".json", name},
+		{"score", "--scorecard", "care-and-sales", name + ".missing"},
+		{"nope\x1b[31m"},
+	} {
+		var stdout, stderr bytes.Buffer
+		run(args, strings.NewReader(""), &stdout, &stderr)
+		if strings.ContainsRune(stderr.String(), '\x1b') {
+			t.Errorf("%q: a raw escape reached the terminal:\n%q", args, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), `\x1b`) {
+			t.Errorf("%q: the escape is not shown escaped:\n%q", args, stderr.String())
+		}
+	}
+}
+
+// TestBinaryStdinRefusedAtOnce: /dev/zero on standard input is refused
+// after its first bytes, not read until memory runs out (issue 11).
+func TestBinaryStdinRefusedAtOnce(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"score", "--scorecard", "care-and-sales"}, zeros{}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "this file is binary data") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
