@@ -1,7 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -214,4 +220,62 @@ func (s *session) waitJS(expr string) {
 		}
 	}
 	s.t.Fatalf("never true: %s", expr)
+}
+
+// TestIssue11Uploads: the scorecards and the data file that once crashed,
+// hung or blocked the app are refused at once, saying why, and the app
+// stays alive with what it had (issue 11).
+func TestIssue11Uploads(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	dir := t.TempDir()
+	unpacked := func(kind, name string) string {
+		t.Helper()
+		gz, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "hostile", kind, name+".gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, tt := range []struct{ input, file, says string }{
+		{"scorecard-file", unpacked("scorecards", "nested-100000-lists.json"), "nests lists and objects more than 20 deep"},
+		{"scorecard-file", unpacked("scorecards", "nested-30000-objects.json"), "nests lists and objects more than 20 deep"},
+		{"scorecard-file", unpacked("scorecards", "five-thousand-metrics.json"), "has 5000 metrics, more than the 100 a scorecard may have"},
+		{"scorecard-file", unpacked("scorecards", "hundred-thousand-unknown-keys.json"), "…and 99985 more"},
+		{"scorecard-file", unpacked("scorecards", "million-digit-band.json"), "must have at most 30 digits, found a number of 1000000 digits"},
+		{"data-file", unpacked("data", "million-digit-calls.csv"), "(1000000 characters), expected a number of 0 or more, such as 520, of at most 30 digits"},
+	} {
+		start := time.Now()
+		s.run(chromedp.SetUploadFiles(`[data-testid="`+tt.input+`"]`, []string{tt.file}, chromedp.ByQuery))
+		name := filepath.Base(tt.file) + " was not loaded"
+		if tt.input == "data-file" {
+			name = "" // the data's messages name rows, not the file
+		}
+		s.waitJS(fmt.Sprintf(`document.querySelector("main").textContent.includes(%q) && document.querySelector("main").textContent.includes(%q)`, name, tt.says))
+		t.Logf("%s: said in %v", filepath.Base(tt.file), time.Since(start).Round(time.Millisecond))
+		var longest int
+		s.run(chromedp.Evaluate(`Math.max(...[...document.querySelectorAll('[role=alert], .input-error, [data-testid="problems"]')].map(e => e.textContent.length), 0)`, &longest))
+		if longest > 5000 {
+			t.Errorf("%s: a message of %d characters", filepath.Base(tt.file), longest)
+		}
+		if got := s.text("scorecard-name"); got != "Care and sales, 1-2-3" {
+			t.Errorf("%s: the scorecard in use became %q", filepath.Base(tt.file), got)
+		}
+		s.setRange("ce", "85")
+		s.waitText("month-score", "1.7")
+		s.setRange("ce", "92")
+		s.waitText("month-score", "2.1")
+	}
 }
