@@ -282,3 +282,31 @@ func TestLineWords(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRestore: whatever the saved state and data, Restore never panics;
+// what it restores can be scored, and saved data it cannot use is kept
+// aside, not replaced (issue 11).
+func FuzzRestore(f *testing.F) {
+	good, _ := json.Marshal(DefaultData)
+	f.Add(`{"schema":1,"preset":"care-and-sales","what_if":{"ce":"85"}}`, string(good))
+	f.Add(`{not json`, string(good))
+	f.Add(`{"schema":1,"preset":"tech-support","screen":"team","lesson":"nps","huddle":{"a.ce":"x"}}`, `"x"`)
+	f.Add(`{"schema":1,"preset":"care-and-sales","what_if":{"ce":"-50","aht":"-300","attendance.late":"-3","attendance.absent":"0.5"}}`, string(good))
+	f.Add(`{"schema":1,"preset":"care-and-sales","scorecard":"{\"version\":1}","draft":"[[["}`, `42`)
+	f.Fuzz(func(t *testing.T, state, data string) {
+		s := newMapStorage()
+		s.items[StateKey] = state
+		s.items[DataKey] = data
+		m, r := Restore(s)
+		p, err := Prepare(m)
+		if err != nil {
+			t.Fatalf("restored a model that cannot be read: %v (notice %q)", err, r.Notice)
+		}
+		if _, err := p.Score(m); err != nil {
+			t.Fatalf("restored a model that cannot be scored: %v", err)
+		}
+		if s.items[DataKey] != data {
+			t.Fatal("Restore changed the saved data")
+		}
+	})
+}

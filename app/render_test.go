@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
 )
 
 // rendered mounts the page as go-app does, sends msgs as the handlers
@@ -43,5 +45,30 @@ func TestRenderFractionalCounts(t *testing.T) {
 		if !strings.Contains(html, "not a whole share of responses") && strings.Contains(data, "16.5") {
 			t.Errorf("survey luck does not say why it has no chances for\n%s", data)
 		}
+	}
+}
+
+// TestRenderPanicRescues: a panic while drawing the page (here a display
+// order naming a metric that is not there) shows the example with the
+// saved state set aside and offered back, not a dead page (issue 11); a
+// panic in a memoized part costs only that part.
+func TestRenderPanicRescues(t *testing.T) {
+	c := &Calculator{}
+	disp := goapp.NewServerTester(c)
+	defer disp.Close()
+	broken := *c.prepared
+	broken.Order = []int{99}
+	c.prepared, c.view.Prepared = &broken, &broken
+	html := goapp.HTMLString(c.Render())
+	if !strings.Contains(html, `data-testid="rescue"`) || !strings.Contains(html, "could not draw your page") {
+		t.Fatalf("no rescue after a panic while drawing:\n%.2000s", html)
+	}
+	if !c.holdSaves || !strings.Contains(html, `data-testid="month-score"`) {
+		t.Errorf("the rescue must show the example and save nothing (holdSaves %v)", c.holdSaves)
+	}
+
+	part := components.SafeRender("a part", func() goapp.UI { panic("boom") }, nil)
+	if got := goapp.HTMLString(part); !strings.Contains(got, `data-testid="render-failed"`) || !strings.Contains(got, "a part could not be drawn") {
+		t.Errorf("a part that panics: %s", got)
 	}
 }

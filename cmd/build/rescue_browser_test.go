@@ -52,8 +52,7 @@ func TestBadLinksStart(t *testing.T) {
 		}
 	}
 	// In an open tab, a fragment typed into the address bar: popstate.
-	var ignored any
-	s.run(chromedp.Evaluate(`location.hash = "%"; true`, &ignored))
+	s.js(`location.hash = "%"; true`)
 	s.setRange("ce", "85")
 	s.waitText("month-score", "1.7")
 }
@@ -66,8 +65,7 @@ func TestStoppedProgramSays(t *testing.T) {
 	s.run(chromedp.Click(`[data-testid="stop-test"]`))
 	s.waitTextContains("stopped", "Passline stopped")
 	s.screenshot("stopped-360x740")
-	var ignored any
-	s.run(chromedp.Evaluate(`document.querySelector('[data-testid="stopped"] button').click(); true`, &ignored))
+	s.js(`document.querySelector('[data-testid="stopped"] button').click(); true`)
 	s.waitJS(`!document.querySelector('[data-testid="stopped"]') && !!document.querySelector('main[data-live="true"]')`)
 	if got := s.text("month-score"); got != "2.1" {
 		t.Errorf("after the reload: score %q", got)
@@ -80,10 +78,8 @@ func TestStoppedProgramSays(t *testing.T) {
 func TestUnfinishedStartRescues(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,20,7:35,1,0\n")
-	s.waitTextContains("months", "Oct")
-	var ignored any
-	s.run(chromedp.Evaluate(`localStorage.setItem("passline.starting", JSON.stringify("1")); true`, &ignored))
+	s.pasteAgent("Sam")
+	s.setStored("passline.starting", `"1"`)
 	s.reload()
 	s.waitTextContains("rescue", "did not finish starting")
 	if got := s.text("month-score"); got != "2.1" {
@@ -100,7 +96,7 @@ func TestUnfinishedStartRescues(t *testing.T) {
 	}
 	// The button reloads the page: click it from the page, then wait for
 	// the reloaded app to show the saved data.
-	s.run(chromedp.Evaluate(`document.querySelector('[data-testid="rescue-retry"]').click(); true`, &ignored))
+	s.js(`document.querySelector('[data-testid="rescue-retry"]').click(); true`)
 	s.waitTextContains("months", "Months found for Sam")
 	if got := s.text("month-score"); got == "2.1" {
 		t.Errorf("after trying again the score is still the example's")
@@ -134,8 +130,7 @@ func TestTwoTabsNeverOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	runB(chromedp.Navigate(s.url), chromedp.WaitVisible(liveSelector))
-	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Newdata,520,60,0,25,20,7:35,1,0\n")
-	s.waitTextContains("months", "Oct")
+	s.pasteAgent("Newdata")
 	// B hears of it and shows A's data (B is a background tab: poll the DOM).
 	var notice string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && !strings.Contains(notice, "another tab"); time.Sleep(50 * time.Millisecond) {
@@ -171,12 +166,11 @@ func TestStorageRefusedKeepsLastGoodCopy(t *testing.T) {
 	s.open("/")
 	s.setRange("ce", "85")
 	s.waitText("month-score", "1.7")
-	var ignored any
-	s.run(chromedp.Evaluate(`(() => { const set = Storage.prototype.setItem;
+	s.js(`(() => { const set = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (k, v) {
 			if (k === "passline.data" && v.includes("Bigfile")) { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
 			return set.call(this, k, v);
-		}; return true; })()`, &ignored))
+		}; return true; })()`)
 	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Bigfile,520,60,0,25,25,7:35,0,0\n")
 	got := s.text("save-failed")
 	if !strings.Contains(got, "did not let Passline save your change") || !strings.Contains(got, "Download the results") || strings.Contains(got, "{") {
@@ -194,10 +188,8 @@ func TestStorageRefusedKeepsLastGoodCopy(t *testing.T) {
 func TestDamagedSettingsKeepData(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Keptdata,520,60,0,25,20,7:35,1,0\n")
-	s.waitTextContains("months", "Oct")
-	var ignored any
-	s.run(chromedp.Evaluate(`localStorage.setItem("passline.state", "{not json"); true`, &ignored))
+	s.pasteAgent("Keptdata")
+	s.setStored("passline.state", "{not json")
 	s.reload()
 	if got := s.text("restored"); !strings.Contains(got, "settings could not be read") {
 		t.Errorf("notice: %q", got)
@@ -275,7 +267,74 @@ func TestIssue11Uploads(t *testing.T) {
 		}
 		s.setRange("ce", "85")
 		s.waitText("month-score", "1.7")
+		s.reload() // and a reload reaches the live app with what it had
+		s.waitText("month-score", "1.7")
 		s.setRange("ce", "92")
 		s.waitText("month-score", "2.1")
 	}
+
+	// The most metrics a scorecard may have: accepted, and drawn.
+	var most strings.Builder
+	most.WriteString(`{"version": 1, "name": "One hundred", "pass": 2, "decimals": 1, "metrics": [`)
+	for i := 0; i < 100; i++ {
+		if i > 0 {
+			most.WriteString(",")
+		}
+		fmt.Fprintf(&most, `{"id": "m%d", "label": "Metric %d", "unit": "number", "better": "higher", "weight": 1, "bands": [{"points": 2, "at": 1}, {"points": 3, "at": 2}]}`, i, i)
+	}
+	most.WriteString("]}")
+	path := filepath.Join(dir, "one-hundred-metrics.json")
+	if err := os.WriteFile(path, []byte(most.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	s.run(chromedp.SetUploadFiles(`[data-testid="scorecard-file"]`, []string{path}, chromedp.ByQuery))
+	s.waitText("scorecard-name", "One hundred")
+	s.waitJS(`document.querySelectorAll('input[type=range][data-metric]').length === 100`)
+	t.Logf("100 metrics drawn in %v", time.Since(start).Round(time.Millisecond))
+	s.reload()
+	s.waitText("scorecard-name", "One hundred")
+}
+
+// TestHugeNumbersFit: the longest numbers the data may hold (30 digits, a
+// handle time of 9.2 × 10^18 seconds) are shown without anything scrolling
+// sideways on a phone (issue 11: "no display overflows").
+func TestHugeNumbersFit(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-10,Sam,999999999999999999999999999999,60,0,25,23,9223372036854775808,1,0\n")
+	s.waitTextContains("months", "Months found for Sam")
+	if got := s.textOf(`[data-metric="aht"].exact, input.exact[data-metric="aht"]`); strings.Contains(got, "-") {
+		t.Errorf("the handle time shows %q", got)
+	}
+	var aria string
+	s.run(chromedp.Evaluate(`document.querySelector('input[type=range][data-metric=aht]').getAttribute('aria-valuetext')`, &aria))
+	if !strings.HasPrefix(aria, "9223372036854775808 seconds") {
+		t.Errorf("the handle time's words: %q", aria)
+	}
+	s.noSidewaysScroll()
+	s.screenshot("huge-numbers-360x740")
+}
+
+// pasteAgent pastes one October row for the named agent (20 of 25
+// surveys satisfied, CE 80 %: 2 points, not the example's 3) and waits
+// until it is in use.
+func (s *session) pasteAgent(name string) {
+	s.t.Helper()
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10," + name + ",520,60,0,25,20,7:35,1,0\n")
+	s.waitTextContains("months", "Months found for "+name)
+}
+
+// setStored writes a local storage item as it is.
+func (s *session) setStored(key, raw string) {
+	s.t.Helper()
+	s.js(fmt.Sprintf(`localStorage.setItem(%q, %q); true`, key, raw))
+}
+
+// js runs an expression in the page for what it does.
+func (s *session) js(expr string) {
+	s.t.Helper()
+	var ignored any
+	s.run(chromedp.Evaluate(expr, &ignored))
 }
