@@ -24,21 +24,22 @@ type Calculator struct {
 	storage  Storage
 	saver    Saver
 
-	errs       map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
-	loaded     string            // what the last import or paste loaded, in words
-	live       bool              // rendered by the running app, not prerendered
-	notice     string            // why the saved state was set aside
-	crash      string            // what the guard caught; the app keeps working
-	updated    bool              // a new version is ready
-	crashTest  bool              // ?crashtest=1: show the button that proves the guard
-	rev        int               // bumped by every change but a slider move (see memo)
-	share      shareState        // the link made to share, and one opened
-	depth      int               // how deep in do calls: only the outermost asks for a render
-	busy       string            // a big read under way, in words ("Reading 10000 rows…")
-	rescue     string            // why the saved state is set aside (see rescue.go)
-	holdSaves  bool              // while rescuing: save nothing over the state set aside
-	saveFailed bool              // the last save was refused: notice says so, with the results to take
-	ctx        goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
+	errs        map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
+	loaded      string            // what the last import or paste loaded, in words
+	live        bool              // rendered by the running app, not prerendered
+	notice      string            // why the saved state was set aside
+	crash       string            // what the guard caught; the app keeps working
+	updated     bool              // a new version is ready
+	crashTest   bool              // ?crashtest=1: show the button that proves the guard
+	rev         int               // bumped by every change but a slider move (see memo)
+	share       shareState        // the link made to share, and one opened
+	depth       int               // how deep in do calls: only the outermost asks for a render
+	busy        string            // a big read under way, in words ("Reading 10000 rows…")
+	rescue      string            // why the saved state is set aside (see rescue.go)
+	holdSaves   bool              // while rescuing: save nothing over the state set aside
+	forgetAsked bool              // "Forget it" tapped once: the next tap forgets
+	saveFailed  bool              // the last save was refused: notice says so, with the results to take
+	ctx         goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.

@@ -70,10 +70,16 @@ func (c *Calculator) onRescueDownload(ctx goapp.Context, e goapp.Event) {
 	})
 }
 
+// onRescueForget forgets the saved data on a second tap: one tap never
+// loses it.
 func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
 	c.do("starting afresh", func() {
+		if !c.forgetAsked {
+			c.forgetAsked = true
+			return
+		}
 		Forget(c.storage)
-		c.rescue, c.holdSaves, c.notice = "", false, ""
+		c.rescue, c.holdSaves, c.notice, c.forgetAsked = "", false, "", false
 		c.rev++
 	})
 }
@@ -83,12 +89,16 @@ func (c *Calculator) renderRescue() goapp.UI {
 	if c.rescue == "" {
 		return nil
 	}
+	forgetWords := "Forget it and start afresh"
+	if c.forgetAsked {
+		forgetWords = "Tap again to forget your saved data for good"
+	}
 	return goapp.Div().Class("notice notice-error").Attr("role", "alert").DataSet("testid", "rescue").Body(
 		goapp.P().Text(c.rescue),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button").DataSet("testid", "rescue-retry").Text("Try my saved data again").OnClick(c.onRescueRetry),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-download").Text("Download my saved data").OnClick(c.onRescueDownload),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-forget").Text("Forget it and start afresh").OnClick(c.onRescueForget),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-forget").Text(forgetWords).OnClick(c.onRescueForget),
 		),
 	)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -77,6 +78,23 @@ func BenchmarkReadAndScore(b *testing.B) {
 				}
 				if err := sc.WriteResults(io.Discard, sc.ScoreData(d)); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRefuseLongNumbers: a cell of 10,000 or 1,000,000 digits is
+// refused in time linear in its length (it once took 32 s in the browser
+// for a million digits, quadratic in big.Rat).
+func BenchmarkRefuseLongNumbers(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000} {
+		cell := strings.Repeat("7", n)
+		b.Run(fmt.Sprintf("digits=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				var c CountCell
+				if c.UnmarshalCSV(cell) == nil {
+					b.Fatal("accepted")
 				}
 			}
 		})

@@ -13,7 +13,9 @@ const (
 	MaxWhatIfCount = 100_000 // incidents, surveys, calls in a month
 )
 
-// ValueRange returns the lowest and highest what-if value of m.
+// ValueRange returns the lowest and highest what-if value of m. A percent
+// starts at 0, or at -100 when a band lies below 0 (an NPS kept as a
+// percentage column).
 func (sc *Scorecard) ValueRange(m *Metric) (lo, hi Num) {
 	switch {
 	case m.IsPoints():
@@ -21,6 +23,11 @@ func (sc *Scorecard) ValueRange(m *Metric) (lo, hi Num) {
 	case m.Source.Kind == FromNPS:
 		return N(-100), N(100)
 	case m.Unit == Percent:
+		for _, b := range m.Bands {
+			if b.At.Sign() < 0 { // an NPS kept as a percentage
+				return N(-100), N(maxPercent)
+			}
+		}
 		return N(0), N(maxPercent)
 	case m.Unit == Seconds:
 		return N(0), N(maxSeconds)

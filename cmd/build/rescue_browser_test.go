@@ -64,7 +64,7 @@ func TestStoppedProgramSays(t *testing.T) {
 	s.open("/?crashtest=1")
 	s.run(chromedp.Click(`[data-testid="stop-test"]`))
 	s.waitTextContains("stopped", "Passline stopped")
-	s.screenshot("stopped-360x740")
+	s.screenshotView("stopped-360x740")
 	s.js(`document.querySelector('[data-testid="stopped"] button').click(); true`)
 	s.waitJS(`!document.querySelector('[data-testid="stopped"]') && !!document.querySelector('main[data-live="true"]')`)
 	if got := s.text("month-score"); got != "2.1" {
@@ -337,4 +337,19 @@ func (s *session) js(expr string) {
 	s.t.Helper()
 	var ignored any
 	s.run(chromedp.Evaluate(expr, &ignored))
+}
+
+// screenshotView saves what the screen shows now (a full-page screenshot
+// does not draw a sticky alert where the user sees it).
+func (s *session) screenshotView(name string) {
+	s.t.Helper()
+	var png []byte
+	s.run(chromedp.CaptureScreenshot(&png))
+	dir := filepath.Join(repoRoot, "testout")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		s.t.Fatal(err)
+	}
 }
