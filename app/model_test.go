@@ -103,11 +103,11 @@ func TestSaveAndRestore(t *testing.T) {
 	sv := &Saver{S: s}
 	m := NewModel()
 	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
-	if err := sv.Save(m, moved); err != nil {
+	if err := sv.Save(moved); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := Update(moved, SetWhatIf{Metric: "ce", Value: "86"})
-	if err := sv.Save(moved, again); err != nil {
+	if err := sv.Save(again); err != nil {
 		t.Fatal(err)
 	}
 	if s.writes[DataKey] != 1 || s.writes[StateKey] != 2 {
@@ -129,25 +129,42 @@ func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	s := newMapStorage()
 	sv := &Saver{S: s}
 	old, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
-	if err := sv.Save(NewModel(), old); err != nil {
+	if err := sv.Save(old); err != nil {
 		t.Fatal(err)
 	}
 	big, _ := Update(old, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Big,520,60,0,25,20,7:35,1,0\n"})
 	s.failOn = DataKey
-	if err := sv.Save(old, big); !errors.Is(err, ErrNotSaved) {
+	if err := sv.Save(big); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("refused data: %v", err)
 	}
 	got, _ := Restore(s)
 	if got.Data != DefaultData || got.WhatIf["ce"] != "85" || got.Agent != "" {
 		t.Errorf("after a refused data write: %+v", got)
 	}
+	// A slider moved on the big file afterwards: its settings must not be
+	// saved beside the old data either (the data is tried again first).
+	moved, _ := Update(big, SetWhatIf{Metric: "ce", Value: "70"})
+	if err := sv.Save(moved); !errors.Is(err, ErrNotSaved) {
+		t.Fatalf("a move after a refused data write: %v", err)
+	}
+	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIf["ce"] != "85" {
+		t.Errorf("after a move on the unsaved data: %+v", got)
+	}
 	// The settings refused after the data went in: the data is put back.
 	s.failOn = StateKey
-	if err := sv.Save(old, big); !errors.Is(err, ErrNotSaved) {
+	if err := sv.Save(big); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("refused state: %v", err)
 	}
 	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIf["ce"] != "85" {
 		t.Errorf("after a refused state write: %+v", got)
+	}
+	// Room again: the next save stores the big file and its settings.
+	s.failOn = ""
+	if err := sv.Save(moved); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := Restore(s); !strings.Contains(got.Data, "Big") || got.WhatIf["ce"] != "70" {
+		t.Errorf("after room came back: %+v", got)
 	}
 }
 
@@ -157,17 +174,17 @@ func TestSaveNeverOverAnotherTab(t *testing.T) {
 	s := newMapStorage()
 	a, b := &Saver{S: s}, &Saver{S: s}
 	m := NewModel()
-	if err := a.Save(m, m); err != nil {
+	if err := a.Save(m); err != nil {
 		t.Fatal(err)
 	}
 	_, r := Restore(s)
 	b.Rev = r.Rev // B opens
 	pasted, _ := Update(m, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,New,520,60,0,25,20,7:35,1,0\n"})
-	if err := a.Save(m, pasted); err != nil {
+	if err := a.Save(pasted); err != nil {
 		t.Fatal(err)
 	}
 	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
-	if err := b.Save(m, moved); !errors.Is(err, ErrOtherTab) {
+	if err := b.Save(moved); !errors.Is(err, ErrOtherTab) {
 		t.Fatalf("B's save over A's: %v", err)
 	}
 	if got, _ := Restore(s); !strings.Contains(got.Data, "New") {

@@ -130,7 +130,7 @@ func (c *Calculator) send(area string, msg Msg) bool {
 			c.share.link, c.share.qr, c.share.status = "", "", "" // the link made is of another scorecard
 		}
 		if c.storage != nil && !c.holdSaves {
-			c.save(prev, next)
+			c.save(next)
 		}
 		c.derive()
 		ok = true

@@ -16,7 +16,7 @@ import (
 func (c *Calculator) restore() {
 	m, r := Restore(c.storage)
 	c.model, c.notice = m, r.Notice
-	c.saver = Saver{S: c.storage, Rev: r.Rev}
+	c.saver = r.Saver(c.storage)
 	if r.Aside {
 		c.rescue, c.holdSaves = r.Notice+" Try it again, download it, or start afresh.", true
 		c.notice = ""
@@ -26,8 +26,8 @@ func (c *Calculator) restore() {
 // save writes the change. Another tab's newer save is never overwritten:
 // this tab takes it up instead, and says so. A refused save keeps the last
 // good copy and says so, with a way to take the results away.
-func (c *Calculator) save(prev, next Model) {
-	err := c.saver.Save(prev, next)
+func (c *Calculator) save(next Model) {
+	err := c.saver.Save(next)
 	c.saveFailed = errors.Is(err, ErrNotSaved)
 	switch {
 	case errors.Is(err, ErrOtherTab):

@@ -42,7 +42,13 @@ type Restored struct {
 	Aside bool
 	// Rev is the save the model was read from.
 	Rev string
+	// data is the data text storage holds; known when it could be read.
+	data  string
+	known bool
 }
+
+// Saver returns the saver that goes on from this restore.
+func (r Restored) Saver(s Storage) Saver { return Saver{S: s, Rev: r.Rev, stored: r.data, known: r.known} }
 
 // Restore reads the saved model. Nothing saved gives a first visit's model.
 // A part that cannot be used costs only that part: a bad what-if, screen,
@@ -53,6 +59,7 @@ func Restore(s Storage) (Model, Restored) {
 	_ = s.Get(RevKey, &r.Rev)
 	var data string
 	dataErr := s.Get(DataKey, &data)
+	r.data, r.known = data, dataErr == nil
 	var raw json.RawMessage
 	stateErr := s.Get(StateKey, &raw)
 	if raw == nil && stateErr == nil && data == "" && dataErr == nil {
@@ -148,22 +155,26 @@ var (
 type Saver struct {
 	S   Storage
 	Rev string // the save this tab last read or wrote
-	// dataSaved: the data has been written once in this session.
-	dataSaved bool
+	// stored is the data text storage holds, as far as this tab knows;
+	// known says whether it knows (it has written or read it).
+	stored string
+	known  bool
 }
 
-// Save writes what changed from prev to next: the data first, then the
-// settings, then the revision. A refused write leaves the previous save
+// Save writes next: the data first (when it is not the data stored), then
+// the settings, then the revision. A refused write leaves the previous save
 // whole and returns ErrNotSaved; a newer save by another tab is left as it
 // is and gives ErrOtherTab.
-func (sv *Saver) Save(prev, next Model) error {
+func (sv *Saver) Save(next Model) error {
 	var rev string
 	_ = sv.S.Get(RevKey, &rev)
 	if rev != sv.Rev {
 		return ErrOtherTab
 	}
 	wroteData := false
-	if !sv.dataSaved || prev.Data != next.Data {
+	if !sv.known || sv.stored != next.Data {
+		// Until the data is stored, no settings are: settings saved beside
+		// another data file would land on it after a reload.
 		if err := sv.S.Set(DataKey, next.Data); err != nil {
 			return ErrNotSaved // the data saved before stays, with its settings
 		}
@@ -172,12 +183,12 @@ func (sv *Saver) Save(prev, next Model) error {
 	state := next
 	state.Data = ""
 	if err := sv.S.Set(StateKey, state); err != nil {
-		if wroteData { // put the data back with the settings it belongs to
-			_ = sv.S.Set(DataKey, prev.Data)
+		if wroteData && sv.known { // put the data back with the settings it belongs to
+			_ = sv.S.Set(DataKey, sv.stored)
 		}
 		return ErrNotSaved
 	}
-	sv.dataSaved = sv.dataSaved || wroteData
+	sv.stored, sv.known = next.Data, true
 	sv.Rev = strconv.FormatInt(time.Now().UnixNano(), 36)
 	if err := sv.S.Set(RevKey, sv.Rev); err != nil {
 		return ErrNotSaved

@@ -86,6 +86,7 @@ func TestUnfinishedStartRescues(t *testing.T) {
 		t.Errorf("rescued start shows %q, want the example's 2.1", got)
 	}
 	s.screenshot("rescue-360x740")
+	s.axe("the rescue notice")
 	// A change now is not saved over the data set aside.
 	s.setRange("ce", "85")
 	s.waitText("month-score", "1.7")
@@ -177,6 +178,9 @@ func TestStorageRefusedKeepsLastGoodCopy(t *testing.T) {
 		t.Errorf("save-failed notice: %q", got)
 	}
 	s.screenshot("save-failed-360x740")
+	s.axe("the save-failed notice")
+	s.setRange("ce", "70") // a move on the unsaved file saves nothing beside the old data
+	s.waitText("month-status", "FAIL")
 	s.reload()
 	if got := s.text("month-score"); got != "1.7" {
 		t.Errorf("after the reload: score %q, want the last good save's 1.7 (example, CE 85)", got)
