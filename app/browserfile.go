@@ -2,14 +2,9 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// MaxFileBytes is the largest file the app reads (20 MB); larger ones are
-// refused before they are read, naming the limit.
-const MaxFileBytes = 20_000_000
 
 // readChosenFile reads the file chosen in the file input that fired the
 // event, as bytes (so that a Windows-1252 file is not mangled on the way),
@@ -43,20 +38,6 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 		return nil
 	})
 	file.Call("arrayBuffer").Call("then", onLoad, onFail)
-}
-
-// tooBig refuses what is over MaxFileBytes before it is read, naming the
-// limit; what names it ("october.csv", "the pasted text").
-func tooBig(what string, size int) error {
-	if size <= MaxFileBytes {
-		return nil
-	}
-	return fmt.Errorf("%s is %s; Passline reads up to %s at once: split it, or keep only the months you need", what, megabytes(size), megabytes(MaxFileBytes))
-}
-
-// megabytes says a size in decimal megabytes: "20 MB", "52.4 MB".
-func megabytes(n int) string {
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
 }
 
 // download saves content as a file named name, through a temporary link.

@@ -181,3 +181,82 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// ignoredLine names the columns no metric uses, the first 20 of them.
+func ignoredLine(d *scoring.Data) string {
+	return "Columns no metric uses: " + scoring.ShortList(d.Ignored, 20) + "."
+}
+
+func presetName(p scoring.Preset) string {
+	name, _, _ := strings.Cut(p.Description, ":")
+	return name
+}
+
+// bandWords says how a metric earns its points: "2 points at 80 % or more,
+// 3 points at 90 % or more".
+func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
+	if m.IsPoints() {
+		s := "already points"
+		if m.Source.Kind == scoring.FromDeduct {
+			var pens []string
+			for _, p := range m.Source.Penalties {
+				pens = append(pens, fmt.Sprintf("%s for each %s", pointsText(p.Points), p.Column))
+			}
+			s = fmt.Sprintf("%s, less %s", pointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
+		}
+		return gateWords(s, m)
+	}
+	cmp := "or more"
+	if m.Better == scoring.Lower {
+		cmp = "or less"
+	}
+	var parts []string
+	for _, b := range m.Bands {
+		parts = append(parts, fmt.Sprintf("%s at %s %s", pointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
+	}
+	s := strings.Join(parts, ", ")
+	if m.Interpolate {
+		s += "; points rise smoothly in between"
+	}
+	return gateWords(s, m)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// chanceText prints a chance as a whole percent, never claiming certainty
+// that is not there: "below 1 %", "above 99 %".
+func chanceText(p float64) string {
+	switch {
+	case p <= 0:
+		return "0" + nbsp + "%"
+	case p >= 1:
+		return "100" + nbsp + "%"
+	case p < 0.01:
+		return "below 1" + nbsp + "%"
+	case p > 0.99:
+		return "above 99" + nbsp + "%"
+	}
+	return fmt.Sprintf("%.0f%s%%", p*100, nbsp)
+}
+
+func monthName(m scoring.Month) string {
+	return [...]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"}[m.Number()-1]
+}
+
+func monthLabel(m scoring.Month) string { return fmt.Sprintf("%s %d", monthName(m), m.Year()) }
+
+// shortMonth is "Oct 2026", for tables on a phone.
+func shortMonth(m scoring.Month) string { return fmt.Sprintf("%.3s %d", monthName(m), m.Year()) }
+
+func decimalsText(d int) string {
+	if d == 1 {
+		return "1 decimal"
+	}
+	return fmt.Sprintf("%d decimals", d)
+}

@@ -451,3 +451,21 @@ func with(values map[string]string, k, v string) map[string]string {
 	}
 	return out
 }
+
+// MaxFileBytes is the largest file the app reads (20 MB); larger ones are
+// refused before they are read, naming the limit.
+const MaxFileBytes = 20_000_000
+
+// tooBig refuses what is over MaxFileBytes before it is read, naming the
+// limit; what names it ("october.csv", "the pasted text").
+func tooBig(what string, size int) error {
+	if size <= MaxFileBytes {
+		return nil
+	}
+	return fmt.Errorf("%s is %s; Passline reads up to %s at once: split it, or keep only the months you need", what, megabytes(size), megabytes(MaxFileBytes))
+}
+
+// megabytes says a size in decimal megabytes: "20 MB", "52.4 MB".
+func megabytes(n int) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
+}

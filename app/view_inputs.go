@@ -13,11 +13,6 @@ import (
 // thousands of bad rows gives a readable list and a count of the rest.
 const MaxProblemsShown = 50
 
-// ignoredLine names the columns no metric uses, the first 20 of them.
-func ignoredLine(d *scoring.Data) string {
-	return "Columns no metric uses: " + scoring.ShortList(d.Ignored, 20) + "."
-}
-
 func (c *Calculator) renderData() goapp.UI {
 	v := c.view
 	d := v.Data
@@ -110,40 +105,6 @@ func (c *Calculator) renderScorecard() goapp.UI {
 			)
 		})),
 	)
-}
-
-func presetName(p scoring.Preset) string {
-	name, _, _ := strings.Cut(p.Description, ":")
-	return name
-}
-
-// bandWords says how a metric earns its points: "2 points at 80 % or more,
-// 3 points at 90 % or more".
-func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
-	if m.IsPoints() {
-		s := "already points"
-		if m.Source.Kind == scoring.FromDeduct {
-			var pens []string
-			for _, p := range m.Source.Penalties {
-				pens = append(pens, fmt.Sprintf("%s for each %s", pointsText(p.Points), p.Column))
-			}
-			s = fmt.Sprintf("%s, less %s", pointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
-		}
-		return gateWords(s, m)
-	}
-	cmp := "or more"
-	if m.Better == scoring.Lower {
-		cmp = "or less"
-	}
-	var parts []string
-	for _, b := range m.Bands {
-		parts = append(parts, fmt.Sprintf("%s at %s %s", pointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
-	}
-	s := strings.Join(parts, ", ")
-	if m.Interpolate {
-		s += "; points rise smoothly in between"
-	}
-	return gateWords(s, m)
 }
 
 func gateWords(s string, m *scoring.Metric) string {

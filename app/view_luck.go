@@ -51,13 +51,6 @@ func (c *Calculator) renderLuck() goapp.UI {
 	)
 }
 
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
 // luckLine is a luck row's refusal, or what one more response does. The
 // words are made only for a row that has them: a refused row (fractional
 // counts, say) has no OneMore values to name.
@@ -89,22 +82,6 @@ func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) 
 	}
 	return fmt.Sprintf("%s %s this month. Add one to %s and %s: %s; to %s only: %s.",
 		l.Responses.Short(0), responseWord(m), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
-}
-
-// chanceText prints a chance as a whole percent, never claiming certainty
-// that is not there: "below 1 %", "above 99 %".
-func chanceText(p float64) string {
-	switch {
-	case p <= 0:
-		return "0" + nbsp + "%"
-	case p >= 1:
-		return "100" + nbsp + "%"
-	case p < 0.01:
-		return "below 1" + nbsp + "%"
-	case p > 0.99:
-		return "above 99" + nbsp + "%"
-	}
-	return fmt.Sprintf("%.0f%s%%", p*100, nbsp)
 }
 
 // renderAppeal is the appeal what-if: the month's own counts with disputed

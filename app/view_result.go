@@ -9,16 +9,6 @@ import (
 	"passline/scoring"
 )
 
-func monthName(m scoring.Month) string {
-	return [...]string{"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"}[m.Number()-1]
-}
-
-func monthLabel(m scoring.Month) string { return fmt.Sprintf("%s %d", monthName(m), m.Year()) }
-
-// shortMonth is "Oct 2026", for tables on a phone.
-func shortMonth(m scoring.Month) string { return fmt.Sprintf("%.3s %d", monthName(m), m.Year()) }
-
 func (c *Calculator) renderMonth() goapp.UI {
 	v, sc := c.view, c.view.Scorecard
 	mr := v.Result.Month
@@ -116,13 +106,6 @@ func (c *Calculator) renderWorking() goapp.UI {
 		goapp.P().Class("working formula").DataSet("testid", "working").Text(formula),
 		goapp.Range(gates).Slice(func(i int) goapp.UI { return gates[i] }),
 	)
-}
-
-func decimalsText(d int) string {
-	if d == 1 {
-		return "1 decimal"
-	}
-	return fmt.Sprintf("%d decimals", d)
 }
 
 func (c *Calculator) renderQuarter() goapp.UI {

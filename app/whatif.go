@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"passline/scoring"
@@ -54,4 +56,107 @@ func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]string) (kept map[stri
 		kept = with(kept, k, whatIf[k])
 	}
 	return kept, dropped
+}
+
+// sliderRange is a slider's ends and step, in the metric's unit.
+type sliderRange struct{ min, max, step scoring.Num }
+
+// rangeFor picks a slider's range: 0 to 100 for percentages, −100 to 100
+// for an NPS, the scale for points, and for seconds and numbers enough room
+// past the worst band and the value.
+func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRange {
+	n := scoring.N
+	switch {
+	case m.IsPoints():
+		step := scoring.Frac(1, 10)
+		if levels := sc.Levels(m); m.Source.Kind == scoring.FromDeduct && len(levels) > 1 {
+			step = levels[1].Sub(levels[0])
+		}
+		return sliderRange{n(int64(sc.Scale.Min)), n(int64(sc.Scale.Max)), step}
+	case m.Source.Kind == scoring.FromNPS:
+		return sliderRange{n(-100), n(100), scoring.Frac(1, 10)}
+	case m.Unit == scoring.Percent:
+		// Small targets (a 1 % conversion) get a short, fine track.
+		top := scoring.Max(v.Mul(scoring.Frac(5, 4)), n(5))
+		for _, b := range m.Bands {
+			top = scoring.Max(top, b.At.Mul(n(2)))
+		}
+		if top.Less(n(20)) {
+			return sliderRange{n(0), top.Ceil(0), scoring.Frac(1, 100)}
+		}
+		return sliderRange{n(0), n(100), scoring.Frac(1, 10)}
+	}
+	top := v.Mul(scoring.Frac(5, 4))
+	for _, b := range m.Bands {
+		top = scoring.Max(top, b.At.Mul(scoring.Frac(3, 2)))
+	}
+	low := scoring.Min(scoring.N(0), v)
+	if m.Unit == scoring.Seconds {
+		minute := n(60) // the top of the track on a whole minute
+		return sliderRange{low, scoring.Max(top, minute).Div(minute).Ceil(0).Mul(minute), n(1)}
+	}
+	return sliderRange{low, scoring.Max(top, n(10)).Ceil(0), scoring.Frac(1, 10)}
+}
+
+// position is where x stands on the track, as a percentage (display only).
+func (r sliderRange) position(x scoring.Num) float64 {
+	span := r.max.Sub(r.min)
+	if span.Sign() <= 0 {
+		return 0
+	}
+	p := scoring.Max(scoring.N(0), scoring.Min(scoring.N(1), x.Sub(r.min).Div(span)))
+	f, _ := strconv.ParseFloat(p.Mul(scoring.N(100)).Short(2), 64)
+	return f
+}
+
+func unitSign(u scoring.Unit) string {
+	switch u {
+	case scoring.Percent:
+		return "%"
+	case scoring.Seconds:
+		return "m:ss"
+	case scoring.Points:
+		return "points"
+	}
+	return ""
+}
+
+// exactText is what the exact input shows: durations as m:ss, with the
+// decimals that decide the band.
+func exactText(m *scoring.Metric, v scoring.Num) string {
+	d := decisive(m, v, 4)
+	if m.Unit == scoring.Seconds {
+		return clock(v, d)
+	}
+	return v.Short(d)
+}
+
+// readValue reads an exact input or a slider in the metric's unit: "92",
+// "92%", "7:35", "455s".
+func readValue(u scoring.Unit, text string) (scoring.Num, error) {
+	var v scoring.Num
+	var blank bool
+	var err error
+	switch u {
+	case scoring.Percent:
+		var c scoring.PercentCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	case scoring.Seconds:
+		var c scoring.DurationCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	default:
+		var c scoring.NumberCell
+		err = c.UnmarshalCSV(text)
+		v, blank = c.Value, c.Blank
+	}
+	var ce *scoring.CellError
+	if errors.As(err, &ce) {
+		return v, errors.New(ce.Expected)
+	}
+	if blank {
+		return v, errors.New("a value")
+	}
+	return v, err
 }
