@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"passline/state"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -18,7 +19,7 @@ func readChosenFile(ctx goapp.Context, done func(ctx goapp.Context, name string,
 	file := files.Index(0)
 	name, size := file.Get("name").String(), file.Get("size").Int()
 	input.Set("value", "") // choosing the same file again fires again
-	if err := tooBig(name, size); err != nil {
+	if err := state.TooBig(name, size); err != nil {
 		done(ctx, name, nil, err)
 		return
 	}

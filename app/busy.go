@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"passline/state"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -24,7 +25,7 @@ func (c *Calculator) readShowingProgress(name, text string, read func()) {
 	c.busy = fmt.Sprintf("Reading %s…", name)
 	if name == "" {
 		rows := strings.Count(strings.TrimSpace(text), "\n") // lines after the header
-		c.busy = fmt.Sprintf("Reading %s…", plural(rows, "row"))
+		c.busy = fmt.Sprintf("Reading %s…", state.Plural(rows, "row"))
 	}
 	c.rev++
 	afterPaint(c.ctx, func(goapp.Context) {

@@ -10,6 +10,7 @@ import (
 
 	"passline/components"
 	"passline/scoring"
+	"passline/state"
 )
 
 // Calculator is the agent's what-if page. Its handlers are thin: each turns
@@ -18,11 +19,11 @@ import (
 type Calculator struct {
 	goapp.Compo
 
-	model    Model
-	prepared *Prepared // the model's scorecard and data, read once
-	view     View
-	storage  Storage
-	saver    Saver
+	model    state.Model
+	prepared *state.Prepared // the model's scorecard and data, read once
+	view     state.View
+	storage  state.Storage
+	saver    state.Saver
 
 	errs        map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
 	loaded      string            // what the last import or paste loaded, in words
@@ -44,7 +45,7 @@ type Calculator struct {
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
 func (c *Calculator) OnInit() {
-	c.model = NewModel()
+	c.model = state.NewModel()
 	c.derive()
 }
 
@@ -61,7 +62,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 			c.restore()
 		}
 		c.watchOtherTabs(ctx)
-		_ = c.storage.Set(StartingKey, "1")
+		_ = c.storage.Set(state.StartingKey, "1")
 		// Cleared once the first render is done: after go-app's render, then
 		// a timeout (not a frame: a tab opened in the background paints no
 		// frame, yet it has started).
@@ -69,7 +70,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 			var done goapp.Func
 			done = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
 				done.Release()
-				c.storage.Del(StartingKey)
+				c.storage.Del(state.StartingKey)
 				return nil
 			})
 			goapp.Window().Call("setTimeout", done, 0)
@@ -112,13 +113,13 @@ func (c *Calculator) do(what string, fn func()) {
 
 // send applies a message: update, save, derive. An error is shown in its
 // area, and the model stays as it was.
-func (c *Calculator) send(area string, msg Msg) bool {
-	if _, slider := msg.(SetWhatIf); !slider {
+func (c *Calculator) send(area string, msg state.Msg) bool {
+	if _, slider := msg.(state.SetWhatIf); !slider {
 		c.rev++
 	}
 	ok := false
 	c.do("updating the calculator", func() {
-		next, err := Update(c.model, msg)
+		next, err := state.Update(c.model, msg)
 		if err != nil {
 			c.setErr(area, err.Error())
 			return
@@ -157,11 +158,11 @@ func (c *Calculator) setErr(area, msg string) {
 func (c *Calculator) derive() {
 	c.do("scoring", func() {
 		if !c.prepared.Current(c.model) {
-			p, err := TakePrepared(c.model)
+			p, err := state.TakePrepared(c.model)
 			if err != nil {
 				c.notice = "Your saved state could not be used, so Passline started afresh: " + err.Error()
-				c.model = NewModel()
-				p, _ = Prepare(c.model)
+				c.model = state.NewModel()
+				p, _ = state.Prepare(c.model)
 			}
 			c.prepared = p
 		}
@@ -179,14 +180,14 @@ func (c *Calculator) derive() {
 func value(ctx goapp.Context) string { return ctx.JSSrc().Get("value").String() }
 
 func (c *Calculator) onPreset(ctx goapp.Context, e goapp.Event) {
-	if c.send("scorecard", ChoosePreset{ID: value(ctx)}) {
+	if c.send("scorecard", state.ChoosePreset{ID: value(ctx)}) {
 		c.loaded = "Scorecard: " + c.view.Scorecard.Name + "."
 	}
 }
 
 // onFile reads the chosen file and sends the message made from its text;
 // loaded says what it loaded. A file that cannot be read is an error in area.
-func (c *Calculator) onFile(area string, msg func(name, text string) Msg, loaded func(name string) string) goapp.EventHandler {
+func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, loaded func(name string) string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
 		c.do("reading the file", func() {
 			readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
@@ -212,14 +213,14 @@ func (c *Calculator) onFile(area string, msg func(name, text string) Msg, loaded
 
 func (c *Calculator) onScorecardFile() goapp.EventHandler {
 	return c.onFile("scorecard",
-		func(name, text string) Msg { return ImportScorecard{Name: name, JSON: text} },
+		func(name, text string) state.Msg { return state.ImportScorecard{Name: name, JSON: text} },
 		func(name string) string {
 			return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
 		})
 }
 
 func (c *Calculator) onDataFile() goapp.EventHandler {
-	return c.onFile("data", func(_, text string) Msg { return SetData{Text: text} }, c.dataLoadedText)
+	return c.onFile("data", func(_, text string) state.Msg { return state.SetData{Text: text} }, c.dataLoadedText)
 }
 
 // onApplyPaste reads the paste box when asked, not on every keystroke: a
@@ -228,13 +229,13 @@ func (c *Calculator) onDataFile() goapp.EventHandler {
 func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 	c.do("reading the pasted rows", func() {
 		box := goapp.Window().GetElementByID("data-paste")
-		if err := tooBig("the pasted text", box.Get("textLength").Int()); err != nil {
+		if err := state.TooBig("the pasted text", box.Get("textLength").Int()); err != nil {
 			c.setErr("data", err.Error())
 			return
 		}
 		text := box.Get("value").String()
 		c.readShowingProgress("", text, func() {
-			if c.send("data", SetData{Text: text}) {
+			if c.send("data", state.SetData{Text: text}) {
 				box.Set("value", "")
 				c.loaded = c.dataLoadedText("Pasted data")
 			}
@@ -244,19 +245,19 @@ func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 
 func (c *Calculator) dataLoadedText(what string) string {
 	d := c.view.Data
-	s := fmt.Sprintf("%s: %s read for %s", what, plural(d.Rows, "row"), plural(len(d.Agents), "agent"))
+	s := fmt.Sprintf("%s: %s read for %s", what, state.Plural(d.Rows, "row"), state.Plural(len(d.Agents), "agent"))
 	if n := c.view.LeftOut; n > 0 {
-		s += fmt.Sprintf("; %s left out, listed below", plural(n, "row"))
+		s += fmt.Sprintf("; %s left out, listed below", state.Plural(n, "row"))
 	}
 	return s + "."
 }
 
 func (c *Calculator) onAgent(ctx goapp.Context, e goapp.Event) {
-	c.send("data", ChooseAgent{Name: value(ctx)})
+	c.send("data", state.ChooseAgent{Name: value(ctx)})
 }
 
 func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
-	c.send("month", ChooseMonth{Month: value(ctx)})
+	c.send("month", state.ChooseMonth{Month: value(ctx)})
 }
 
 // SliderChanged takes a slider's or an exact input's text in the metric's
@@ -277,7 +278,7 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
 			c.sendWhatIf(metric, n.Value)
 			return
 		}
-		v, err := readValue(m.Unit, text)
+		v, err := state.ReadValue(m.Unit, text)
 		if err != nil {
 			c.setErr("metric:"+metric, fmt.Sprintf("%s: %s is not %s", m.Label, scoring.Clip(text), err))
 			return
@@ -288,26 +289,28 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
 
 // sendWhatIf moves a slider to v, if v is a value it may take.
 func (c *Calculator) sendWhatIf(key string, v scoring.Num) {
-	if _, err := whatIfValue(c.view.Scorecard, key, v.String()); err != nil {
+	if _, err := state.WhatIfValue(c.view.Scorecard, key, v.String()); err != nil {
 		c.setErr("metric:"+key, err.Error())
 		return
 	}
-	c.send("metric:"+key, SetWhatIf{Metric: key, Value: v.String()})
+	c.send("metric:"+key, state.SetWhatIf{Metric: key, Value: v.String()})
 }
 
 // onValue sends the message made from the element's value; onMsg sends a
 // fixed message. Both capture what they are for (a metric id, a page):
 // where they are bound, that is also the handler's scope, or go-app would
 // keep the first closure when the element is reused for something else.
-func (c *Calculator) onValue(area string, msg func(value string) Msg) goapp.EventHandler {
+func (c *Calculator) onValue(area string, msg func(value string) state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
 }
 
-func (c *Calculator) onMsg(area string, msg Msg) goapp.EventHandler {
+func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
 }
 
-func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) { c.send("whatif", ClearWhatIf{}) }
+func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) {
+	c.send("whatif", state.ClearWhatIf{})
+}
 
 func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
 	c.do("exporting the results", func() {
@@ -335,10 +338,10 @@ func (c *Calculator) onExportScorecard(ctx goapp.Context, e goapp.Event) {
 func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 	c.do("resetting", func() {
 		if c.storage != nil {
-			Forget(c.storage)
+			state.Forget(c.storage)
 		}
-		c.model, c.notice, c.errs, c.loaded = NewModel(), "", nil, ""
-		c.saver, c.saveFailed = Saver{S: c.storage}, false
+		c.model, c.notice, c.errs, c.loaded = state.NewModel(), "", nil, ""
+		c.saver, c.saveFailed = state.Saver{S: c.storage}, false
 		c.rescue, c.holdSaves = "", false
 		c.rev++
 		c.derive()
@@ -384,16 +387,16 @@ func (c *Calculator) renderPage() goapp.UI {
 // renderScreen draws the screen the model shows.
 func (c *Calculator) renderScreen() goapp.UI {
 	switch c.model.Screen {
-	case ScreenHuddle:
+	case state.ScreenHuddle:
 		return c.renderHuddle()
-	case ScreenLearn:
+	case state.ScreenLearn:
 		return c.renderLearn()
-	case ScreenEditor:
+	case state.ScreenEditor:
 		return goapp.Div().Class("columns editor-columns").Body(
 			goapp.Div().Class("column").Body(c.renderEditor()),
 			goapp.Div().Class("column").Body(c.memoized(partScorecard)),
 		)
-	case ScreenTeam:
+	case state.ScreenTeam:
 		return goapp.Div().Class("columns").Body(
 			goapp.Div().Class("column").Body(c.renderTeam()),
 			goapp.Div().Class("column").Body(c.memoized(partData), c.memoized(partScorecard)),
@@ -438,7 +441,7 @@ func (c *Calculator) renderNotices() goapp.UI {
 }
 
 // showingExample reports whether the data is still the first visit's example.
-func (c *Calculator) showingExample() bool { return c.model.Data == DefaultData }
+func (c *Calculator) showingExample() bool { return c.model.Data == state.DefaultData }
 
 func (c *Calculator) renderActions() goapp.UI {
 	return goapp.Section().Class("card").Body(

@@ -7,11 +7,12 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
+	"passline/state"
 )
 
 // rendered mounts the page as go-app does, sends msgs as the handlers
 // would, and returns the page's HTML: every part, memoized or not, drawn.
-func rendered(t *testing.T, msgs ...Msg) string {
+func rendered(t *testing.T, msgs ...state.Msg) string {
 	t.Helper()
 	c := &Calculator{}
 	disp := goapp.NewServerTester(c)
@@ -35,7 +36,7 @@ func TestRenderFractionalCounts(t *testing.T) {
 		"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,500.5,60,2,25,23,7:35,1,0\n",
 		"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25.5,23,7:35,1,0\n",
 	} {
-		html := rendered(t, SetData{Text: data})
+		html := rendered(t, state.SetData{Text: data})
 		if strings.Contains(html, `data-testid="render-failed"`) {
 			t.Errorf("a part could not be drawn for\n%s", data)
 		}

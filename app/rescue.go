@@ -6,6 +6,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
+	"passline/state"
 )
 
 // Rescue: Passline never leaves an agent with a page that cannot start.
@@ -16,9 +17,9 @@ import (
 // page whose drawing panics offers the same way out.
 
 // startDidNotFinish reports whether the last start left its mark.
-func startDidNotFinish(s Storage) bool {
+func startDidNotFinish(s state.Storage) bool {
 	var mark string
-	return s.Get(StartingKey, &mark) == nil && mark != ""
+	return s.Get(state.StartingKey, &mark) == nil && mark != ""
 }
 
 // rescueStart is the words of a start that set the saved state aside.
@@ -31,17 +32,17 @@ const rescueDrawing = "Passline could not draw your page, so it shows the exampl
 // change is saved until the user chooses what to do with it.
 func (c *Calculator) enterRescue(why string) {
 	c.rescue, c.holdSaves = why, true
-	c.model, c.prepared = NewModel(), nil
+	c.model, c.prepared = state.NewModel(), nil
 	c.rev++
 	c.derive()
 }
 
 // savedParts reads what is saved, as it is: the data text and an imported
 // scorecard, for the rescue's downloads.
-func savedParts(s Storage) (data, scorecard string) {
-	_ = s.Get(DataKey, &data)
+func savedParts(s state.Storage) (data, scorecard string) {
+	_ = s.Get(state.DataKey, &data)
 	var raw json.RawMessage
-	if s.Get(StateKey, &raw) == nil && raw != nil {
+	if s.Get(state.StateKey, &raw) == nil && raw != nil {
 		var m struct {
 			Scorecard string `json:"scorecard"`
 		}
@@ -53,7 +54,7 @@ func savedParts(s Storage) (data, scorecard string) {
 
 func (c *Calculator) onRescueRetry(ctx goapp.Context, e goapp.Event) {
 	c.do("trying the saved data again", func() {
-		c.storage.Del(StartingKey)
+		c.storage.Del(state.StartingKey)
 		ctx.Reload()
 	})
 }
@@ -78,7 +79,7 @@ func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
 			c.forgetAsked = true
 			return
 		}
-		Forget(c.storage)
+		state.Forget(c.storage)
 		c.rescue, c.holdSaves, c.notice, c.forgetAsked = "", false, "", false
 		c.rev++
 	})

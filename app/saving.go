@@ -6,6 +6,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
+	"passline/state"
 )
 
 // Saving on the device: nothing lost when a save fails, when the saved
@@ -14,7 +15,7 @@ import (
 // restore reads the saved state: what cannot be used is set aside and
 // said; saved data that cannot be used at all is kept and offered back.
 func (c *Calculator) restore() {
-	m, r := Restore(c.storage)
+	m, r := state.Restore(c.storage)
 	c.model, c.notice = m, r.Notice
 	c.saver = r.Saver(c.storage)
 	if r.Aside {
@@ -26,11 +27,11 @@ func (c *Calculator) restore() {
 // save writes the change. Another tab's newer save is never overwritten:
 // this tab takes it up instead, and says so. A refused save keeps the last
 // good copy and says so, with a way to take the results away.
-func (c *Calculator) save(next Model) {
+func (c *Calculator) save(next state.Model) {
 	err := c.saver.Save(next)
-	c.saveFailed = errors.Is(err, ErrNotSaved)
+	c.saveFailed = errors.Is(err, state.ErrNotSaved)
 	switch {
-	case errors.Is(err, ErrOtherTab):
+	case errors.Is(err, state.ErrOtherTab):
 		c.takeUpOtherTab("Passline changed in another tab, so this tab now shows that. Your last change here was not saved: make it again if you need it.")
 	case c.saveFailed:
 		c.notice = "This browser did not let Passline save your change on this device (its storage may be full). What you see is in use now, but a reload would bring back what was saved before: download the results to keep them, or use a smaller file."
@@ -56,13 +57,13 @@ func (c *Calculator) watchOtherTabs(ctx goapp.Context) {
 		return
 	}
 	goapp.Window().Call("addEventListener", "storage", goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any {
-		if len(args) == 0 || args[0].Get("key").String() != RevKey {
+		if len(args) == 0 || args[0].Get("key").String() != state.RevKey {
 			return nil
 		}
 		ctx.Dispatch(func(goapp.Context) {
 			c.do("taking up another tab's change", func() {
 				var rev string
-				_ = c.storage.Get(RevKey, &rev)
+				_ = c.storage.Get(state.RevKey, &rev)
 				if rev == c.saver.Rev || c.holdSaves {
 					return
 				}

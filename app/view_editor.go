@@ -8,23 +8,24 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // renderEditor is the scorecard editor: every field of the draft, the
 // engine's objections under the field they are about, the weights' total
 // always in sight.
 func (c *Calculator) renderEditor() goapp.UI {
-	sc, err := c.model.draft()
+	sc, err := c.model.DraftScorecard()
 	if err != nil {
 		return goapp.Section().Class("card").Body(
 			goapp.H2().Text("Edit the scorecard"),
 			errorLine("The draft cannot be read: "+err.Error()),
-			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
+			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
 		)
 	}
-	check := CheckDraft(sc)
+	check := state.CheckDraft(sc)
 	probs := check.ByField
-	total := WeightsTotal(sc)
+	total := state.WeightsTotal(sc)
 	totalText := fmt.Sprintf("Weights add up to %s %%.", total.Short(2))
 	if !total.Equal(scoring.N(100)) {
 		totalText = fmt.Sprintf("Weights add up to %s %%: they must add up to 100 %%.", total.Short(2))
@@ -46,7 +47,7 @@ func (c *Calculator) renderEditor() goapp.UI {
 		goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI { return c.renderDraftMetric(sc, i, probs) }),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.live).
-				Text("Add a metric").OnClick(c.onEditorMsg(AddMetric{}), "add-metric"),
+				Text("Add a metric").OnClick(c.onEditorMsg(state.AddMetric{}), "add-metric"),
 		),
 		goapp.If(len(check.All) > 0, goapp.Div().Class("editor-problems").Body(
 			goapp.H3().Text("What the engine refuses"),
@@ -57,11 +58,11 @@ func (c *Calculator) renderEditor() goapp.UI {
 		errorLine(c.errs["editor"]),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button").DataSet("testid", "editor-use").Disabled(!c.live).
-				Text("Use this scorecard").OnClick(c.onEditorMsg(UseDraft{}), "use"),
+				Text("Use this scorecard").OnClick(c.onEditorMsg(state.UseDraft{}), "use"),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.live).
 				Text("Download the draft (JSON)").OnClick(c.onExportDraft),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-discard").Disabled(!c.live).
-				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(DiscardDraft{}), "discard"),
+				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
 		),
 	)
 }
@@ -95,15 +96,15 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 					c.textField(f(fmt.Sprintf("bands.%d.at", j)), "At", b.At.Short(4), probs),
 					goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
 						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
-						OnClick(c.onEditorMsg(RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
+						OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
 				)
 			}),
 			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
-				Text("Add a band").OnClick(c.onEditorMsg(AddBand{Metric: i}), fmt.Sprint("ab", i)),
+				Text("Add a band").OnClick(c.onEditorMsg(state.AddBand{Metric: i}), fmt.Sprint("ab", i)),
 		)),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
-				Text("Remove "+m.Label).OnClick(c.onEditorMsg(RemoveMetric{Metric: i}), fmt.Sprint("rm", i)),
+				Text("Remove "+m.Label).OnClick(c.onEditorMsg(state.RemoveMetric{Metric: i}), fmt.Sprint("rm", i)),
 		),
 	)
 }
@@ -112,7 +113,7 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 func (c *Calculator) textField(field, label, value string, probs map[string][]string) goapp.UI {
 	id := "draft-" + field
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
-		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) Msg { return EditDraft{Field: field, Value: v} }), field)
+		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: field, Value: v} }), field)
 	if len(probs[field]) > 0 || c.errs["draft:"+field] != "" {
 		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
 	}
@@ -127,7 +128,7 @@ func (c *Calculator) selectField(field, label, value string, probs map[string][]
 	id := "draft-" + field
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),
-		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) Msg { return EditDraft{Field: field, Value: v} }), field).Body(
+		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: field, Value: v} }), field).Body(
 			goapp.Range(options).Slice(func(k int) goapp.UI {
 				return goapp.Option().Value(options[k][0]).Selected(options[k][0] == value).Text(options[k][1])
 			}),
@@ -157,12 +158,12 @@ func (c *Calculator) fieldErrorsID(probs map[string][]string, key, id string) go
 	return p.Body(goapp.Range(msgs).Slice(func(k int) goapp.UI { return goapp.Span().Text(msgs[k] + " ") }))
 }
 
-func (c *Calculator) onEditorMsg(msg Msg) goapp.EventHandler {
+func (c *Calculator) onEditorMsg(msg state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
 		if c.send("editor", msg) {
-			if _, used := msg.(UseDraft); used {
+			if _, used := msg.(state.UseDraft); used {
 				c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the editor."
-				c.send("screen", ChooseScreen{Screen: ScreenWhatIf})
+				c.send("screen", state.ChooseScreen{Screen: state.ScreenWhatIf})
 			}
 		}
 	}
@@ -170,7 +171,7 @@ func (c *Calculator) onEditorMsg(msg Msg) goapp.EventHandler {
 
 func (c *Calculator) onExportDraft(ctx goapp.Context, e goapp.Event) {
 	c.do("exporting the draft", func() {
-		sc, err := c.model.draft()
+		sc, err := c.model.DraftScorecard()
 		if err != nil {
 			c.setErr("editor", err.Error())
 			return

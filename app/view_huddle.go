@@ -7,6 +7,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // renderHuddle is huddle mode, for a projector: large type and no names.
@@ -27,13 +28,13 @@ func (c *Calculator) renderHuddle() goapp.UI {
 		),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.live).
-				Text("Back to the two examples").OnClick(c.onMsg("huddle", ResetHuddle{})),
+				Text("Back to the two examples").OnClick(c.onMsg("huddle", state.ResetHuddle{})),
 		),
 		errorLine(c.errs["huddle"]),
 	)
 }
 
-func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *Huddle, s int) goapp.UI {
+func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s int) goapp.UI {
 	sn := h.Scenarios[s]
 	status, class := "PASS", "status pass"
 	if !sn.Pass {
@@ -66,10 +67,10 @@ func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *Huddle, s int) goa
 			return goapp.Div().Class("field inline").Body(
 				goapp.Label().For(id).Text(m.Label),
 				goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
-					OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: key, Value: v} }), key).Body(
+					OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
-						return goapp.Option().Value(p.String()).Selected(p.Equal(sn.Points[i])).Text(pointsText(p))
+						return goapp.Option().Value(p.String()).Selected(p.Equal(sn.Points[i])).Text(state.PointsText(p))
 					}),
 				),
 			)
@@ -77,14 +78,14 @@ func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *Huddle, s int) goa
 	)
 }
 
-func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
+func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
 	mx, my := &sc.Metrics[h.X], &sc.Metrics[h.Y]
 	metricSelect := func(key, label string, chosen int) goapp.UI {
 		id := "huddle-" + key
 		return goapp.Div().Class("field inline").Body(
 			goapp.Label().For(id).Text(label),
 			goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
-				OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: key, Value: v} }), key).Body(
+				OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
 				goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI {
 					return goapp.Option().Value(sc.Metrics[i].ID).Selected(i == chosen).Text(sc.Metrics[i].Label)
 				}),
@@ -102,13 +103,13 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
 			goapp.THead().Body(goapp.Tr().Body(
 				goapp.Td().Class("corner").Text(my.Label+" ↓ "+mx.Label+" →"),
 				goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
-					return goapp.Th().Scope("col").Body(goapp.Span().Class("visually-hidden").Text(mx.Label+" "), goapp.Text(pointsText(pm.ALevels[a])))
+					return goapp.Th().Scope("col").Body(goapp.Span().Class("visually-hidden").Text(mx.Label+" "), goapp.Text(state.PointsText(pm.ALevels[a])))
 				}),
 			)),
 			goapp.TBody().Body(goapp.Range(pm.BLevels).Slice(func(k int) goapp.UI {
 				b := len(pm.BLevels) - 1 - k
 				return goapp.Tr().Body(
-					goapp.Th().Scope("row").Body(goapp.Span().Class("visually-hidden").Text(my.Label+" "), goapp.Text(pointsText(pm.BLevels[b]))),
+					goapp.Th().Scope("row").Body(goapp.Span().Class("visually-hidden").Text(my.Label+" "), goapp.Text(state.PointsText(pm.BLevels[b]))),
 					goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
 						word, class := "PASS", "cell-pass"
 						if !pm.Pass[a][b] {
@@ -130,7 +131,7 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
 			goapp.Div().Class("field inline").Body(
 				goapp.Label().For("huddle-rest").Text("Other metrics as in"),
 				goapp.Select().ID("huddle-rest").DataSet("huddle", "rest").Disabled(!c.live).
-					OnChange(c.onValue("huddle", func(v string) Msg { return SetHuddle{Key: "rest", Value: v} }), "rest").Body(
+					OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: "rest", Value: v} }), "rest").Body(
 					goapp.Option().Value("a").Selected(h.Rest == 0).Text("scenario A"),
 					goapp.Option().Value("b").Selected(h.Rest == 1).Text("scenario B"),
 				),
@@ -142,8 +143,8 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *Huddle) goapp.UI {
 	)
 }
 
-func renderWorth(sc *scoring.Scorecard, h *Huddle) goapp.UI {
-	order := displayOrder(sc)
+func renderWorth(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
+	order := state.DisplayOrder(sc)
 	return goapp.Section().Class("card").Aria("labelledby", "worth-title").Body(
 		goapp.H2().ID("worth-title").Text("What one point is worth"),
 		goapp.P().Text("Each point of a metric adds its weight ÷ 100 to the score."),

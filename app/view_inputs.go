@@ -7,6 +7,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // MaxProblemsShown is how many data problems the page lists: a file with
@@ -18,7 +19,7 @@ func (c *Calculator) renderData() goapp.UI {
 	d := v.Data
 	var months []string
 	for _, md := range v.Agent.Months {
-		months = append(months, monthLabel(md.Month))
+		months = append(months, state.MonthLabel(md.Month))
 	}
 	example := c.showingExample()
 	shown := v.Problems[:min(len(v.Problems), MaxProblemsShown)]
@@ -52,10 +53,10 @@ func (c *Calculator) renderData() goapp.UI {
 			),
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
-		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(ignoredLine(d))),
+		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(state.IgnoredLine(d))),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
-			goapp.H3().Text(plural(v.LeftOut, "row")+" left out"),
+			goapp.H3().Text(state.Plural(v.LeftOut, "row")+" left out"),
 			goapp.Ul().Class("problems").DataSet("testid", "problems").Body(
 				goapp.Range(shown).Slice(func(i int) goapp.UI { return goapp.Li().Text(shown[i]) }),
 			),
@@ -73,7 +74,7 @@ func (c *Calculator) renderScorecard() goapp.UI {
 		quarter = "the quarter is pooled: each metric is worked out over the whole quarter"
 	}
 	if sc.Quarter.StartMonth != 1 {
-		quarter += fmt.Sprintf("; the year's quarters start in %s", monthName(scoring.MonthOf(2000, sc.Quarter.StartMonth)))
+		quarter += fmt.Sprintf("; the year's quarters start in %s", state.MonthName(scoring.MonthOf(2000, sc.Quarter.StartMonth)))
 	}
 	return goapp.Section().Class("card").Aria("labelledby", "scorecard-title").Body(
 		goapp.H2().ID("scorecard-title").Text("Scorecard"),
@@ -82,7 +83,7 @@ func (c *Calculator) renderScorecard() goapp.UI {
 			goapp.Select().ID("preset-picker").DataSet("testid", "preset").Disabled(!c.live).OnChange(c.onPreset).Body(
 				goapp.Range(scoring.Presets()).Slice(func(i int) goapp.UI {
 					p := scoring.Presets()[i]
-					return goapp.Option().Value(p.ID).Selected(c.model.Scorecard == "" && p.ID == c.model.Preset).Text(presetName(p))
+					return goapp.Option().Value(p.ID).Selected(c.model.Scorecard == "" && p.ID == c.model.Preset).Text(state.PresetName(p))
 				}),
 				goapp.If(c.model.Scorecard != "", goapp.Option().Value("").Selected(true).Disabled(true).Text("Your imported scorecard")),
 			),
@@ -95,21 +96,14 @@ func (c *Calculator) renderScorecard() goapp.UI {
 		errorLine(c.errs["scorecard"]),
 		goapp.H3().DataSet("testid", "scorecard-name").Text(sc.Name),
 		goapp.P().Text(fmt.Sprintf("Points from %d to %d; pass mark %s (the score rounded to %s); %s.",
-			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), decimalsText(sc.Decimals), quarter)),
+			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), state.DecimalsText(sc.Decimals), quarter)),
 		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {
 			m := &sc.Metrics[c.view.Order[k]]
 			return goapp.Li().Body(
 				goapp.Span().Class("metric-name").Text(m.Label),
-				goapp.Span().Class("metric-value").Text(m.Weight.Short(2)+nbsp+"%"),
-				goapp.Span().Class("metric-calc").Text(bandWords(sc, m)),
+				goapp.Span().Class("metric-value").Text(m.Weight.Short(2)+state.NBSP+"%"),
+				goapp.Span().Class("metric-calc").Text(state.BandWords(sc, m)),
 			)
 		})),
 	)
-}
-
-func gateWords(s string, m *scoring.Metric) string {
-	if m.Gate != nil {
-		s += fmt.Sprintf("; below %s the month fails", pointsText(*m.Gate))
-	}
-	return s
 }

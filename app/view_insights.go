@@ -7,6 +7,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // renderCounts says, in counts, what keeps or moves a ratio or NPS metric.
@@ -43,7 +44,7 @@ func (c *Calculator) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
 	c.do("asking about sales", func() {
 		sc := c.view.Scorecard
 		for _, m := range salesMetrics(sc) {
-			c.send("fixed", FixPoints{Metric: m.ID, Points: sc.Scale.Lowest().String()})
+			c.send("fixed", state.FixPoints{Metric: m.ID, Points: sc.Scale.Lowest().String()})
 		}
 	})
 }
@@ -64,11 +65,11 @@ func (c *Calculator) renderPassWithout() goapp.UI {
 			levels := sc.Levels(m)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onValue("fixed", func(v string) Msg { return FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onValue("fixed", func(v string) state.Msg { return state.FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
 					goapp.Option().Value("").Selected(chosen == "").Text("any points"),
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
-						return goapp.Option().Value(p.String()).Selected(chosen != "" && scoring.MustNum(chosen).Equal(p)).Text(pointsText(p))
+						return goapp.Option().Value(p.String()).Selected(chosen != "" && scoring.MustNum(chosen).Equal(p)).Text(state.PointsText(p))
 					}),
 				),
 			)
@@ -92,7 +93,7 @@ func joinLabels(ms []*scoring.Metric) string {
 // maxShownCombos is how many passing combinations are listed.
 const maxShownCombos = 8
 
-func (c *Calculator) renderCombos(combos Combos) goapp.UI {
+func (c *Calculator) renderCombos(combos state.Combos) goapp.UI {
 	sc := c.view.Scorecard
 	if len(combos.Fixed) == 0 {
 		return goapp.P().Class("muted").DataSet("testid", "without-answer").Text("Choose the points to hold above, and the answer shows here.")
@@ -103,7 +104,7 @@ func (c *Calculator) renderCombos(combos Combos) goapp.UI {
 	if len(combos.List) == 0 {
 		return goapp.P().Class("answer fail").DataSet("testid", "without-answer").Text("No: no combination of the other metrics' points passes the month.")
 	}
-	answer := fmt.Sprintf("Yes: %s of points pass%s.", plural(len(combos.List), "combination"),
+	answer := fmt.Sprintf("Yes: %s of points pass%s.", state.Plural(len(combos.List), "combination"),
 		map[bool]string{true: "es", false: ""}[len(combos.List) == 1])
 	var items []goapp.UI
 	for k, combo := range combos.List {

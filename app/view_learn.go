@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"passline/state"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -24,10 +25,10 @@ func (c *Calculator) renderLearn() goapp.UI {
 	}
 	return goapp.Div().Class("learn").DataSet("testid", "learn").Body(
 		goapp.Nav().Class("lessons").Aria("label", "Lessons").Body(
-			goapp.Range(Lessons).Slice(func(i int) goapp.UI {
-				t := Lessons[i]
+			goapp.Range(state.Lessons).Slice(func(i int) goapp.UI {
+				t := state.Lessons[i]
 				b := goapp.Button().Type("button").Class("lesson-tab").DataSet("lesson", t.ID).Disabled(!c.live).
-					Text(t.Label).OnClick(c.onMsg("lesson", ChooseLesson{Topic: t.ID}), t.ID)
+					Text(t.Label).OnClick(c.onMsg("lesson", state.ChooseLesson{Topic: t.ID}), t.ID)
 				if t.ID == l.Topic {
 					b = b.Aria("current", "page")
 				}
@@ -40,17 +41,17 @@ func (c *Calculator) renderLearn() goapp.UI {
 }
 
 // answerField is a calculator input that sends an Answer.
-func (c *Calculator) answerField(f LessonField) goapp.UI {
+func (c *Calculator) answerField(f state.LessonField) goapp.UI {
 	id := "learn-" + strings.ReplaceAll(f.Key, " ", "-")
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(f.Label),
 		goapp.Input().Type("text").ID(id).Class("text").DataSet("answer", f.Key).Attr("inputmode", f.Mode).
 			Attr("autocomplete", "off").Value(f.Value).Disabled(!c.live).
-			OnChange(c.onValue("lesson", func(v string) Msg { return Answer{Key: f.Key, Value: v} }), f.Key),
+			OnChange(c.onValue("lesson", func(v string) state.Msg { return state.Answer{Key: f.Key, Value: v} }), f.Key),
 	)
 }
 
-func (c *Calculator) renderKindLesson(k *KindLesson) goapp.UI {
+func (c *Calculator) renderKindLesson(k *state.KindLesson) goapp.UI {
 	return goapp.Section().Class("card lesson").Aria("labelledby", "lesson-title").Body(
 		goapp.H2().ID("lesson-title").Text(k.Title),
 		goapp.P().Text(k.Means),
@@ -71,7 +72,7 @@ func (c *Calculator) renderKindLesson(k *KindLesson) goapp.UI {
 	)
 }
 
-func (c *Calculator) renderGuided(gs []GuidedAnswer) goapp.UI {
+func (c *Calculator) renderGuided(gs []state.GuidedAnswer) goapp.UI {
 	return goapp.Div().Class("guided").Body(goapp.Range(gs).Slice(func(i int) goapp.UI {
 		g := gs[i]
 		return goapp.Section().Class("card").DataSet("guided", g.ID).Aria("labelledby", "guided-"+g.ID).Body(
@@ -85,13 +86,13 @@ func (c *Calculator) renderGuided(gs []GuidedAnswer) goapp.UI {
 	}))
 }
 
-func (c *Calculator) renderQuiz(l *Learn) goapp.UI {
+func (c *Calculator) renderQuiz(l *state.Learn) goapp.UI {
 	return goapp.Section().Class("card quiz").Aria("labelledby", "quiz-title").Body(
 		goapp.H2().ID("quiz-title").Text("Quiz"),
 		goapp.P().Attr("role", "status").DataSet("testid", "quiz-score").Text(fmt.Sprintf("%d of %d answered, %d right.", l.Answered, len(l.Quiz), l.Right)),
 		goapp.Ol().Class("quiz-list").Body(goapp.Range(l.Quiz).Slice(func(i int) goapp.UI {
 			q := l.Quiz[i]
-			key := quizKey(i)
+			key := state.QuizKey(i)
 			return goapp.Li().DataSet("question", fmt.Sprint(i)).Body(
 				goapp.FieldSet().Body(
 					goapp.Legend().Text(q.Question),
@@ -99,7 +100,7 @@ func (c *Calculator) renderQuiz(l *Learn) goapp.UI {
 						id := fmt.Sprintf("quiz-%d-%d", i, j)
 						return goapp.Label().Class("check").For(id).Body(
 							goapp.Input().Type("radio").ID(id).Name(key).Value(fmt.Sprint(j)).Checked(q.Answered && q.Chosen == j).Disabled(!c.live).
-								OnChange(c.onValue("lesson", func(v string) Msg { return Answer{Key: key, Value: v} }), key),
+								OnChange(c.onValue("lesson", func(v string) state.Msg { return state.Answer{Key: key, Value: v} }), key),
 							goapp.Span().Text(q.Options[j]),
 						)
 					}),
@@ -110,7 +111,7 @@ func (c *Calculator) renderQuiz(l *Learn) goapp.UI {
 	)
 }
 
-func (c *Calculator) guidedField(f *LessonField) goapp.UI {
+func (c *Calculator) guidedField(f *state.LessonField) goapp.UI {
 	if f == nil {
 		return goapp.Text("")
 	}
@@ -118,7 +119,7 @@ func (c *Calculator) guidedField(f *LessonField) goapp.UI {
 }
 
 // quizVerdict says whether an answer is right, and why.
-func quizVerdict(q QuizQuestion) goapp.UI {
+func quizVerdict(q state.QuizQuestion) goapp.UI {
 	if !q.Answered {
 		return goapp.Text("")
 	}

@@ -7,6 +7,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // renderLuck is survey luck: for each ratio and NPS metric of the month's
@@ -21,7 +22,7 @@ func (c *Calculator) renderLuck() goapp.UI {
 	return goapp.Section().Class("card").DataSet("testid", "luck").Aria("labelledby", "luck-title").Body(
 		goapp.H2().ID("luck-title").Text("Survey luck (an estimate)"),
 		goapp.P().Class("hint").Text(fmt.Sprintf("From %s's counts in %s: if next month's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
-			c.view.Agent.Name, monthLabel(c.view.Month))),
+			c.view.Agent.Name, state.MonthLabel(c.view.Month))),
 		goapp.Range(rows).Slice(func(k int) goapp.UI {
 			r := rows[k]
 			m := &sc.Metrics[r.Metric]
@@ -30,10 +31,10 @@ func (c *Calculator) renderLuck() goapp.UI {
 				goapp.H3().Text(m.Label),
 				luckLine(sc, m, r),
 				goapp.Div().Class("field inline").Body(
-					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", capitalize(responseWord(m)))),
+					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", state.Capitalize(responseWord(m)))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
 						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!c.live).
-						OnChange(c.onValue("expect:"+m.ID, func(v string) Msg { return SetExpected{Metric: m.ID, Value: v} }), m.ID),
+						OnChange(c.onValue("expect:"+m.ID, func(v string) state.Msg { return state.SetExpected{Metric: m.ID, Value: v} }), m.ID),
 				),
 				errorLine(c.errs["expect:"+m.ID]),
 				goapp.If(r.Err == nil, goapp.Ul().Class("breakdown").Body(goapp.Range(r.Luck.Chances).Slice(func(j int) goapp.UI {
@@ -42,8 +43,8 @@ func (c *Calculator) renderLuck() goapp.UI {
 						return goapp.Text("") // the lowest level is certain
 					}
 					return goapp.Li().DataSet("chance", ch.Points.String()).Body(
-						goapp.Span().Class("metric-name").Text("At least "+pointsText(ch.Points)),
-						goapp.Span().Class("metric-value").Text(chanceText(ch.AtLeast)),
+						goapp.Span().Class("metric-name").Text("At least "+state.PointsText(ch.Points)),
+						goapp.Span().Class("metric-value").Text(state.ChanceText(ch.AtLeast)),
 					)
 				}))),
 			)
@@ -54,9 +55,9 @@ func (c *Calculator) renderLuck() goapp.UI {
 // luckLine is a luck row's refusal, or what one more response does. The
 // words are made only for a row that has them: a refused row (fractional
 // counts, say) has no OneMore values to name.
-func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r LuckRow) goapp.UI {
+func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r state.LuckRow) goapp.UI {
 	if r.Err != nil {
-		return errorLine(errText(r.Err))
+		return errorLine(state.ErrText(r.Err))
 	}
 	return goapp.P().Text(oneResponseWords(sc, m, r.Luck))
 }
@@ -74,7 +75,7 @@ func responseWord(m *scoring.Metric) string {
 // does: "25 surveys this month. Add one to satisfied and surveys: 92.31 %;
 // to surveys only: 88.46 %."
 func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) string {
-	f := func(v scoring.Num) string { return MetricValue(m, v) }
+	f := func(v scoring.Num) string { return state.MetricValue(m, v) }
 	src := m.Source
 	if src.Kind == scoring.FromNPS {
 		return fmt.Sprintf("%s %s this month. Add one to %s: %s; to %s: %s; to %s: %s.",
@@ -96,11 +97,11 @@ func (c *Calculator) renderAppeal() goapp.UI {
 		if r.Status == scoring.Incomplete {
 			return "incomplete"
 		}
-		return r.Score.Fixed(sc.Decimals) + " " + passWord(r.Pass)
+		return r.Score.Fixed(sc.Decimals) + " " + state.PassWord(r.Pass)
 	}
 	return goapp.Section().Class("card appeal").DataSet("testid", "appeal").Aria("labelledby", "appeal-title").Body(
 		goapp.H2().ID("appeal-title").Text("Appeal what-if"),
-		goapp.P().Class("hint").Text(fmt.Sprintf("Take out a disputed survey, sale or incident from %s as recorded and see the score it would give. A what-if, not an official score: only your team leader can change the record.", monthLabel(c.view.Month))),
+		goapp.P().Class("hint").Text(fmt.Sprintf("Take out a disputed survey, sale or incident from %s as recorded and see the score it would give. A what-if, not an official score: only your team leader can change the record.", state.MonthLabel(c.view.Month))),
 		goapp.Range(a.Metrics).Slice(func(k int) goapp.UI {
 			am := a.Metrics[k]
 			m := &sc.Metrics[am.Index]
@@ -114,10 +115,10 @@ func (c *Calculator) renderAppeal() goapp.UI {
 						goapp.Label().For(id).Text(fmt.Sprintf("Take out of %s %s", am.Counts[j].Short(2), col)),
 						goapp.Input().Type("number").ID(id).Class("text short").Attr("min", "0").Attr("max", am.Counts[j].Short(0)).Attr("step", "1").
 							DataSet("takeout", key).Value(strconv.Itoa(am.Removed[j])).Disabled(!c.live).
-							OnChange(c.onValue("takeout", func(v string) Msg { return TakeOut{Metric: m.ID, Column: col, Value: v} }), key),
+							OnChange(c.onValue("takeout", func(v string) state.Msg { return state.TakeOut{Metric: m.ID, Column: col, Value: v} }), key),
 					)
 				})),
-				goapp.If(am.Err != nil, errorLine(errText(am.Err))),
+				goapp.If(am.Err != nil, errorLine(state.ErrText(am.Err))),
 			)
 		}),
 		errorLine(c.errs["takeout"]),
@@ -127,6 +128,6 @@ func (c *Calculator) renderAppeal() goapp.UI {
 			goapp.Text(map[bool]string{true: " (not an official score).", false: " (nothing taken out yet)."}[a.Changed]),
 		),
 		goapp.If(a.Changed, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "appeal-clear").Disabled(!c.live).
-			Text("Put them back").OnClick(c.onMsg("takeout", ClearTakeOut{}))),
+			Text("Put them back").OnClick(c.onMsg("takeout", state.ClearTakeOut{}))),
 	)
 }

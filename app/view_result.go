@@ -7,12 +7,13 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 func (c *Calculator) renderMonth() goapp.UI {
 	v, sc := c.view, c.view.Scorecard
 	mr := v.Result.Month
-	title := monthLabel(v.Month) + " · " + v.Agent.Name
+	title := state.MonthLabel(v.Month) + " · " + v.Agent.Name
 	if v.IsNext {
 		title += " (next month: your what-if)"
 	}
@@ -64,12 +65,12 @@ func (c *Calculator) renderWorking() goapp.UI {
 	var terms []string
 	for i, m := range sc.Metrics {
 		if !mr.Metrics[i].Missing {
-			terms = append(terms, fmt.Sprintf("%s%s%% × %s", m.Weight.Short(4), nbsp, mr.Metrics[i].Points.Short(4)))
+			terms = append(terms, fmt.Sprintf("%s%s%% × %s", m.Weight.Short(4), state.NBSP, mr.Metrics[i].Points.Short(4)))
 		}
 	}
 	formula := "Score = " + strings.Join(terms, " + ")
 	if mr.Status != scoring.Incomplete {
-		formula += fmt.Sprintf(" = %s, rounded to %s (halves up): %s. The pass mark is %s", mr.Exact.Short(6), decimalsText(sc.Decimals),
+		formula += fmt.Sprintf(" = %s, rounded to %s (halves up): %s. The pass mark is %s", mr.Exact.Short(6), state.DecimalsText(sc.Decimals),
 			mr.Score.Fixed(sc.Decimals), sc.Pass.Fixed(sc.Decimals))
 		if mr.Pass {
 			formula += ": pass."
@@ -84,7 +85,7 @@ func (c *Calculator) renderWorking() goapp.UI {
 			if mr.Metrics[i].GateFailed {
 				verdict = "not met: the month fails whatever the score"
 			}
-			gates = append(gates, goapp.P().Class("working").Text(fmt.Sprintf("Gate: %s needs at least %s; it has %s, %s.", m.Label, pointsText(*m.Gate), pointsText(mr.Metrics[i].Points), verdict)))
+			gates = append(gates, goapp.P().Class("working").Text(fmt.Sprintf("Gate: %s needs at least %s; it has %s, %s.", m.Label, state.PointsText(*m.Gate), state.PointsText(mr.Metrics[i].Points), verdict)))
 		}
 	}
 	return goapp.Section().Class("card").Aria("labelledby", "working-title").Body(
@@ -92,10 +93,10 @@ func (c *Calculator) renderWorking() goapp.UI {
 		goapp.Ul().Class("breakdown").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			i := v.Order[k]
 			m, ms := &sc.Metrics[i], mr.Metrics[i]
-			value, calc := "no value", "weight "+m.Weight.Short(2)+nbsp+"%"
+			value, calc := "no value", "weight "+m.Weight.Short(2)+state.NBSP+"%"
 			if !ms.Missing {
-				value = MetricValue(m, ms.Value)
-				calc = fmt.Sprintf("%s × %s%s%% = %s", pointsText(ms.Points), m.Weight.Short(2), nbsp, ms.Contribution.Short(4))
+				value = state.MetricValue(m, ms.Value)
+				calc = fmt.Sprintf("%s × %s%s%% = %s", state.PointsText(ms.Points), m.Weight.Short(2), state.NBSP, ms.Contribution.Short(4))
 			}
 			return goapp.Li().Body(
 				goapp.Span().Class("metric-name").Text(m.Label),
@@ -125,20 +126,20 @@ func (c *Calculator) renderQuarter() goapp.UI {
 	}
 	months := make([]goapp.UI, 0, 3)
 	for mo := q.Start; mo < q.Start+3; mo++ {
-		text := monthName(mo) + ": still to come"
+		text := state.MonthName(mo) + ": still to come"
 		for _, mr := range q.Months {
 			if mr.Month != mo {
 				continue
 			}
 			switch {
 			case mr.Status == scoring.Incomplete:
-				text = monthName(mo) + ": incomplete, still to come"
+				text = state.MonthName(mo) + ": incomplete, still to come"
 			case mr.Pass:
-				text = fmt.Sprintf("%s: %s, pass", monthName(mo), mr.Score.Fixed(sc.Decimals))
+				text = fmt.Sprintf("%s: %s, pass", state.MonthName(mo), mr.Score.Fixed(sc.Decimals))
 			default:
-				text = fmt.Sprintf("%s: %s, %s", monthName(mo), mr.Score.Fixed(sc.Decimals), strings.ToLower(string(mr.Status)))
+				text = fmt.Sprintf("%s: %s, %s", state.MonthName(mo), mr.Score.Fixed(sc.Decimals), strings.ToLower(string(mr.Status)))
 				if mr.Status == scoring.Complete {
-					text = fmt.Sprintf("%s: %s, fail", monthName(mo), mr.Score.Fixed(sc.Decimals))
+					text = fmt.Sprintf("%s: %s, fail", state.MonthName(mo), mr.Score.Fixed(sc.Decimals))
 				}
 			}
 			if mo == v.Month {
@@ -148,7 +149,7 @@ func (c *Calculator) renderQuarter() goapp.UI {
 		months = append(months, goapp.Li().Text(text))
 	}
 	return goapp.Section().Class("card quarter").Aria("labelledby", "quarter-title").Body(
-		goapp.H2().ID("quarter-title").Text(fmt.Sprintf("Quarter %s: %s to %s", q.Label, monthLabel(q.Start), monthLabel(q.Start+2))),
+		goapp.H2().ID("quarter-title").Text(fmt.Sprintf("Quarter %s: %s to %s", q.Label, state.MonthLabel(q.Start), state.MonthLabel(q.Start+2))),
 		goapp.P().Class("quarter-line").Body(
 			goapp.Span().Text(scoreWords+": "),
 			goapp.Strong().DataSet("testid", "quarter-score").Text(score),
@@ -164,7 +165,7 @@ func (c *Calculator) renderNeed(q scoring.QuarterResult) goapp.UI {
 	sc := c.view.Scorecard
 	if q.Need != nil {
 		need := q.Need.Text(sc.Decimals)
-		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", plural(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
+		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", state.Plural(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
 		switch q.Need.Kind {
 		case scoring.OutOfReach:
 			words = fmt.Sprintf("Even %s in every month still to come would not pass the quarter: ", sc.Scale.Highest().Fixed(0))
@@ -192,7 +193,7 @@ func (c *Calculator) renderNeed(q scoring.QuarterResult) goapp.UI {
 				if m.Better == scoring.Lower && !m.IsPoints() {
 					dir = "at most"
 				}
-				text = dir + " " + FormatValue(m.Unit, shownLine(m, n.Value))
+				text = dir + " " + state.FormatValue(m.Unit, state.ShownLine(m, n.Value))
 			}
 			return goapp.Li().Body(
 				goapp.Span().Class("metric-name").Text(m.Label),
@@ -208,7 +209,7 @@ func (c *Calculator) renderVolume(m *scoring.Metric, n scoring.PooledNeed) goapp
 	return goapp.Div().Class("metric-calc volume").Body(
 		goapp.Label().For(id).Text(fmt.Sprintf("assuming %s a month:", n.VolumeOf)),
 		goapp.Input().Type("text").ID(id).Class("exact").DataSet("volume", m.ID).Attr("inputmode", "decimal").
-			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onValue("volume:"+m.ID, func(v string) Msg { return SetVolume{Metric: m.ID, Value: v} }), m.ID), // the scope re-binds it when the metric changes
+			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onValue("volume:"+m.ID, func(v string) state.Msg { return state.SetVolume{Metric: m.ID, Value: v} }), m.ID), // the scope re-binds it when the metric changes
 		errorLine(c.errs["volume:"+m.ID]),
 	)
 }

@@ -7,25 +7,26 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // shareState is the sharing part of the page.
 type shareState struct {
-	withWhatIf bool    // the user chose to share their what-if values too
-	link, qr   string  // the link made, and its QR code (SVG)
-	status     string  // what the last share action did, in words
-	offer      *Shared // a link opened, waiting for the user's yes or no
-	offerErr   string  // why a link opened could not be read
+	withWhatIf bool          // the user chose to share their what-if values too
+	link, qr   string        // the link made, and its QR code (SVG)
+	status     string        // what the last share action did, in words
+	offer      *state.Shared // a link opened, waiting for the user's yes or no
+	offerErr   string        // why a link opened could not be read
 }
 
 // openShare reads a share link the page was opened with, then takes the
 // fragment off the address so that a reload does not ask again.
 func (c *Calculator) openShare(ctx goapp.Context) {
 	u := *ctx.Page().URL()
-	if !IsShareFragment(u.Fragment) {
+	if !state.IsShareFragment(u.Fragment) {
 		return
 	}
-	shared, err := ReadShare(u.Fragment)
+	shared, err := state.ReadShare(u.Fragment)
 	if err != nil {
 		c.share.offerErr = err.Error()
 	} else {
@@ -47,10 +48,10 @@ func (c *Calculator) renderShareOffer() goapp.UI {
 		return goapp.Text("")
 	}
 	sc := o.Scorecard
-	text := fmt.Sprintf("This link shares the scorecard %q: %s, pass mark %s.", sc.Name, plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
+	text := fmt.Sprintf("This link shares the scorecard %q: %s, pass mark %s.", sc.Name, state.Plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
 	if len(o.WhatIf) > 0 {
 		var moves []string
-		for _, k := range sortedKeys(o.WhatIf) {
+		for _, k := range state.SortedKeys(o.WhatIf) {
 			moves = append(moves, scenarioWords(sc, k, o.WhatIf[k]))
 		}
 		text += " It also moves the sliders to: " + strings.Join(moves, ", ") + "."
@@ -76,7 +77,7 @@ func scenarioWords(sc *scoring.Scorecard, key, value string) string {
 	if isCount {
 		return fmt.Sprintf("%s, %s: %s", m.Label, incident, v.Short(2))
 	}
-	return m.Label + " " + MetricValue(m, v)
+	return m.Label + " " + state.MetricValue(m, v)
 }
 
 func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
@@ -87,12 +88,12 @@ func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
 		if o == nil {
 			return
 		}
-		if !c.send("scorecard", ImportScorecard{Name: "The shared scorecard", JSON: o.JSON}) {
+		if !c.send("scorecard", state.ImportScorecard{Name: "The shared scorecard", JSON: o.JSON}) {
 			c.notice = c.errs["scorecard"]
 			return
 		}
-		for _, k := range sortedKeys(o.WhatIf) {
-			c.send("whatif", SetWhatIf{Metric: k, Value: o.WhatIf[k]})
+		for _, k := range state.SortedKeys(o.WhatIf) {
+			c.send("whatif", state.SetWhatIf{Metric: k, Value: o.WhatIf[k]})
 		}
 		c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the shared link."
 	})
@@ -151,7 +152,7 @@ func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 		if c.share.withWhatIf {
 			whatIf = c.model.WhatIf
 		}
-		frag, err := ShareFragment(c.view.Scorecard, whatIf)
+		frag, err := state.ShareFragment(c.view.Scorecard, whatIf)
 		if err != nil {
 			c.share.status = err.Error()
 			return
@@ -159,12 +160,12 @@ func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 		u := *ctx.Page().URL()
 		u.RawQuery, u.Fragment = "", ""
 		link := u.String() + "#" + frag
-		qr, err := QRCodeSVG(link, 3)
+		qr, err := state.QRCodeSVG(link, 3)
 		if err != nil {
 			c.share.status = err.Error() + "; copy the link instead."
 		}
 		c.share.link, c.share.qr = link, qr
-		c.share.status = "Link made: " + plural(len(link), "character") + "."
+		c.share.status = "Link made: " + state.Plural(len(link), "character") + "."
 		if len(whatIf) > 0 {
 			c.share.status += " It carries your what-if values as they are now: make it again after moving a slider."
 		}

@@ -8,6 +8,7 @@ import (
 
 	"passline/components"
 	"passline/scoring"
+	"passline/state"
 )
 
 func (c *Calculator) renderSliders() goapp.UI {
@@ -18,35 +19,35 @@ func (c *Calculator) renderSliders() goapp.UI {
 		goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			i := v.Order[k]
 			m := &sc.Metrics[i]
-			if hasIncidentCounts(m, v.Base[i]) {
+			if state.HasIncidentCounts(m, v.Base[i]) {
 				return c.renderIncidentSliders(i)
 			}
 			in := v.Inputs[i]
 			if in.Missing {
-				in = scoring.Input{Value: rangeFor(sc, m, scoring.Num{}).min}
+				in = scoring.Input{Value: state.RangeFor(sc, m, scoring.Num{}).Min}
 			}
-			r := rangeFor(sc, m, in.Value)
+			r := state.RangeFor(sc, m, in.Value)
 			var marks []components.Mark
 			for _, b := range m.Bands {
 				if b.Points.Equal(sc.Scale.Lowest()) && !m.Interpolate {
 					continue
 				}
-				marks = append(marks, components.Mark{At: r.position(b.At), Label: b.Points.Short(2)})
+				marks = append(marks, components.Mark{At: r.Position(b.At), Label: b.Points.Short(2)})
 			}
 			line := v.Result.Lines[i]
 			if line.Kind == scoring.LineAt && !m.IsPoints() {
-				marks = append(marks, components.Mark{At: r.position(shownLine(m, line.Value)), Label: "pass line", Pass: true})
+				marks = append(marks, components.Mark{At: r.Position(state.ShownLine(m, line.Value)), Label: "pass line", Pass: true})
 			}
 			points := ""
 			if !v.Inputs[i].Missing {
-				points = pointsText(v.Result.Month.Metrics[i].Points)
+				points = state.PointsText(v.Result.Month.Metrics[i].Points)
 			}
 			return components.NewSlider(m.ID).WithLabel(m.Label).
-				WithRange(r.min.Short(4), r.max.Short(4), r.step.Short(4)).
-				WithValue(in.Value.Short(4), unitSign(m.Unit), MetricWords(m, in.Value)+", "+points).
-				WithExact(exactText(m, in.Value)).
+				WithRange(r.Min.Short(4), r.Max.Short(4), r.Step.Short(4)).
+				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
+				WithExact(state.ExactText(m, in.Value)).
 				WithPoints(points).WithMarks(marks).
-				WithNote(LineWords(m, line, v.Result.Month.Pass)+allowanceWords(line)).
+				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+allowanceWords(line)).
 				WithError(c.errs["metric:"+m.ID]).
 				WithDisabled(!c.live).
 				WithOnChange(m.ID, c)
@@ -91,13 +92,13 @@ func (c *Calculator) renderMonthPicker() goapp.UI {
 	options := make([]goapp.UI, 0, len(months)+1)
 	for k := len(months) - 1; k >= 0; k-- {
 		mo := months[k].Month
-		label := monthLabel(mo)
+		label := state.MonthLabel(mo)
 		if mo == latest {
 			label += " (latest)"
 		}
 		options = append(options, goapp.Option().Value(mo.String()).Selected(!v.IsNext && mo == v.Month).Text(label))
 	}
-	options = append(options, goapp.Option().Value(NextMonth).Selected(v.IsNext).Text(monthLabel(latest+1)+" (next, empty)"))
+	options = append(options, goapp.Option().Value(state.NextMonth).Selected(v.IsNext).Text(state.MonthLabel(latest+1)+" (next, empty)"))
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For("month-picker").Text("Month"),
 		goapp.Select().ID("month-picker").DataSet("testid", "month").Disabled(!c.live).OnChange(c.onMonth).Body(options...),
@@ -111,12 +112,12 @@ func (c *Calculator) renderMonthPicker() goapp.UI {
 func (c *Calculator) renderIncidentSliders(i int) goapp.UI {
 	v, sc := c.view, c.view.Scorecard
 	m := &sc.Metrics[i]
-	points := pointsText(v.Result.Month.Metrics[i].Points)
+	points := state.PointsText(v.Result.Month.Metrics[i].Points)
 	line := v.Result.Lines[i]
 	pens := m.Source.Penalties
 	return goapp.Div().Class("incidents").Body(goapp.Range(pens).Slice(func(k int) goapp.UI {
 		pen := pens[k]
-		key := IncidentKey(m, pen.Column)
+		key := state.IncidentKey(m, pen.Column)
 		count := v.Inputs[i].Counts[k]
 		most := scoring.N(10)
 		if pen.Points.Sign() > 0 {
@@ -129,9 +130,9 @@ func (c *Calculator) renderIncidentSliders(i int) goapp.UI {
 		}
 		note := ""
 		if k == len(pens)-1 {
-			note = LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)
+			note = state.LineWords(m, line, v.Result.Month.Pass) + allowanceWords(line)
 		}
-		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, pointsText(pen.Points))).
+		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, state.PointsText(pen.Points))).
 			WithRange("0", most.Short(0), "1").
 			WithValue(count.Short(0), pen.Column, fmt.Sprintf("%s %s, %s", count.Short(0), pen.Column, points)).
 			WithPoints(points).WithNote(note).

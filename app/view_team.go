@@ -6,16 +6,17 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // renderNav is the row of screens; the current one is marked for screen
 // readers as well as by its look.
 func (c *Calculator) renderNav() goapp.UI {
 	return goapp.Nav().Class("screens").Aria("label", "Screens").Body(
-		goapp.Range(Screens).Slice(func(i int) goapp.UI {
-			s := Screens[i]
+		goapp.Range(state.Screens).Slice(func(i int) goapp.UI {
+			s := state.Screens[i]
 			b := goapp.Button().Type("button").Class("screen-tab").DataSet("screen", s.ID).
-				Disabled(!c.live).Text(s.Label).OnClick(c.onMsg("screen", ChooseScreen{Screen: s.ID}), s.ID)
+				Disabled(!c.live).Text(s.Label).OnClick(c.onMsg("screen", state.ChooseScreen{Screen: s.ID}), s.ID)
 			if s.ID == c.model.Screen {
 				b = b.Aria("current", "page")
 			}
@@ -31,7 +32,7 @@ func (c *Calculator) renderTeam() goapp.UI {
 	page := c.view.TeamView(c.model.TeamFilter, c.model.TeamPage)
 	shown := "No agent's name contains that."
 	if page.Total > 0 {
-		shown = fmt.Sprintf("Showing %d–%d of %s.", page.First+1, page.First+len(page.Rows), plural(page.Total, "agent"))
+		shown = fmt.Sprintf("Showing %d–%d of %s.", page.First+1, page.First+len(page.Rows), state.Plural(page.Total, "agent"))
 	}
 	return goapp.Section().Class("card team").Aria("labelledby", "team-title").Body(
 		goapp.H2().ID("team-title").Text("Team: closest to failing first"),
@@ -56,17 +57,17 @@ func (c *Calculator) renderTeam() goapp.UI {
 		)),
 		goapp.If(page.Pages > 1, goapp.Div().Class("actions pager").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-prev").
-				Disabled(!c.live || page.Page == 0).Text("Previous page").OnClick(c.onMsg("team", ShowTeamPage{Page: page.Page - 1}), page.Page-1),
+				Disabled(!c.live || page.Page == 0).Text("Previous page").OnClick(c.onMsg("team", state.ShowTeamPage{Page: page.Page - 1}), page.Page-1),
 			goapp.Span().Class("page-of").Text(fmt.Sprintf("Page %d of %d", page.Page+1, page.Pages)),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-next").
-				Disabled(!c.live || page.Page == page.Pages-1).Text("Next page").OnClick(c.onMsg("team", ShowTeamPage{Page: page.Page + 1}), page.Page+1),
+				Disabled(!c.live || page.Page == page.Pages-1).Text("Next page").OnClick(c.onMsg("team", state.ShowTeamPage{Page: page.Page + 1}), page.Page+1),
 		)),
 	)
 }
 
-func (c *Calculator) renderTeamRow(r TeamRow) goapp.UI {
+func (c *Calculator) renderTeamRow(r state.TeamRow) goapp.UI {
 	sc := c.view.Scorecard
-	month, class := shortMonth(r.Month.Month)+": ", "pass"
+	month, class := state.ShortMonth(r.Month.Month)+": ", "pass"
 	switch {
 	case r.Month.Status == scoring.Incomplete:
 		month, class = month+"incomplete", "incomplete"
@@ -102,12 +103,12 @@ func (c *Calculator) renderTeamRow(r TeamRow) goapp.UI {
 }
 
 func (c *Calculator) onTeamFilter(ctx goapp.Context, e goapp.Event) {
-	c.send("team", FilterTeam{Text: value(ctx)})
+	c.send("team", state.FilterTeam{Text: value(ctx)})
 }
 
 func (c *Calculator) onOpenAgent(name string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
-		if c.send("team", OpenAgent{Name: name}) {
+		if c.send("team", state.OpenAgent{Name: name}) {
 			goapp.Window().Call("scrollTo", 0, 0)
 		}
 	}

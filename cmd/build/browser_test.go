@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"passline/app"
+	"passline/state"
 )
 
 // The browser tests build the real site, serve it on 127.0.0.1 and drive
@@ -403,7 +404,7 @@ func TestCorruptStateNotice(t *testing.T) {
 	s.open("/")
 	for _, bad := range []string{`{"schema":0,"preset":"care-and-sales"}`, `{not json`} {
 		var ignored any
-		s.run(chromedp.Evaluate(fmt.Sprintf(`localStorage.setItem(%q, %q)`, app.StateKey, bad), &ignored))
+		s.run(chromedp.Evaluate(fmt.Sprintf(`localStorage.setItem(%q, %q)`, state.StateKey, bad), &ignored))
 		s.reload()
 		if got := s.text("restored"); !strings.Contains(got, "started afresh") {
 			t.Errorf("stored %s: notice %q", bad, got)
@@ -423,7 +424,7 @@ func TestAccessibility(t *testing.T) {
 			s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
 		}
 		s.open("/")
-		for _, screen := range app.Screens {
+		for _, screen := range state.Screens {
 			s.screen(screen.ID)
 			s.axe(fmt.Sprintf("%s screen, dark %v", screen.Label, dark))
 		}

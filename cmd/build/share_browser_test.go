@@ -3,14 +3,13 @@ package main
 import (
 	"bytes"
 	"image/png"
+	"passline/state"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
-
-	"passline/app"
 )
 
 // TestShareLink: a link made in one browser, opened in a fresh profile,
@@ -29,7 +28,7 @@ func TestShareLink(t *testing.T) {
 	if !strings.HasPrefix(link, a.url+"#share=") {
 		t.Fatalf("the link %q does not start with %q", link, a.url+"#share=")
 	}
-	shared, err := app.ReadShare(link[strings.Index(link, "#")+1:])
+	shared, err := state.ReadShare(link[strings.Index(link, "#")+1:])
 	if err != nil || len(shared.WhatIf) != 1 || shared.WhatIf["aht"] != "300" {
 		t.Errorf("the link carries the scenario %v (%v), want only aht 300: never the data", shared.WhatIf, err)
 	}

@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"testing"
@@ -63,7 +63,7 @@ func TestWhatIfRanges(t *testing.T) {
 		{"ce", "1234567890123456789012345678901", false}, // 31 digits
 		{"ce", "high", false},
 	} {
-		_, err := whatIfValue(sc, tc.key, tc.text)
+		_, err := WhatIfValue(sc, tc.key, tc.text)
 		if (err == nil) != tc.ok {
 			t.Errorf("whatIfValue(%s, %q): %v, want ok %v", tc.key, tc.text, err, tc.ok)
 		}

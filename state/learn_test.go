@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"strings"
@@ -65,11 +65,11 @@ func TestQuizScore(t *testing.T) {
 	m := NewModel()
 	m.Lesson = "quiz"
 	q := quiz()
-	m.Answers = map[string]string{quizKey(0): "2", quizKey(1): "0"}
+	m.Answers = map[string]string{QuizKey(0): "2", QuizKey(1): "0"}
 	l := learnOf(sc, m)
 	right := 0
 	for i := 0; i < 2; i++ {
-		if m.Answers[quizKey(i)] == string(rune('0'+q[i].Correct)) {
+		if m.Answers[QuizKey(i)] == string(rune('0'+q[i].Correct)) {
 			right++
 		}
 	}

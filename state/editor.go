@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"bytes"
@@ -17,8 +17,8 @@ import (
 // "m<i>.label", "m<i>.unit", "m<i>.better", "m<i>.weight",
 // "m<i>.bands.<j>.points", "m<i>.bands.<j>.at".
 
-// draft reads the model's draft, or the scorecard in use when there is none.
-func (m Model) draft() (*scoring.Scorecard, error) {
+// DraftScorecard reads the model's DraftScorecard, or the scorecard in use when there is none.
+func (m Model) DraftScorecard() (*scoring.Scorecard, error) {
 	if m.Draft == "" {
 		return m.scorecard()
 	}

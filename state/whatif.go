@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"errors"
@@ -9,12 +9,12 @@ import (
 	"passline/scoring"
 )
 
-// whatIfValue reads the what-if value text for key (a metric id, or an
+// WhatIfValue reads the what-if value text for key (a metric id, or an
 // incident count's key such as "attendance.late") and checks that it is
 // one the slider or the exact input would take. Every way a what-if
 // arrives goes through it: a slider, a typed value, a share link, saved
 // state; and the view applies nothing else.
-func whatIfValue(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+func WhatIfValue(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
 	id, column, isCount := strings.Cut(key, ".")
 	m := sc.Metric(id)
 	if m == nil || (isCount && !hasPenalty(m, column)) {
@@ -48,23 +48,23 @@ func hasPenalty(m *scoring.Metric, column string) bool {
 // goodWhatIfs keeps the what-ifs whatIfValue takes; dropped lists, in
 // words, those it does not.
 func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]string) (kept map[string]string, dropped []string) {
-	for _, k := range sortedKeys(whatIf) {
-		if _, err := whatIfValue(sc, k, whatIf[k]); err != nil {
+	for _, k := range SortedKeys(whatIf) {
+		if _, err := WhatIfValue(sc, k, whatIf[k]); err != nil {
 			dropped = append(dropped, err.Error())
 			continue
 		}
-		kept = with(kept, k, whatIf[k])
+		kept = WithValue(kept, k, whatIf[k])
 	}
 	return kept, dropped
 }
 
-// sliderRange is a slider's ends and step, in the metric's unit.
-type sliderRange struct{ min, max, step scoring.Num }
+// SliderRange is a slider's ends and step, in the metric's unit.
+type SliderRange struct{ Min, Max, Step scoring.Num }
 
-// rangeFor picks a slider's range: 0 to 100 for percentages, −100 to 100
+// RangeFor picks a slider's range: 0 to 100 for percentages, −100 to 100
 // for an NPS, the scale for points, and for seconds and numbers enough room
 // past the worst band and the value.
-func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRange {
+func RangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) SliderRange {
 	n := scoring.N
 	switch {
 	case m.IsPoints():
@@ -72,9 +72,9 @@ func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRan
 		if levels := sc.Levels(m); m.Source.Kind == scoring.FromDeduct && len(levels) > 1 {
 			step = levels[1].Sub(levels[0])
 		}
-		return sliderRange{n(int64(sc.Scale.Min)), n(int64(sc.Scale.Max)), step}
+		return SliderRange{n(int64(sc.Scale.Min)), n(int64(sc.Scale.Max)), step}
 	case m.Source.Kind == scoring.FromNPS:
-		return sliderRange{n(-100), n(100), scoring.Frac(1, 10)}
+		return SliderRange{n(-100), n(100), scoring.Frac(1, 10)}
 	case m.Unit == scoring.Percent:
 		// Small targets (a 1 % conversion) get a short, fine track.
 		top := scoring.Max(v.Mul(scoring.Frac(5, 4)), n(5))
@@ -82,9 +82,9 @@ func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRan
 			top = scoring.Max(top, b.At.Mul(n(2)))
 		}
 		if top.Less(n(20)) {
-			return sliderRange{n(0), top.Ceil(0), scoring.Frac(1, 100)}
+			return SliderRange{n(0), top.Ceil(0), scoring.Frac(1, 100)}
 		}
-		return sliderRange{n(0), n(100), scoring.Frac(1, 10)}
+		return SliderRange{n(0), n(100), scoring.Frac(1, 10)}
 	}
 	top := v.Mul(scoring.Frac(5, 4))
 	for _, b := range m.Bands {
@@ -93,23 +93,23 @@ func rangeFor(sc *scoring.Scorecard, m *scoring.Metric, v scoring.Num) sliderRan
 	low := scoring.Min(scoring.N(0), v)
 	if m.Unit == scoring.Seconds {
 		minute := n(60) // the top of the track on a whole minute
-		return sliderRange{low, scoring.Max(top, minute).Div(minute).Ceil(0).Mul(minute), n(1)}
+		return SliderRange{low, scoring.Max(top, minute).Div(minute).Ceil(0).Mul(minute), n(1)}
 	}
-	return sliderRange{low, scoring.Max(top, n(10)).Ceil(0), scoring.Frac(1, 10)}
+	return SliderRange{low, scoring.Max(top, n(10)).Ceil(0), scoring.Frac(1, 10)}
 }
 
-// position is where x stands on the track, as a percentage (display only).
-func (r sliderRange) position(x scoring.Num) float64 {
-	span := r.max.Sub(r.min)
+// Position is where x stands on the track, as a percentage (display only).
+func (r SliderRange) Position(x scoring.Num) float64 {
+	span := r.Max.Sub(r.Min)
 	if span.Sign() <= 0 {
 		return 0
 	}
-	p := scoring.Max(scoring.N(0), scoring.Min(scoring.N(1), x.Sub(r.min).Div(span)))
+	p := scoring.Max(scoring.N(0), scoring.Min(scoring.N(1), x.Sub(r.Min).Div(span)))
 	f, _ := strconv.ParseFloat(p.Mul(scoring.N(100)).Short(2), 64)
 	return f
 }
 
-func unitSign(u scoring.Unit) string {
+func UnitSign(u scoring.Unit) string {
 	switch u {
 	case scoring.Percent:
 		return "%"
@@ -121,9 +121,9 @@ func unitSign(u scoring.Unit) string {
 	return ""
 }
 
-// exactText is what the exact input shows: durations as m:ss, with the
+// ExactText is what the exact input shows: durations as m:ss, with the
 // decimals that decide the band.
-func exactText(m *scoring.Metric, v scoring.Num) string {
+func ExactText(m *scoring.Metric, v scoring.Num) string {
 	d := decisive(m, v, 4)
 	if m.Unit == scoring.Seconds {
 		return clock(v, d)
@@ -131,9 +131,9 @@ func exactText(m *scoring.Metric, v scoring.Num) string {
 	return v.Short(d)
 }
 
-// readValue reads an exact input or a slider in the metric's unit: "92",
+// ReadValue reads an exact input or a slider in the metric's unit: "92",
 // "92%", "7:35", "455s".
-func readValue(u scoring.Unit, text string) (scoring.Num, error) {
+func ReadValue(u scoring.Unit, text string) (scoring.Num, error) {
 	var v scoring.Num
 	var blank bool
 	var err error

@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"encoding/json"
@@ -48,7 +48,9 @@ type Restored struct {
 }
 
 // Saver returns the saver that goes on from this restore.
-func (r Restored) Saver(s Storage) Saver { return Saver{S: s, Rev: r.Rev, stored: r.data, known: r.known} }
+func (r Restored) Saver(s Storage) Saver {
+	return Saver{S: s, Rev: r.Rev, stored: r.data, known: r.known}
+}
 
 // Restore reads the saved model. Nothing saved gives a first visit's model.
 // A part that cannot be used costs only that part: a bad what-if, screen,
@@ -115,7 +117,7 @@ func salvage(m Model) (Model, []string) {
 		m.Lesson = ""
 	}
 	if m.Draft != "" {
-		if _, err := m.draft(); err != nil {
+		if _, err := m.DraftScorecard(); err != nil {
 			notes = append(notes, "the scorecard draft could not be read, so the editor starts from the scorecard in use")
 			m.Draft = ""
 		}
@@ -123,9 +125,9 @@ func salvage(m Model) (Model, []string) {
 	var dropped []string
 	m.WhatIf, dropped = goodWhatIfs(sc, m.WhatIf)
 	numbers := func(values map[string]string, isNumber func(k string) bool) map[string]string {
-		for _, k := range sortedKeys(values) {
+		for _, k := range SortedKeys(values) {
 			if _, err := scoring.ParseNum(values[k]); err != nil && isNumber(k) {
-				values = with(values, k, "")
+				values = WithValue(values, k, "")
 				dropped = append(dropped, k)
 			}
 		}

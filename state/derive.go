@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"fmt"
@@ -94,7 +94,7 @@ func Prepare(m Model) (*Prepared, error) {
 		}
 		return nil, err
 	}
-	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, Scorecard: sc, Data: d, Order: displayOrder(sc)}
+	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
 	rows := map[int]bool{}
 	for _, prob := range d.Problems {
 		p.Problems = append(p.Problems, prob.String())
@@ -177,8 +177,8 @@ func metricRank(m *scoring.Metric) int {
 	return rankOther
 }
 
-// displayOrder puts the metrics agents ask about first.
-func displayOrder(sc *scoring.Scorecard) []int {
+// DisplayOrder puts the metrics agents ask about first.
+func DisplayOrder(sc *scoring.Scorecard) []int {
 	order := make([]int, len(sc.Metrics))
 	for i := range order {
 		order[i] = i
@@ -237,7 +237,7 @@ func (p *Prepared) Score(m Model) (View, error) {
 	for i := range sc.Metrics {
 		mt := &sc.Metrics[i]
 		if text, ok := m.WhatIf[mt.ID]; ok {
-			if val, err := whatIfValue(sc, mt.ID, text); err == nil {
+			if val, err := WhatIfValue(sc, mt.ID, text); err == nil {
 				v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
 			}
 		}
@@ -280,22 +280,22 @@ func (p *Prepared) Score(m Model) (View, error) {
 // "attendance.late".
 func IncidentKey(m *scoring.Metric, column string) string { return m.ID + "." + column }
 
-// hasIncidentCounts reports whether a deduct metric's month came with counts
+// HasIncidentCounts reports whether a deduct metric's month came with counts
 // of each incident, so that its sliders can move in counts.
-func hasIncidentCounts(m *scoring.Metric, base scoring.Input) bool {
+func HasIncidentCounts(m *scoring.Metric, base scoring.Input) bool {
 	return m.Source.Kind == scoring.FromDeduct && !base.Missing && len(base.Counts) == len(m.Source.Penalties)
 }
 
 // incidentCounts applies the what-if incident counts of a deduct metric;
 // ok is false when there are none to apply.
 func incidentCounts(sc *scoring.Scorecard, m *scoring.Metric, base scoring.Input, whatIf map[string]string) ([]scoring.Num, bool) {
-	if !hasIncidentCounts(m, base) {
+	if !HasIncidentCounts(m, base) {
 		return nil, false
 	}
 	counts, changed := slices.Clone(base.Counts), false
 	for k, pen := range m.Source.Penalties {
 		if text, ok := whatIf[IncidentKey(m, pen.Column)]; ok {
-			if n, err := whatIfValue(sc, IncidentKey(m, pen.Column), text); err == nil {
+			if n, err := WhatIfValue(sc, IncidentKey(m, pen.Column), text); err == nil {
 				counts[k], changed = n, true
 			}
 		}
@@ -346,13 +346,13 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 			need, _ := sc.CountNeedFor(m, in, next.At)
 			switch {
 			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, pointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, PointsText(next.Points)))
 			case m.Better == scoring.Lower && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s without a %s reach %s.", need.InARow, m.Source.Den, m.Source.Num, pointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s without a %s reach %s.", need.InARow, m.Source.Den, m.Source.Num, PointsText(next.Points)))
 			case surveyLike && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s %s in a row reach %s.", need.InARow, m.Source.Num, m.Source.Den, pointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s %s in a row reach %s.", need.InARow, m.Source.Num, m.Source.Den, PointsText(next.Points)))
 			case !surveyLike && need.More >= 0 && need.More <= in.Counts[1].Int64():
-				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, pointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, PointsText(next.Points)))
 			}
 		}
 		if current != nil && m.Better != scoring.Lower && (surveyLike || m.Source.Kind == scoring.FromNPS) {
@@ -366,7 +366,7 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 				if m.Source.Kind == scoring.FromNPS {
 					what = m.Source.Promoters
 				}
-				lines = append(lines, fmt.Sprintf("%d %s among your next %d %s keep %s at %s.", x, what, n, of, m.Label, pointsText(current.Points)))
+				lines = append(lines, fmt.Sprintf("%d %s among your next %d %s keep %s at %s.", x, what, n, of, m.Label, PointsText(current.Points)))
 			}
 		}
 		if k, ok := sc.DetractorOffset(m, in); ok && m.Source.Kind == scoring.FromNPS {

@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"encoding/json"
@@ -239,16 +239,6 @@ func TestRestoreSalvages(t *testing.T) {
 		if tt.check != nil && !tt.check(m) {
 			t.Errorf("%s: restored %+v", tt.name, m)
 		}
-	}
-}
-
-func TestGuard(t *testing.T) {
-	err := guard("testing", func() { panic("boom") })
-	if err == nil || err.Error() != "something went wrong while testing: boom" {
-		t.Errorf("guard: %v", err)
-	}
-	if err := guard("testing", func() {}); err != nil {
-		t.Errorf("no panic: %v", err)
 	}
 }
 

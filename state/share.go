@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"bytes"
@@ -103,11 +103,11 @@ func ReadShare(fragment string) (Shared, error) {
 		return Shared{}, fmt.Errorf("the scorecard in this link was refused: %w", err)
 	}
 	keys := whatIfKeys(sc)
-	for _, k := range sortedKeys(p.WhatIf) {
+	for _, k := range SortedKeys(p.WhatIf) {
 		if !keys[k] {
 			return Shared{}, fmt.Errorf("the scenario in this link moves %s, which its scorecard does not have", scoring.Clip(k))
 		}
-		if _, err := whatIfValue(sc, k, p.WhatIf[k]); err != nil {
+		if _, err := WhatIfValue(sc, k, p.WhatIf[k]); err != nil {
 			return Shared{}, fmt.Errorf("the scenario in this link cannot be used: %v", err)
 		}
 	}
@@ -128,7 +128,7 @@ func whatIfKeys(sc *scoring.Scorecard) map[string]bool {
 	return keys
 }
 
-func sortedKeys(m map[string]string) []string {
+func SortedKeys(m map[string]string) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

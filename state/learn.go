@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"fmt"
@@ -92,7 +92,7 @@ func learnOf(sc *scoring.Scorecard, m Model) Learn {
 		l.Quiz = quiz()
 		for i := range l.Quiz {
 			q := &l.Quiz[i]
-			if text, ok := m.Answers[quizKey(i)]; ok {
+			if text, ok := m.Answers[QuizKey(i)]; ok {
 				q.Chosen, _ = strconv.Atoi(text)
 				q.Answered = true
 				l.Answered++
@@ -122,7 +122,7 @@ func lessonScorecard(inUse *scoring.Scorecard, ref kindRef) (*scoring.Scorecard,
 func kindLesson(inUse *scoring.Scorecard, m Model) KindLesson {
 	ref := kindRefs[m.Lesson]
 	sc, mt, from := lessonScorecard(inUse, ref)
-	k := KindLesson{Title: ref.title, Means: ref.means, Formula: ref.formula, From: from, Bands: mt.Label + ": " + bandWords(sc, mt) + "."}
+	k := KindLesson{Title: ref.title, Means: ref.means, Formula: ref.formula, From: from, Bands: mt.Label + ": " + BandWords(sc, mt) + "."}
 	// The worked example is the calculator at its example values.
 	example, _ := kindResults(sc, mt, m.Lesson, func(f LessonField) string { return f.Value })
 	k.Example = strings.Join(example, " ")
@@ -169,9 +169,9 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 	}
 	points := func(m *scoring.Metric, v scoring.Num) string {
 		if m.IsPoints() {
-			return pointsText(sc.PointsFor(m, v)) + "."
+			return PointsText(sc.PointsFor(m, v)) + "."
 		}
-		return fmt.Sprintf("%s → %s.", MetricValue(m, v), pointsText(sc.PointsFor(m, v)))
+		return fmt.Sprintf("%s → %s.", MetricValue(m, v), PointsText(sc.PointsFor(m, v)))
 	}
 	ratio := func(m *scoring.Metric, num, den scoring.Num, numWord, denWord string) (string, error) {
 		v, ok := sc.ValueFromCounts(m, []scoring.Num{num, den})
@@ -198,7 +198,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		total := counts[0].Add(counts[1]).Add(counts[2])
 		return []string{fmt.Sprintf("NPS: 100 × (%s − %s) ÷ %s = %s", counts[0].Short(0), counts[2].Short(0), total.Short(0), points(mt, v))}, nil
 	case "aht":
-		total, err := readValue(scoring.Seconds, value(ref.fields[0]))
+		total, err := ReadValue(scoring.Seconds, value(ref.fields[0]))
 		if err != nil {
 			return nil, fmt.Errorf("%s: write it like 65:43:20 (found %q)", ref.fields[0].Label, value(ref.fields[0]))
 		}
@@ -234,7 +234,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		for i, pen := range mt.Source.Penalties {
 			parts = append(parts, fmt.Sprintf("%s × %s", counts[i].Short(0), pen.Points.Short(2)))
 		}
-		return []string{fmt.Sprintf("Attendance: %s − %s = %s.", sc.Scale.Highest().Short(0), strings.Join(parts, " − "), pointsText(p))}, nil
+		return []string{fmt.Sprintf("Attendance: %s − %s = %s.", sc.Scale.Highest().Short(0), strings.Join(parts, " − "), PointsText(p))}, nil
 	case "qa":
 		var sum scoring.Num
 		var n int64

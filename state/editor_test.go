@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ func TestEditorDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, _ := m.draft()
+	sc, _ := m.DraftScorecard()
 	if got := WeightsTotal(sc).Short(2); got != "99" {
 		t.Fatalf("weights total %s, want 99", got)
 	}
@@ -49,7 +49,7 @@ func TestEditorDraft(t *testing.T) {
 
 	// A band's problem lands on that band's field.
 	m2, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
-	sc, _ = m2.draft()
+	sc, _ = m2.DraftScorecard()
 	if got := CheckDraft(sc).ByField["m2.bands.0.points"]; len(got) == 0 {
 		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", CheckDraft(sc).ByField)
 	}
@@ -69,12 +69,12 @@ func TestEditorDraft(t *testing.T) {
 	// Adding and removing.
 	m, _ = Update(m, AddMetric{})
 	m, _ = Update(m, AddBand{Metric: 5})
-	sc, _ = m.draft()
+	sc, _ = m.DraftScorecard()
 	if len(sc.Metrics) != 6 || sc.Metrics[5].ID != "new_metric" || len(sc.Metrics[5].Bands) != 3 {
 		t.Errorf("after adding: %d metrics, the new one %+v", len(sc.Metrics), sc.Metrics[5])
 	}
 	m, _ = Update(m, RemoveMetric{Metric: 5})
-	if sc, _ = m.draft(); len(sc.Metrics) != 5 {
+	if sc, _ = m.DraftScorecard(); len(sc.Metrics) != 5 {
 		t.Errorf("after removing: %d metrics", len(sc.Metrics))
 	}
 }

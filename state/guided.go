@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"fmt"
@@ -54,19 +54,19 @@ func guidedSalesAtOne() GuidedAnswer {
 		if mt.ID == "offer_rate" || mt.ID == "conversion" {
 			continue
 		}
-		parts = append(parts, mt.Label+" "+pointsText(best[i]))
+		parts = append(parts, mt.Label+" "+PointsText(best[i]))
 		same := true
 		for _, c := range combos {
 			same = same && c[i].Equal(combos[0][i])
 		}
 		if same {
-			must = append(must, mt.Label+" must be at "+pointsText(combos[0][i]))
+			must = append(must, mt.Label+" must be at "+PointsText(combos[0][i]))
 		}
 	}
-	g.Answer = fmt.Sprintf("Yes: %s pass. The lowest that passes: %s, a score of %s.", plural(len(combos), "combination"), strings.Join(parts, ", "), sc.ScoreWith(best).Fixed(sc.Decimals))
+	g.Answer = fmt.Sprintf("Yes: %s pass. The lowest that passes: %s, a score of %s.", Plural(len(combos), "combination"), strings.Join(parts, ", "), sc.ScoreWith(best).Fixed(sc.Decimals))
 	salesWeight := sc.Metric("offer_rate").Weight.Add(sc.Metric("conversion").Weight)
 	g.Why = fmt.Sprintf("Sales carry %s %% of the weight between them, so 1 point each instead of %s costs %s of score. ",
-		salesWeight.Short(2), pointsText(sc.Scale.Highest()), salesWeight.Mul(sc.Scale.Highest().Sub(sc.Scale.Lowest())).Div(scoring.N(100)).Short(2))
+		salesWeight.Short(2), PointsText(sc.Scale.Highest()), salesWeight.Mul(sc.Scale.Highest().Sub(sc.Scale.Lowest())).Div(scoring.N(100)).Short(2))
 	if len(must) > 0 {
 		g.Why += strings.Join(must, "; ") + " in every one of them."
 	}
@@ -103,9 +103,9 @@ func guidedLongCall(m Model) GuidedAnswer {
 	after := ahtWith(1)
 	month := monthAt(after)
 	was, now := sc.PointsFor(aht, base), sc.PointsFor(aht, after)
-	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", MetricValue(aht, base), MetricValue(aht, after), pointsText(now), month.Score.Fixed(sc.Decimals), passWord(month.Pass))
+	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", MetricValue(aht, base), MetricValue(aht, after), PointsText(now), month.Score.Fixed(sc.Decimals), PassWord(month.Pass))
 	if !now.Equal(was) {
-		g.Why = fmt.Sprintf("This call alone moves AHT into another band: %s instead of %s for the month.", pointsText(now), pointsText(was))
+		g.Why = fmt.Sprintf("This call alone moves AHT into another band: %s instead of %s for the month.", PointsText(now), PointsText(was))
 		return g
 	}
 	g.Why = fmt.Sprintf("One call hardly moves an average over %s calls, and no number of calls like it changes the AHT points.", calls.Short(0))
@@ -114,14 +114,14 @@ func guidedLongCall(m Model) GuidedAnswer {
 		if a := ahtWith(k); !sc.PointsFor(aht, a).Equal(was) {
 			mo := monthAt(a)
 			g.Why = fmt.Sprintf("One call hardly moves an average over %s calls. It takes %d calls like it to cross the band (AHT %s): the month would then score %s, %s.",
-				calls.Short(0), k, MetricValue(aht, a), mo.Score.Fixed(sc.Decimals), passWord(mo.Pass))
+				calls.Short(0), k, MetricValue(aht, a), mo.Score.Fixed(sc.Decimals), PassWord(mo.Pass))
 			break
 		}
 	}
 	return g
 }
 
-func passWord(pass bool) string {
+func PassWord(pass bool) string {
 	if pass {
 		return "PASS"
 	}
@@ -138,12 +138,12 @@ func guidedDetractor() GuidedAnswer {
 	worse, _ := sc.ValueFromCounts(nps, []scoring.Num{scoring.N(5), scoring.N(2), scoring.N(2)})
 	p0, p1 := sc.PointsFor(nps, few.Value), sc.PointsFor(nps, worse)
 	lost := nps.Weight.Mul(p0.Sub(p1)).Div(scoring.N(100))
-	g.Answer = fmt.Sprintf("NPS falls from %s to %s: %s instead of %s, %s off the month's score.", few.Value.Short(2), worse.Short(2), pointsText(p1), pointsText(p0), lost.Short(2))
+	g.Answer = fmt.Sprintf("NPS falls from %s to %s: %s instead of %s, %s off the month's score.", few.Value.Short(2), worse.Short(2), PointsText(p1), PointsText(p0), lost.Short(2))
 	if k, ok := sc.DetractorOffset(nps, few); ok {
 		g.Answer += fmt.Sprintf(" It takes %d promoters to win it back.", k)
 	}
 	many, _ := sc.ValueFromCounts(nps, []scoring.Num{scoring.N(25), scoring.N(10), scoring.N(6)})
-	g.Why = fmt.Sprintf("With few responses each one weighs a lot. With 40 responses at the same NPS (25, 10, 5) the same detractor only takes it to %s: %s.", many.Short(2), pointsText(sc.PointsFor(nps, many)))
+	g.Why = fmt.Sprintf("With few responses each one weighs a lot. With 40 responses at the same NPS (25, 10, 5) the same detractor only takes it to %s: %s.", many.Short(2), PointsText(sc.PointsFor(nps, many)))
 	return g
 }
 
@@ -174,7 +174,7 @@ func guidedLastMonth() GuidedAnswer {
 	if !lq.Pass {
 		verdict = "not enough"
 	}
-	g.Why = fmt.Sprintf("A December like October (%s) is %s: the quarter would score %s, %s.", oct.Score.Fixed(sc.Decimals), verdict, lq.Score.Fixed(sc.Decimals), passWord(lq.Pass))
+	g.Why = fmt.Sprintf("A December like October (%s) is %s: the quarter would score %s, %s.", oct.Score.Fixed(sc.Decimals), verdict, lq.Score.Fixed(sc.Decimals), PassWord(lq.Pass))
 	if sc.Quarter.AverageOf != scoring.AverageRounded {
 		g.Why += fmt.Sprintf(" The quarter averages the months' exact scores (October %s, November %s), not the rounded ones.", oct.Exact.Short(4), nov.Exact.Short(4))
 	}
@@ -208,13 +208,13 @@ func quiz() []QuizQuestion {
 	// 1: CE points from counts.
 	v, _ := sc.ValueFromCounts(ce, story.Inputs[sc.Index("ce")].Counts)
 	pts := sc.PointsFor(ce, v)
-	opts := []string{pointsText(scoring.N(1)), pointsText(scoring.N(2)), pointsText(scoring.N(3))}
+	opts := []string{PointsText(scoring.N(1)), PointsText(scoring.N(2)), PointsText(scoring.N(3))}
 	qs = append(qs, QuizQuestion{Question: "On Care and sales, 23 satisfied surveys out of 25: how many points for CE?", Options: opts,
-		Correct: pick(opts, pointsText(pts)), Explain: fmt.Sprintf("23 ÷ 25 = %s, and %s.", MetricValue(ce, v), bandWords(sc, ce))})
+		Correct: pick(opts, PointsText(pts)), Explain: fmt.Sprintf("23 ÷ 25 = %s, and %s.", MetricValue(ce, v), BandWords(sc, ce))})
 	// 2: a threshold is inclusive.
-	opts = []string{pointsText(scoring.N(1)), pointsText(scoring.N(2)), pointsText(scoring.N(3))}
+	opts = []string{PointsText(scoring.N(1)), PointsText(scoring.N(2)), PointsText(scoring.N(3))}
 	qs = append(qs, QuizQuestion{Question: "On Care and sales, an AHT of exactly 8:00: how many points?", Options: opts,
-		Correct: pick(opts, pointsText(sc.PointsFor(aht, scoring.N(480)))), Explain: "Meeting a target counts: " + bandWords(sc, aht) + "."})
+		Correct: pick(opts, PointsText(sc.PointsFor(aht, scoring.N(480)))), Explain: "Meeting a target counts: " + BandWords(sc, aht) + "."})
 	// 3: what a point is worth.
 	opts = []string{"Offer rate", "Customer experience", "Both the same"}
 	w := map[int]string{1: opts[0], -1: opts[1], 0: opts[2]}[ce.Weight.Cmp(sc.Metric("offer_rate").Weight)]
@@ -225,7 +225,7 @@ func quiz() []QuizQuestion {
 	rounded := exact.Round(sc.Decimals)
 	opts = []string{"Fail", "Pass"}
 	qs = append(qs, QuizQuestion{Question: "On Care and sales (pass mark 2.0, one decimal), the exact score is 1.95: pass or fail?", Options: opts,
-		Correct: pick(opts, map[bool]string{true: "Pass", false: "Fail"}[!rounded.Less(sc.Pass)]), Explain: fmt.Sprintf("The score is rounded to %s before it meets the pass mark: 1.95 → %s.", decimalsText(sc.Decimals), rounded.Fixed(sc.Decimals))})
+		Correct: pick(opts, map[bool]string{true: "Pass", false: "Fail"}[!rounded.Less(sc.Pass)]), Explain: fmt.Sprintf("The score is rounded to %s before it meets the pass mark: 1.95 → %s.", DecimalsText(sc.Decimals), rounded.Fixed(sc.Decimals))})
 	// 5: NPS from counts.
 	tech, _ := scoring.LoadPreset("tech-support")
 	nps, _ := tech.ValueFromCounts(tech.Metric("nps"), []scoring.Num{scoring.N(6), scoring.N(2), scoring.N(2)})
@@ -235,5 +235,5 @@ func quiz() []QuizQuestion {
 	return qs
 }
 
-// quizKey is the Model.Answers key of quiz question i.
-func quizKey(i int) string { return "quiz." + strconv.Itoa(i) }
+// QuizKey is the Model.Answers key of quiz question i.
+func QuizKey(i int) string { return "quiz." + strconv.Itoa(i) }

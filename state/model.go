@@ -1,6 +1,10 @@
-// Package app is Passline's user interface: the model of the app's state,
-// its pure update function, and the go-app pages that render it.
-package app
+// Package state is the app's state and logic, with nothing drawn: the
+// model, its messages and the pure Update; the saved-state codec; the
+// scorecard and data read once (Prepared) and the view derived from them;
+// the team, huddle, learn, luck, appeal, share and editor logic; and the
+// sentences the app shows. It imports neither go-app nor syscall/js
+// (TestNoUI), so all of it is tested in plain go test and under wasm.
+package state
 
 import (
 	"fmt"
@@ -273,19 +277,19 @@ func Update(m Model, msg Msg) (Model, error) {
 		if _, err := scoring.ParseNum(msg.Value); err != nil {
 			return m, fmt.Errorf("%q is not a number: write it like 92 or 92.5", msg.Value)
 		}
-		next.WhatIf = with(m.WhatIf, msg.Metric, msg.Value)
+		next.WhatIf = WithValue(m.WhatIf, msg.Metric, msg.Value)
 	case ClearWhatIf:
 		next.WhatIf = nil
 	case SetVolume:
 		if v, err := scoring.ParseNum(msg.Value); msg.Value != "" && (err != nil || v.Sign() < 0) {
 			return m, fmt.Errorf("%q is not a volume: write a number of 0 or more, like 25", msg.Value)
 		}
-		next.Volumes = with(m.Volumes, msg.Metric, msg.Value)
+		next.Volumes = WithValue(m.Volumes, msg.Metric, msg.Value)
 	case FixPoints:
 		if _, err := scoring.ParseNum(msg.Points); msg.Points != "" && err != nil {
 			return m, fmt.Errorf("%q is not a number of points", msg.Points)
 		}
-		next.Fixed = with(m.Fixed, msg.Metric, msg.Points)
+		next.Fixed = WithValue(m.Fixed, msg.Metric, msg.Points)
 	case Reset:
 		next = NewModel()
 	case ChooseScreen:
@@ -305,7 +309,7 @@ func Update(m Model, msg Msg) (Model, error) {
 	case DiscardDraft:
 		next.Draft = ""
 	case UseDraft:
-		sc, err := m.draft()
+		sc, err := m.DraftScorecard()
 		if err == nil {
 			err = sc.Validate()
 		}
@@ -321,7 +325,7 @@ func Update(m Model, msg Msg) (Model, error) {
 		if _, err := scoring.ParseNum(msg.Value); msg.Value != "" && huddlePointsKey(msg.Key) && err != nil {
 			return m, fmt.Errorf("%q is not a number of points", msg.Value)
 		}
-		next.Huddle = with(m.Huddle, msg.Key, msg.Value)
+		next.Huddle = WithValue(m.Huddle, msg.Key, msg.Value)
 	case ResetHuddle:
 		next.Huddle = nil
 	case ChooseLesson:
@@ -330,7 +334,7 @@ func Update(m Model, msg Msg) (Model, error) {
 		}
 		next.Lesson = msg.Topic
 	case Answer:
-		next.Answers = with(m.Answers, msg.Key, msg.Value)
+		next.Answers = WithValue(m.Answers, msg.Key, msg.Value)
 	case SetExpected:
 		if msg.Value != "" {
 			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
@@ -339,7 +343,7 @@ func Update(m Model, msg Msg) (Model, error) {
 			}
 			msg.Value = strconv.Itoa(n)
 		}
-		next.Expect = with(m.Expect, msg.Metric, msg.Value)
+		next.Expect = WithValue(m.Expect, msg.Metric, msg.Value)
 	case TakeOut:
 		if msg.Value != "" {
 			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
@@ -351,7 +355,7 @@ func Update(m Model, msg Msg) (Model, error) {
 				msg.Value = ""
 			}
 		}
-		next.TakenOut = with(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
+		next.TakenOut = WithValue(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
 	case ClearTakeOut:
 		next.TakenOut = nil
 	default:
@@ -362,7 +366,7 @@ func Update(m Model, msg Msg) (Model, error) {
 
 // changeDraft applies an editor message to the draft.
 func (m Model) changeDraft(msg Msg) (Model, error) {
-	sc, err := m.draft()
+	sc, err := m.DraftScorecard()
 	if err != nil {
 		return m, fmt.Errorf("the draft cannot be read (%v): start again from the scorecard in use", err)
 	}
@@ -435,8 +439,8 @@ func (m Model) scorecardChanged(prev Model) (Model, error) {
 // survey luck and appeal.
 func (m *Model) clearWhatIfs() { m.WhatIf, m.Volumes, m.Expect, m.TakenOut = nil, nil, nil, nil }
 
-// with returns a copy of values with k set to v (removed when v is empty).
-func with(values map[string]string, k, v string) map[string]string {
+// WithValue returns a copy of values WithValue k set to v (removed when v is empty).
+func WithValue(values map[string]string, k, v string) map[string]string {
 	out := make(map[string]string, len(values)+1)
 	for key, val := range values {
 		out[key] = val
@@ -456,9 +460,9 @@ func with(values map[string]string, k, v string) map[string]string {
 // refused before they are read, naming the limit.
 const MaxFileBytes = 20_000_000
 
-// tooBig refuses what is over MaxFileBytes before it is read, naming the
+// TooBig refuses what is over MaxFileBytes before it is read, naming the
 // limit; what names it ("october.csv", "the pasted text").
-func tooBig(what string, size int) error {
+func TooBig(what string, size int) error {
 	if size <= MaxFileBytes {
 		return nil
 	}

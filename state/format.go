@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 	"passline/scoring"
 )
 
-// nbsp keeps a number and its unit on one line.
-const nbsp = "\u00a0"
+// NBSP keeps a number and its unit on one line.
+const NBSP = "\u00a0"
 
 // FormatValue prints a raw value in its metric's unit: "92 %", "7:35",
 // "2.5 points", "12.5".
@@ -53,14 +53,14 @@ func decisive(m *scoring.Metric, v scoring.Num, least int) int {
 func formatAt(u scoring.Unit, v scoring.Num, d int) string {
 	switch u {
 	case scoring.Percent:
-		return v.Short(d) + nbsp + "%"
+		return v.Short(d) + NBSP + "%"
 	case scoring.Seconds:
 		return clock(v, d)
 	case scoring.Points:
 		if v.Equal(scoring.N(1)) {
-			return "1" + nbsp + "point"
+			return "1" + NBSP + "point"
 		}
-		return v.Short(d) + nbsp + "points"
+		return v.Short(d) + NBSP + "points"
 	}
 	return v.Short(d)
 }
@@ -77,7 +77,7 @@ func clock(v scoring.Num, d int) string {
 		return "-" + clock(v.Neg(), d)
 	}
 	if hugeSeconds.Less(v) {
-		return v.Short(d) + nbsp + "s"
+		return v.Short(d) + NBSP + "s"
 	}
 	r := v.Round(d)
 	whole := r.Floor(0).Int64()
@@ -111,7 +111,7 @@ func wordsAt(u scoring.Unit, v scoring.Num, d int) string {
 		m, s := whole/60, r.Sub(scoring.N(whole/60*60))
 		var parts []string
 		if m > 0 {
-			parts = append(parts, plural(m, "minute"))
+			parts = append(parts, Plural(m, "minute"))
 		}
 		if !s.IsZero() || m == 0 {
 			word := " seconds"
@@ -125,18 +125,18 @@ func wordsAt(u scoring.Unit, v scoring.Num, d int) string {
 	return formatAt(u, v, d)
 }
 
-// plural says a count with its noun: "1 row", "3 rows".
-func plural[T int | int64](n T, word string) string {
+// Plural says a count with its noun: "1 row", "3 rows".
+func Plural[T int | int64](n T, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// shownLine rounds a pass line towards the better side at the precision
+// ShownLine rounds a pass line towards the better side at the precision
 // FormatValue shows (durations to a tenth of a second, the rest to two
 // decimals), so that reaching the number shown always suffices.
-func shownLine(m *scoring.Metric, v scoring.Num) scoring.Num {
+func ShownLine(m *scoring.Metric, v scoring.Num) scoring.Num {
 	d := 2
 	if m.Unit == scoring.Seconds {
 		d = 1
@@ -158,7 +158,7 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 	case scoring.LineUnknown:
 		return "The pass line shows once every metric has a value."
 	}
-	v := FormatValue(m.Unit, shownLine(m, l.Value))
+	v := FormatValue(m.Unit, ShownLine(m, l.Value))
 	lower := m.Better == scoring.Lower && !m.IsPoints()
 	switch {
 	case passing && lower:
@@ -171,38 +171,38 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 	return fmt.Sprintf("%s must reach %s for the month to pass.", m.Label, v)
 }
 
-// pointsText says points with their unit: "1 point", "2.5 points".
-func pointsText(p scoring.Num) string { return FormatValue(scoring.Points, p) }
+// PointsText says points with their unit: "1 point", "2.5 points".
+func PointsText(p scoring.Num) string { return FormatValue(scoring.Points, p) }
 
-// capitalize puts the first letter in upper case: "surveys" → "Surveys".
-func capitalize(s string) string {
+// Capitalize puts the first letter in upper case: "surveys" → "Surveys".
+func Capitalize(s string) string {
 	if s == "" {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// ignoredLine names the columns no metric uses, the first 20 of them.
-func ignoredLine(d *scoring.Data) string {
+// IgnoredLine names the columns no metric uses, the first 20 of them.
+func IgnoredLine(d *scoring.Data) string {
 	return "Columns no metric uses: " + scoring.ShortList(d.Ignored, 20) + "."
 }
 
-func presetName(p scoring.Preset) string {
+func PresetName(p scoring.Preset) string {
 	name, _, _ := strings.Cut(p.Description, ":")
 	return name
 }
 
-// bandWords says how a metric earns its points: "2 points at 80 % or more,
+// BandWords says how a metric earns its points: "2 points at 80 % or more,
 // 3 points at 90 % or more".
-func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
+func BandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
 	if m.IsPoints() {
 		s := "already points"
 		if m.Source.Kind == scoring.FromDeduct {
 			var pens []string
 			for _, p := range m.Source.Penalties {
-				pens = append(pens, fmt.Sprintf("%s for each %s", pointsText(p.Points), p.Column))
+				pens = append(pens, fmt.Sprintf("%s for each %s", PointsText(p.Points), p.Column))
 			}
-			s = fmt.Sprintf("%s, less %s", pointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
+			s = fmt.Sprintf("%s, less %s", PointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
 		}
 		return gateWords(s, m)
 	}
@@ -212,7 +212,7 @@ func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
 	}
 	var parts []string
 	for _, b := range m.Bands {
-		parts = append(parts, fmt.Sprintf("%s at %s %s", pointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
+		parts = append(parts, fmt.Sprintf("%s at %s %s", PointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
 	}
 	s := strings.Join(parts, ", ")
 	if m.Interpolate {
@@ -221,42 +221,49 @@ func bandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
 	return gateWords(s, m)
 }
 
-func errText(err error) string {
+func ErrText(err error) string {
 	if err == nil {
 		return ""
 	}
 	return err.Error()
 }
 
-// chanceText prints a chance as a whole percent, never claiming certainty
+// ChanceText prints a chance as a whole percent, never claiming certainty
 // that is not there: "below 1 %", "above 99 %".
-func chanceText(p float64) string {
+func ChanceText(p float64) string {
 	switch {
 	case p <= 0:
-		return "0" + nbsp + "%"
+		return "0" + NBSP + "%"
 	case p >= 1:
-		return "100" + nbsp + "%"
+		return "100" + NBSP + "%"
 	case p < 0.01:
-		return "below 1" + nbsp + "%"
+		return "below 1" + NBSP + "%"
 	case p > 0.99:
-		return "above 99" + nbsp + "%"
+		return "above 99" + NBSP + "%"
 	}
-	return fmt.Sprintf("%.0f%s%%", p*100, nbsp)
+	return fmt.Sprintf("%.0f%s%%", p*100, NBSP)
 }
 
-func monthName(m scoring.Month) string {
+func MonthName(m scoring.Month) string {
 	return [...]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"}[m.Number()-1]
 }
 
-func monthLabel(m scoring.Month) string { return fmt.Sprintf("%s %d", monthName(m), m.Year()) }
+func MonthLabel(m scoring.Month) string { return fmt.Sprintf("%s %d", MonthName(m), m.Year()) }
 
-// shortMonth is "Oct 2026", for tables on a phone.
-func shortMonth(m scoring.Month) string { return fmt.Sprintf("%.3s %d", monthName(m), m.Year()) }
+// ShortMonth is "Oct 2026", for tables on a phone.
+func ShortMonth(m scoring.Month) string { return fmt.Sprintf("%.3s %d", MonthName(m), m.Year()) }
 
-func decimalsText(d int) string {
+func DecimalsText(d int) string {
 	if d == 1 {
 		return "1 decimal"
 	}
 	return fmt.Sprintf("%d decimals", d)
+}
+
+func gateWords(s string, m *scoring.Metric) string {
+	if m.Gate != nil {
+		s += fmt.Sprintf("; below %s the month fails", PointsText(*m.Gate))
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"fmt"
@@ -175,5 +175,5 @@ func scenarioTitle(sc *scoring.Scorecard, points []scoring.Num, fallback string)
 	if len(parts) > 2 {
 		parts = parts[:2]
 	}
-	return capitalize(strings.Join(parts, ", "))
+	return Capitalize(strings.Join(parts, ", "))
 }

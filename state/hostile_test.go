@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"bytes"
@@ -36,7 +36,7 @@ func saidFor(t *testing.T, path string) (said string, agents int) {
 		}
 		name = strings.TrimSuffix(name, ".gz")
 	}
-	if err := tooBig(name, len(b)); err != nil {
+	if err := TooBig(name, len(b)); err != nil {
 		return err.Error(), 0
 	}
 	var msg Msg = SetData{Text: scoring.DecodeText(b)}
@@ -53,7 +53,7 @@ func saidFor(t *testing.T, path string) (said string, agents int) {
 	}
 	lines := append(append([]string{}, v.Problems...), v.Missing...)
 	if len(v.Data.Ignored) > 0 {
-		lines = append(lines, ignoredLine(v.Data))
+		lines = append(lines, IgnoredLine(v.Data))
 	}
 	if _, scorecard := msg.(ImportScorecard); scorecard {
 		lines = append(lines, "scorecard: "+v.Scorecard.Name)
