@@ -7,8 +7,8 @@ import (
 )
 
 // The cell types below read one data cell each (SPEC section 3). They
-// implement gocsv's TypeUnmarshaller (UnmarshalCSV) and TypeMarshaller
-// (MarshalCSV). A blank cell is not an error: it sets Blank, a missing value.
+// implement gocsv's TypeUnmarshaller (UnmarshalCSV); the results file is
+// written by WriteResults, not through them. A blank cell is not an error: it sets Blank, a missing value.
 // A bad cell returns a *CellError whose Expected says what was wanted; the
 // data reader adds the row, the column and the text found.
 
@@ -34,9 +34,6 @@ func (m Month) Number() int { return int(m)%12 + 1 }
 
 // String prints the month as 2026-10.
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), m.Number()) }
-
-// MarshalCSV writes the month as 2026-10.
-func (m Month) MarshalCSV() (string, error) { return m.String(), nil }
 
 var monthNames = map[string]int{
 	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -162,9 +159,6 @@ func (c *CountCell) UnmarshalCSV(s string) error {
 	return nil
 }
 
-// MarshalCSV writes the count.
-func (c CountCell) MarshalCSV() (string, error) { return blankOr(c.Blank, c.Value.String()), nil }
-
 // AmountCell is a number of 0 or more: a ratio's numerator or denominator,
 // or a weight_by column.
 type AmountCell struct {
@@ -183,9 +177,6 @@ func (c *AmountCell) UnmarshalCSV(s string) error {
 	return err
 }
 
-// MarshalCSV writes the amount.
-func (c AmountCell) MarshalCSV() (string, error) { return blankOr(c.Blank, c.Value.String()), nil }
-
 // PercentCell is a percent value: 92, 92% and 92.0 are all 92 %.
 type PercentCell struct {
 	Value Num
@@ -202,9 +193,6 @@ func (c *PercentCell) UnmarshalCSV(s string) error {
 	c.Value = n
 	return err
 }
-
-// MarshalCSV writes the percentage without a sign.
-func (c PercentCell) MarshalCSV() (string, error) { return blankOr(c.Blank, c.Value.String()), nil }
 
 // DurationCell is a duration in seconds: 455, 455s, 7:35, 0:07:35 and 7m35s
 // are all 455 s.
@@ -237,9 +225,6 @@ func (c *DurationCell) UnmarshalCSV(s string) error {
 	c.Value = n
 	return nil
 }
-
-// MarshalCSV writes the duration in plain seconds.
-func (c DurationCell) MarshalCSV() (string, error) { return blankOr(c.Blank, c.Value.String()), nil }
 
 func parseDuration(s string) (Num, bool) {
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
@@ -325,16 +310,6 @@ func (c *NumberCell) UnmarshalCSV(s string) error {
 	n, err := numberText(s, true, "a number such as 12 or 12.5")
 	c.Value = n
 	return err
-}
-
-// MarshalCSV writes the number.
-func (c NumberCell) MarshalCSV() (string, error) { return blankOr(c.Blank, c.Value.String()), nil }
-
-func blankOr(blank bool, s string) string {
-	if blank {
-		return ""
-	}
-	return s
 }
 
 // cellKind says which cell type reads a column for a metric.

@@ -113,6 +113,26 @@ func (d *Data) MissingMetrics(sc *Scorecard) []string {
 	return ids
 }
 
+// MissingColumns says, for a metric no column of the file gives, what to
+// add: "no column gives Customer experience (ce): add the columns
+// "satisfied" and "surveys", or a column named "ce" or "Customer
+// experience"". The app and the command line both say it so.
+func MissingColumns(m *Metric) string {
+	hint := fmt.Sprintf("a column named %q or %q", m.ID, m.Label)
+	if cols := m.Source.Columns(); len(cols) > 0 {
+		q := make([]string, len(cols))
+		for i, c := range cols {
+			q[i] = strconv.Quote(c)
+		}
+		list := q[0]
+		if len(q) > 1 {
+			list = strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+		}
+		hint = fmt.Sprintf("the column%s %s, or %s", map[bool]string{true: "s"}[len(q) > 1], list, hint)
+	}
+	return fmt.Sprintf("no column gives %s (%s): add %s", m.Label, m.ID, hint)
+}
+
 // ErrNoUsableData is wrapped by the errors of files that give nothing to score.
 var ErrNoUsableData = errors.New("no usable data")
 

@@ -41,7 +41,7 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
 		for _, c := range srcCols {
 			cols = append(cols, find(c))
 		}
-		if len(srcCols) > 0 && !containsInt(cols, -1) {
+		if len(srcCols) > 0 && !slices.Contains(cols, -1) {
 			mode = SourceInput
 		} else if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
 			mode, cols = DirectInput, []int{i}
@@ -65,15 +65,6 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
 	}
 	delete(p.used, -1)
 	return p
-}
-
-func containsInt(list []int, x int) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func firstFound(idx ...int) int {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -147,7 +148,7 @@ func (d *decoder) object(v any, field string, known ...string) map[string]any {
 	}
 	var unknown []string
 	for k := range m {
-		if k != orderKey && k != dupKey && !contains(known, k) {
+		if k != orderKey && k != dupKey && !slices.Contains(known, k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -160,15 +161,6 @@ func (d *decoder) object(v any, field string, known ...string) map[string]any {
 		d.add(join(field, k), "unknown key %s: the keys allowed here are %s", Clip(k), strings.Join(known, ", "))
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func describe(v any) string {

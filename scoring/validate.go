@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -164,7 +165,7 @@ func (v *validator) metricRules(m *Metric, scaleOK bool) {
 		v.add("label", "is required: the name people see, such as \"Customer experience\"")
 	}
 	for _, name := range []string{m.ID, m.Label} {
-		if contains(reservedColumns, ColumnKey(name)) {
+		if slices.Contains(reservedColumns, ColumnKey(name)) {
 			v.add("", "%q is the name of a data column with another meaning (month, agent): choose another id or label", name)
 		}
 	}
@@ -241,7 +242,7 @@ func (v *validator) sourceRules(m *Metric) {
 		switch {
 		case key == "":
 			v.add("source", "a source column name is empty")
-		case contains(reservedColumns, key):
+		case slices.Contains(reservedColumns, key):
 			v.add("source", "%q cannot be a source column: it holds the %s", c, key)
 		case seen[key]:
 			v.add("source", "the column %q is named twice in one source", c)

@@ -102,13 +102,7 @@ func Prepare(m Model) (*Prepared, error) {
 	}
 	p.LeftOut = len(rows)
 	for _, id := range d.MissingMetrics(sc) {
-		mt := sc.Metric(id)
-		cols := mt.Source.Columns()
-		hint := "a column named " + mt.ID
-		if len(cols) > 0 {
-			hint = "the columns " + strings.Join(cols, ", ") + ", or " + hint
-		}
-		p.Missing = append(p.Missing, fmt.Sprintf("No column gives %s: add %s.", mt.Label, hint))
+		p.Missing = append(p.Missing, Capitalize(scoring.MissingColumns(sc.Metric(id)))+".")
 	}
 	return p, nil
 }
@@ -390,13 +384,4 @@ func bandAround(m *scoring.Metric, points scoring.Num) (current, next *scoring.B
 		}
 	}
 	return current, next
-}
-
-// Derive prepares and scores in one go; the page keeps its Prepared instead.
-func Derive(m Model) (View, error) {
-	p, err := Prepare(m)
-	if err != nil {
-		return View{}, err
-	}
-	return p.Score(m)
 }

@@ -176,3 +176,12 @@ func TestIncidentCounts(t *testing.T) {
 		}
 	}
 }
+
+// Derive prepares and scores in one go; the page keeps its Prepared instead.
+func Derive(m Model) (View, error) {
+	p, err := Prepare(m)
+	if err != nil {
+		return View{}, err
+	}
+	return p.Score(m)
+}

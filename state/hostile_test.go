@@ -135,8 +135,8 @@ func TestHostileInputs(t *testing.T) {
 			`row 3, column "aht": found "1:02:03:04", expected a duration`,
 			`row 5, column "aht": found ":35", expected a duration`}, 1},
 		{"data/missing-metric-columns.csv", []string{
-			"No column gives Customer experience: add the columns satisfied, surveys, or a column named ce.",
-			"No column gives Average handle time: add the columns aht, or a column named aht."}, 1},
+			`No column gives Customer experience (ce): add the columns "satisfied" and "surveys", or a column named "ce" or "Customer experience".`,
+			`No column gives Average handle time (aht): add the column "aht", or a column named "aht" or "Average handle time".`}, 1},
 		{"data/thousands-of-columns.csv", []string{"Columns no metric uses: extra0, extra1, extra2, extra3, extra4, extra5, extra6, extra7, extra8, extra9, extra10, extra11, extra12, extra13, extra14, extra15, extra16, extra17, extra18, extra19 and 4980 more."}, 1},
 		// SPEC 3: when two header cells name the same column, the first wins.
 		{"data/duplicate-headers.csv", []string{"Columns no metric uses: calls."}, 1},

@@ -181,9 +181,7 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 			fmt.Fprintf(stderr, "%s: %s\n", name, p)
 		}
 		for _, id := range data.MissingMetrics(sc) {
-			m := sc.Metric(id)
-			fmt.Fprintf(stderr, "%s: no column gives metric %q: add %sa column named %q or %q; its months are incomplete\n",
-				name, id, columnsText(m.Source.Columns()), id, m.Label)
+			fmt.Fprintf(stderr, "%s: %s; its months are incomplete\n", name, scoring.MissingColumns(sc.Metric(id)))
 		}
 		if len(data.Ignored) > 0 {
 			fmt.Fprintf(stderr, "%s: note: no metric uses the columns %s\n", name, quoteAll(data.Ignored))
@@ -213,18 +211,6 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 	return 0
 }
 
-// columnsText names a source's columns for a hint: "the columns satisfied
-// and surveys, or ".
-func columnsText(cols []string) string {
-	switch len(cols) {
-	case 0:
-		return ""
-	case 1:
-		return fmt.Sprintf("the column %q, or ", cols[0])
-	}
-	q := strings.Split(quoteAll(cols), ", ")
-	return "the columns " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1] + ", or "
-}
 
 func quoteAll(list []string) string {
 	q := make([]string, len(list))
