@@ -211,7 +211,6 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 	return 0
 }
 
-
 func quoteAll(list []string) string {
 	q := make([]string, len(list))
 	for i, s := range list {
