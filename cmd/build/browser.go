@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,9 +31,12 @@ func findChromium() (string, error) {
 
 // Browser is a headless Chromium with a fresh profile.
 type Browser struct {
-	Ctx     context.Context // a tab's context, for chromedp.Run
-	cancel  []context.CancelFunc
-	profile string
+	Ctx context.Context // a tab's context, for chromedp.Run
+	// ContextID is the browser context the tab is in; empty for the
+	// browser's own (a browser started for one session).
+	ContextID cdp.BrowserContextID
+	cancel    []context.CancelFunc
+	profile   string
 }
 
 // StartBrowser starts Chromium headless with the flags that work on these
@@ -79,6 +83,9 @@ func StartBrowser(parent context.Context, width, height int) (*Browser, error) {
 func (b *Browser) Close() {
 	for _, c := range b.cancel {
 		c()
+	}
+	if b.profile == "" { // a browser context: the browser keeps its profile
+		return
 	}
 	for i := 0; i < 20; i++ {
 		if os.RemoveAll(b.profile) == nil {

@@ -12,9 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -35,10 +37,69 @@ var (
 	siteErr  error
 )
 
-// needBrowser skips or fails the test when Chromium is missing, then builds
-// the site once for every test of the run.
+// One Chromium serves every browser test of the run: each session opens
+// its own browser context in it (its own storage, cache and service
+// workers, as a fresh profile has), which is much faster than starting a
+// browser each time.
+var (
+	browserOnce sync.Once
+	chromium    *Browser
+	browserErr  error
+)
+
+// sharedBrowser is the run's Chromium, started on first use.
+func sharedBrowser() *sharedChromium {
+	browserOnce.Do(func() { chromium, browserErr = StartBrowser(context.Background(), 1920, 1080) })
+	return &sharedChromium{}
+}
+
+type sharedChromium struct{}
+
+// Context opens a new browser context with a tab in the run's Chromium.
+func (sharedChromium) Context() (*Browser, error) {
+	if browserErr != nil {
+		return nil, browserErr
+	}
+	// Made by hand, not with chromedp.WithNewBrowserContext: a new context
+	// has no window, and headless Chromium opens a tab there only in a new
+	// window ("Failed to open new tab - no browser is open").
+	c := chromedp.FromContext(chromium.Ctx)
+	exec := cdp.WithExecutor(chromium.Ctx, c.Browser)
+	id, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(exec)
+	if err != nil {
+		return nil, err
+	}
+	dispose := func() { _ = target.DisposeBrowserContext(id).Do(exec) }
+	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(exec)
+	if err != nil {
+		dispose()
+		return nil, err
+	}
+	ctx, cancel := chromedp.NewContext(chromium.Ctx, chromedp.WithTargetID(tab))
+	if err := chromedp.Run(ctx); err != nil { // attaches to the tab
+		cancel()
+		dispose()
+		return nil, err
+	}
+	return &Browser{Ctx: ctx, ContextID: id, cancel: []context.CancelFunc{cancel, dispose}}, nil
+}
+
+// TestMain stops the run's Chromium, if one was started, after every test.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if chromium != nil {
+		chromium.Close()
+	}
+	os.Exit(code)
+}
+
+// needBrowser skips the test under -short, skips or fails it when Chromium
+// is missing, then builds the site once for every test of the run.
 func needBrowser(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("a browser test: skipped under -short")
+	}
 	if _, err := findChromium(); err != nil {
 		if os.Getenv("PASSLINE_REQUIRE_BROWSER") == "1" {
 			t.Fatalf("PASSLINE_REQUIRE_BROWSER=1 but %v", err)
@@ -72,6 +133,27 @@ func newSession(t *testing.T, width, height int, wrap func(http.Handler) http.Ha
 	return newSessionOn(t, needBrowser(t), "", width, height, wrap)
 }
 
+// newSessionOwnBrowser is newSession with a browser of its own, for what
+// a browser context cannot show: installability (Chromium says a browser
+// context is "in-incognito", where nothing installs).
+func newSessionOwnBrowser(t *testing.T, width, height int) *session {
+	t.Helper()
+	dir := needBrowser(t)
+	srv, url, err := listenHandler(siteHandler(dir, ""), "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := StartBrowser(context.Background(), width, height)
+	if err != nil {
+		srv.Close()
+		t.Fatal(err)
+	}
+	s := &session{t: t, width: width, srv: srv, url: url, b: b}
+	t.Cleanup(func() { b.Close(); srv.Close() })
+	s.run(emulation.SetDeviceMetricsOverride(int64(width), int64(height), 1, width < 600))
+	return s
+}
+
 // newSessionOn serves the site in dir under base.
 func newSessionOn(t *testing.T, dir, base string, width, height int, wrap func(http.Handler) http.Handler) *session {
 	t.Helper()
@@ -84,7 +166,7 @@ func newSessionOn(t *testing.T, dir, base string, width, height int, wrap func(h
 		t.Fatal(err)
 	}
 	url += strings.TrimPrefix(base+"/", "/")
-	b, err := StartBrowser(context.Background(), width, height)
+	b, err := sharedBrowser().Context()
 	if err != nil {
 		srv.Close()
 		t.Fatal(err)
@@ -267,7 +349,7 @@ func TestOfflineReload(t *testing.T) {
 // TestInstallable: Chromium finds nothing that stops the app being
 // installed, the manifest has the local icons, and the viewport allows zoom.
 func TestInstallable(t *testing.T) {
-	s := newSession(t, 360, 740, nil)
+	s := newSessionOwnBrowser(t, 360, 740)
 	s.open("/")
 	s.controlledBySW()
 	var errs []*page.InstallabilityError
@@ -418,6 +500,7 @@ func TestCorruptStateNotice(t *testing.T) {
 // TestAccessibility runs axe-core (npm) on every screen of the app, in
 // light and dark mode, at a phone's size: no violation.
 func TestAccessibility(t *testing.T) {
+	needAxe(t)
 	for _, dark := range []bool{false, true} {
 		s := newSession(t, 360, 740, nil)
 		if dark {
@@ -433,16 +516,26 @@ func TestAccessibility(t *testing.T) {
 
 // axe runs axe-core on the page as it is and fails the test on any
 // violation; what names the page in the messages.
-func (s *session) axe(what string) {
-	s.t.Helper()
-	axePath := filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js")
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
+// needAxe skips (or, with PASSLINE_REQUIRE_BROWSER=1, fails) a test that
+// runs axe before it does any work, when axe-core is not installed.
+func needAxe(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(axePath); err != nil {
 		msg := fmt.Sprintf("axe-core is not installed (%v): run npm ci in the repository", err)
 		if os.Getenv("PASSLINE_REQUIRE_BROWSER") == "1" {
-			s.t.Fatal(msg)
+			t.Fatal(msg)
 		}
-		s.t.Skip(msg)
+		t.Skip(msg)
+	}
+}
+
+var axePath = filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js")
+
+func (s *session) axe(what string) {
+	s.t.Helper()
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		s.t.Fatalf("axe-core: %v (a test that runs axe starts with needAxe)", err)
 	}
 	var ignored any
 	s.run(chromedp.Evaluate(string(axe), &ignored))

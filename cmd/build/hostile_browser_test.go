@@ -47,6 +47,7 @@ func TestBigPasteShowsProgress(t *testing.T) {
 // refused or read with a message saying what is wrong, the data in use
 // stays, and the app stays alive (a slider still moves the score).
 func TestHostileUploads(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	// The 50 MB file, unpacked: refused before it is read, naming the limit.

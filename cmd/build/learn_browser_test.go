@@ -21,6 +21,7 @@ func (s *session) change(sel, value string) {
 // TestHuddleMode: two anonymous scenarios scored as the engine scores
 // them, the pass map grid, what a point is worth; at 1920×1080.
 func TestHuddleMode(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 1920, 1080, nil)
 	s.open("/")
 	s.screen("huddle")
@@ -87,6 +88,7 @@ func waitStrings(s *session, js string, want []string) {
 // TestLearnAnswersAsEngine: the guided scenarios answer as the engine
 // does, a lesson's calculator scores what is typed, the quiz explains.
 func TestLearnAnswersAsEngine(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.screen("learn")
@@ -169,6 +171,7 @@ func TestLearnAnswersAsEngine(t *testing.T) {
 // TestLuckAndAppeal: survey luck gives the engine's chances, labelled as
 // an estimate; taking out a disputed survey gives the what-if score.
 func TestLuckAndAppeal(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	// CE 22 of 25 (88 %): 2 points, the month 1.7 FAIL.

@@ -76,6 +76,7 @@ func TestStoppedProgramSays(t *testing.T) {
 // crashed) leaves its mark; the next start shows the example, keeps the
 // saved data untouched and offers it back. Trying it again restores it.
 func TestUnfinishedStartRescues(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.pasteAgent("Sam")
@@ -115,7 +116,7 @@ func TestUnfinishedStartRescues(t *testing.T) {
 func TestTwoTabsNeverOverwrite(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	tabB, cancel := chromedp.NewContext(s.b.Ctx)
+	tabB, cancel := chromedp.NewContext(s.b.Ctx, chromedp.WithExistingBrowserContext(s.b.ContextID)) // the same storage
 	defer cancel()
 	runB := func(actions ...chromedp.Action) {
 		t.Helper()
@@ -163,6 +164,7 @@ func TestTwoTabsNeverOverwrite(t *testing.T) {
 // big file (its storage full), the app says so in words with the results
 // to take away; a reload brings back the last good save whole (issue 11).
 func TestStorageRefusedKeepsLastGoodCopy(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.setRange("ce", "85")

@@ -28,6 +28,7 @@ func (s *session) evalStrings(js string) []string {
 // TestTeamByRisk: a three-agent file gives the team sorted by risk, the
 // filter keeps matching names, and a name opens that agent's what-if.
 func TestTeamByRisk(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	data, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "team", "three-agents.csv"))
@@ -63,6 +64,7 @@ func TestTeamByRisk(t *testing.T) {
 // TestEditorRefuses99: weights that add to 99 are refused with the
 // engine's message, in the editor and when the draft is used.
 func TestEditorRefuses99(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.screen("editor")

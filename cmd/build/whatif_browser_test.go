@@ -168,7 +168,7 @@ func TestExportEqualsCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir), chromedp.Click(`[data-testid="export-results"]`))
+	s.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir).WithBrowserContextID(s.b.ContextID), chromedp.Click(`[data-testid="export-results"]`))
 	var got []byte
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if got, err = os.ReadFile(filepath.Join(dir, "passline-results.csv")); err == nil && len(got) > 0 {
