@@ -119,7 +119,7 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 	}
 	ok := false
 	c.do("updating the calculator", func() {
-		next, err := state.Update(c.model, msg)
+		next, read, err := state.Update(c.model, msg)
 		if err != nil {
 			c.setErr(area, err.Error())
 			return
@@ -127,6 +127,9 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 		c.setErr(area, "")
 		prev := c.model
 		c.model = next
+		if read != nil {
+			c.prepared = read // what the update read is not read again
+		}
 		if prev.Preset != next.Preset || prev.Scorecard != next.Scorecard {
 			c.share.link, c.share.qr, c.share.status = "", "", "" // the link made is of another scorecard
 		}
@@ -158,7 +161,7 @@ func (c *Calculator) setErr(area, msg string) {
 func (c *Calculator) derive() {
 	c.do("scoring", func() {
 		if !c.prepared.Current(c.model) {
-			p, err := state.TakePrepared(c.model)
+			p, err := state.Prepare(c.model)
 			if err != nil {
 				c.notice = "Your saved state could not be used, so Passline started afresh: " + err.Error()
 				c.model = state.NewModel()

@@ -17,6 +17,9 @@ import (
 func (c *Calculator) restore() {
 	m, r := state.Restore(c.storage)
 	c.model, c.notice = m, r.Notice
+	if r.Prepared != nil {
+		c.prepared = r.Prepared // read by the restore: not read again
+	}
 	c.saver = r.Saver(c.storage)
 	if r.Aside {
 		c.rescue, c.holdSaves = r.Notice+" Try it again, download it, or start afresh.", true

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"passline/scoring"
 )
@@ -107,38 +106,6 @@ func Prepare(m Model) (*Prepared, error) {
 	return p, nil
 }
 
-// fresh hands the data Update has just read to the derive that follows it,
-// so that a paste is read once, not twice (a 10,000-row paste takes about
-// 0.3 s to read in the browser). It holds one Prepared nobody has used yet;
-// the first Take for the same model gets it and empties it.
-var fresh struct {
-	sync.Mutex
-	p *Prepared
-}
-
-// check reads m's scorecard and data, as Update and Validate must, and
-// keeps what it read for the derive that follows.
-func check(m Model) error {
-	p, err := Prepare(m)
-	if err == nil {
-		fresh.Lock()
-		fresh.p = p
-		fresh.Unlock()
-	}
-	return err
-}
-
-// TakePrepared returns the data Update has just read for m, or reads it.
-func TakePrepared(m Model) (*Prepared, error) {
-	fresh.Lock()
-	p := fresh.p
-	fresh.p = nil
-	fresh.Unlock()
-	if p.Current(m) {
-		return p, nil
-	}
-	return Prepare(m)
-}
 
 // Current reports whether p was read from m's scorecard and data.
 func (p *Prepared) Current(m Model) bool {

@@ -25,7 +25,7 @@ func TestUpdateRefusesAndKeeps(t *testing.T) {
 		{"bad points", FixPoints{Metric: "ce", Points: "lots"}, `"lots" is not a number of points`},
 		{"unknown screen", ChooseScreen{Screen: "admin"}, `there is no screen "admin"`},
 	} {
-		got, err := Update(m, tt.msg)
+		got, _, err := Update(m, tt.msg)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
@@ -40,11 +40,11 @@ func TestImportAndPaste(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
+	m, _, err := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err = Update(m, ImportScorecard{Name: "tech.json", JSON: string(raw)})
+	m, _, err = Update(m, ImportScorecard{Name: "tech.json", JSON: string(raw)})
 	if err != nil || m.WhatIf != nil {
 		t.Fatalf("import: %v, what-ifs %v (they belong to the old scorecard)", err, m.WhatIf)
 	}
@@ -52,7 +52,7 @@ func TestImportAndPaste(t *testing.T) {
 	if v.Scorecard.Name != "Technical support, 1 to 5" {
 		t.Errorf("scorecard %q", v.Scorecard.Name)
 	}
-	m, err = Update(m, SetData{Text: "month\tagent\tnps\tfcr\taht\tqa\tattendance\n2026-04\tAl\t30\t80\t600\t4\t5\n2026-04\tBo\t10\t60\t900\t3\t4\n"})
+	m, _, err = Update(m, SetData{Text: "month\tagent\tnps\tfcr\taht\tqa\tattendance\n2026-04\tAl\t30\t80\t600\t4\t5\n2026-04\tBo\t10\t60\t900\t3\t4\n"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestImportAndPaste(t *testing.T) {
 	if len(v.Data.Agents) != 2 || v.Agent.Name != "Al" {
 		t.Errorf("agents %d, shown %s", len(v.Data.Agents), v.Agent.Name)
 	}
-	m, _ = Update(m, ChooseAgent{Name: "Bo"})
+	m, _, _ = Update(m, ChooseAgent{Name: "Bo"})
 	v, _ = Derive(m)
 	if v.Agent.Name != "Bo" || v.Result.Month.Score.String() != "2.4" { // 0.6 + 0.5 + 0.3 + 0.6 + 0.4
 		t.Errorf("Bo: %s %s", v.Agent.Name, v.Result.Month.Score)
@@ -68,7 +68,7 @@ func TestImportAndPaste(t *testing.T) {
 }
 
 func TestDeriveQuarterAndNextMonth(t *testing.T) {
-	m, _ := Update(NewModel(), SetData{Text: octNov})
+	m, _, _ := Update(NewModel(), SetData{Text: octNov})
 	v, err := Derive(m)
 	if err != nil {
 		t.Fatal(err)
@@ -78,13 +78,13 @@ func TestDeriveQuarterAndNextMonth(t *testing.T) {
 	}
 	// The what-if month replaces its data in the quarter: CE at 90 % in
 	// November gives 1.9 and the need falls.
-	m, _ = Update(m, SetWhatIf{Metric: "ce", Value: "90"})
+	m, _, _ = Update(m, SetWhatIf{Metric: "ce", Value: "90"})
 	v, _ = Derive(m)
 	if v.Result.Month.Exact.String() != "2.1" || v.Quarter.Need.Text(1) != "1.700" {
 		t.Errorf("November at CE 90: %s, need %s", v.Result.Month.Exact, v.Quarter.Need.Text(1))
 	}
 	// The next month starts from November's values and counts in the quarter.
-	m, _ = Update(m, ChooseMonth{Month: NextMonth})
+	m, _, _ = Update(m, ChooseMonth{Month: NextMonth})
 	v, _ = Derive(m)
 	if !v.IsNext || v.Month.String() != "2026-12" || v.Result.Month.Exact.String() != "1.7" || v.Quarter.Status != "complete" || v.Quarter.Pass {
 		t.Errorf("next month: %v %s %s %s %v", v.IsNext, v.Month, v.Result.Month.Exact, v.Quarter.Status, v.Quarter.Pass)
@@ -92,7 +92,7 @@ func TestDeriveQuarterAndNextMonth(t *testing.T) {
 }
 
 func TestCountLines(t *testing.T) {
-	m, _ := Update(NewModel(), SetData{Text: octNov})
+	m, _, _ := Update(NewModel(), SetData{Text: octNov})
 	v, _ := Derive(m)
 	ce, conv := v.Counts[2], v.Counts[1]
 	// CE 17 of 20: (17 + k) / (20 + k) ≥ 90 % from k = 10.
@@ -110,8 +110,8 @@ func TestCountLines(t *testing.T) {
 }
 
 func TestPooledNeedsInView(t *testing.T) {
-	m, _ := Update(NewModel(), ChoosePreset{ID: "tech-support"})
-	m, err := Update(m, SetData{Text: "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n" +
+	m, _, _ := Update(NewModel(), ChoosePreset{ID: "tech-support"})
+	m, _, err := Update(m, SetData{Text: "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n" +
 		"2026-04,100,75,700,10,5,5,3,0,0\n2026-05,300,220,720,12,4,4,3,1,0\n"})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ func TestPooledNeedsInView(t *testing.T) {
 	if len(v.PooledNeeds) != 5 || v.PooledNeeds[1].Value.String() != "62.5" || v.PooledNeeds[1].Volume.String() != "200" {
 		t.Fatalf("pooled needs %+v", v.PooledNeeds)
 	}
-	m, _ = Update(m, SetVolume{Metric: "fcr", Value: "1000"})
+	m, _, _ = Update(m, SetVolume{Metric: "fcr", Value: "1000"})
 	v, _ = Derive(m)
 	if v.PooledNeeds[1].Value.String() != "68.5" {
 		t.Errorf("with 1000 contacts: %s", v.PooledNeeds[1].Value)
@@ -128,8 +128,8 @@ func TestPooledNeedsInView(t *testing.T) {
 }
 
 func TestPassWithout(t *testing.T) {
-	m, _ := Update(NewModel(), FixPoints{Metric: "offer_rate", Points: "1"})
-	m, _ = Update(m, FixPoints{Metric: "conversion", Points: "1"})
+	m, _, _ := Update(NewModel(), FixPoints{Metric: "offer_rate", Points: "1"})
+	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: "1"})
 	p, _ := Prepare(m)
 	v, _ := p.Score(m)
 	if len(v.Combos.List) != 11 {
@@ -143,7 +143,7 @@ func TestPassWithout(t *testing.T) {
 	if len(p.combos) != 1 {
 		t.Error("the combinations are not cached")
 	}
-	m, _ = Update(m, FixPoints{Metric: "conversion", Points: ""})
+	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: ""})
 	if _, ok := m.Fixed["conversion"]; ok {
 		t.Error("an empty choice must free the metric")
 	}
@@ -162,9 +162,9 @@ func TestIncidentCounts(t *testing.T) {
 		{"0", "1", "2", "2", true},
 		{"2", "1", "1", "1.9", false},
 	} {
-		m, _ := Update(NewModel(), SetWhatIf{Metric: "attendance.late", Value: tt.late})
+		m, _, _ := Update(NewModel(), SetWhatIf{Metric: "attendance.late", Value: tt.late})
 		if tt.absent != "" {
-			m, _ = Update(m, SetWhatIf{Metric: "attendance.absent", Value: tt.absent})
+			m, _, _ = Update(m, SetWhatIf{Metric: "attendance.absent", Value: tt.absent})
 		}
 		v, err := Derive(m)
 		if err != nil {

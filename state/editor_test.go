@@ -6,12 +6,12 @@ import (
 )
 
 func TestEditorDraft(t *testing.T) {
-	m, err := Update(NewModel(), ChooseScreen{Screen: ScreenEditor})
+	m, _, err := Update(NewModel(), ChooseScreen{Screen: ScreenEditor})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Weights of 40+10+20+20+10: CE from 40 to 39 makes 99.
-	m, err = Update(m, EditDraft{Field: "m2.weight", Value: "39"})
+	m, _, err = Update(m, EditDraft{Field: "m2.weight", Value: "39"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestEditorDraft(t *testing.T) {
 		t.Errorf("the weights' problem: %q (all: %v)", got, probs)
 	}
 	before := m
-	if _, err := Update(m, UseDraft{}); err == nil || !strings.Contains(err.Error(), "the draft was not used, the scorecard in use stays: the scorecard is refused: scorecard, metrics: the weights add up to 99") {
+	if _, _, err := Update(m, UseDraft{}); err == nil || !strings.Contains(err.Error(), "the draft was not used, the scorecard in use stays: the scorecard is refused: scorecard, metrics: the weights add up to 99") {
 		t.Errorf("using a 99 %% draft: %v", err)
 	}
 	if m.Scorecard != before.Scorecard {
@@ -42,22 +42,22 @@ func TestEditorDraft(t *testing.T) {
 		{"no such band", RemoveBand{Metric: 0, Band: 9}, "there is no band 10"},
 		{"no such metric", RemoveMetric{Metric: 9}, "there is no metric 10"},
 	} {
-		if _, err := Update(m, tt.msg); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if _, _, err := Update(m, tt.msg); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
 	}
 
 	// A band's problem lands on that band's field.
-	m2, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
+	m2, _, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
 	sc, _ = m2.DraftScorecard()
 	if got := CheckDraft(sc).ByField["m2.bands.0.points"]; len(got) == 0 {
 		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", CheckDraft(sc).ByField)
 	}
 
 	// Mended, the draft is used and becomes the scorecard.
-	m, _ = Update(m, EditDraft{Field: "m4.weight", Value: "11"})
-	m, _ = Update(m, EditDraft{Field: "name", Value: "Our floor"})
-	m, err = Update(m, UseDraft{})
+	m, _, _ = Update(m, EditDraft{Field: "m4.weight", Value: "11"})
+	m, _, _ = Update(m, EditDraft{Field: "name", Value: "Our floor"})
+	m, _, err = Update(m, UseDraft{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,13 +67,13 @@ func TestEditorDraft(t *testing.T) {
 	}
 
 	// Adding and removing.
-	m, _ = Update(m, AddMetric{})
-	m, _ = Update(m, AddBand{Metric: 5})
+	m, _, _ = Update(m, AddMetric{})
+	m, _, _ = Update(m, AddBand{Metric: 5})
 	sc, _ = m.DraftScorecard()
 	if len(sc.Metrics) != 6 || sc.Metrics[5].ID != "new_metric" || len(sc.Metrics[5].Bands) != 3 {
 		t.Errorf("after adding: %d metrics, the new one %+v", len(sc.Metrics), sc.Metrics[5])
 	}
-	m, _ = Update(m, RemoveMetric{Metric: 5})
+	m, _, _ = Update(m, RemoveMetric{Metric: 5})
 	if sc, _ = m.DraftScorecard(); len(sc.Metrics) != 5 {
 		t.Errorf("after removing: %d metrics", len(sc.Metrics))
 	}

@@ -43,7 +43,7 @@ func saidFor(t *testing.T, path string) (said string, agents int) {
 	if filepath.Base(filepath.Dir(path)) == "scorecards" {
 		msg = ImportScorecard{Name: name, JSON: scoring.DecodeText(b)}
 	}
-	m, err := Update(NewModel(), msg)
+	m, _, err := Update(NewModel(), msg)
 	if err != nil {
 		return err.Error(), 0
 	}

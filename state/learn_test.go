@@ -134,7 +134,7 @@ func TestNewMessages(t *testing.T) {
 		{SetHuddle{Key: "a.ce", Value: "lots"}, `"lots" is not a number of points`},
 		{SetHuddle{Key: "x", Value: "aht"}, ""},
 	} {
-		next, err := Update(m, tc.msg)
+		next, _, err := Update(m, tc.msg)
 		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
 			t.Errorf("%#v: %v, want %q", tc.msg, err, tc.want)
 		}
@@ -144,12 +144,12 @@ func TestNewMessages(t *testing.T) {
 			}
 		}
 	}
-	next, _ := Update(m, SetExpected{Metric: "ce", Value: " 30 "})
+	next, _, _ := Update(m, SetExpected{Metric: "ce", Value: " 30 "})
 	if next.Expect["ce"] != "30" {
 		t.Errorf("expected %q", next.Expect["ce"])
 	}
-	next, _ = Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: "1"})
-	next, _ = Update(next, ChooseMonth{Month: NextMonth})
+	next, _, _ = Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: "1"})
+	next, _, _ = Update(next, ChooseMonth{Month: NextMonth})
 	if next.Expect != nil || next.TakenOut != nil {
 		t.Errorf("another month keeps %v, %v", next.Expect, next.TakenOut)
 	}

@@ -111,7 +111,7 @@ func (m Model) Validate() error {
 	if m.Schema != Schema {
 		return fmt.Errorf("it was saved by another version of Passline (schema %d, this one reads %d)", m.Schema, Schema)
 	}
-	if err := check(m); err != nil {
+	if _, err := Prepare(m); err != nil {
 		return err
 	}
 	if !knownScreen(m.Screen) {
@@ -235,8 +235,33 @@ func (TakeOut) isMsg()         {}
 func (ClearTakeOut) isMsg()    {}
 
 // Update applies a message to the model. It never changes m in place; on an
-// error m comes back as it was.
-func Update(m Model, msg Msg) (Model, error) {
+// error m comes back as it was. A message that made it read the scorecard
+// and the data (a paste, another scorecard) returns what it read, so that
+// nothing reads them twice (a 10,000-row paste takes about 0.3 s to read in
+// a phone's browser); read is nil otherwise.
+func Update(m Model, msg Msg) (next Model, read *Prepared, err error) {
+	var u updater
+	next, err = u.update(m, msg)
+	if err != nil {
+		return m, nil, err
+	}
+	return next, u.read, nil
+}
+
+// updater is one Update: it keeps what the update read.
+type updater struct{ read *Prepared }
+
+// check reads m's scorecard and data, as an update must before it takes
+// them, and keeps what it read.
+func (u *updater) check(m Model) error {
+	p, err := Prepare(m)
+	if err == nil {
+		u.read = p
+	}
+	return err
+}
+
+func (u *updater) update(m Model, msg Msg) (Model, error) {
 	next := m
 	switch msg := msg.(type) {
 	case ChoosePreset:
@@ -244,19 +269,19 @@ func Update(m Model, msg Msg) (Model, error) {
 			return m, err
 		}
 		next.Preset, next.Scorecard = msg.ID, ""
-		return next.scorecardChanged(m)
+		return u.scorecardChanged(next, m)
 	case ImportScorecard:
 		if _, err := scoring.ParseScorecard([]byte(msg.JSON)); err != nil {
 			return m, fmt.Errorf("%s was not loaded, the scorecard in use stays. %w", msg.Name, err)
 		}
 		next.Scorecard = msg.JSON
-		return next.scorecardChanged(m)
+		return u.scorecardChanged(next, m)
 	case SetData:
 		if strings.TrimSpace(msg.Text) == "" {
 			return m, fmt.Errorf("there is nothing to read: paste the rows with their header row, or choose a CSV file")
 		}
 		next.Data = msg.Text
-		if err := check(next); err != nil {
+		if err := u.check(next); err != nil {
 			return m, fmt.Errorf("your data was not loaded, the data in use stays: %w", err)
 		}
 		next.Agent, next.Month, next.TeamPage = "", "", 0
@@ -320,7 +345,7 @@ func Update(m Model, msg Msg) (Model, error) {
 			return m, err
 		}
 		next.Draft = ""
-		return next.scorecardChanged(m)
+		return u.scorecardChanged(next, m)
 	case SetHuddle:
 		if _, err := scoring.ParseNum(msg.Value); msg.Value != "" && huddlePointsKey(msg.Key) && err != nil {
 			return m, fmt.Errorf("%q is not a number of points", msg.Value)
@@ -426,8 +451,8 @@ func hasID(list []choice, id string) bool {
 
 // scorecardChanged checks the data against the new scorecard and starts
 // its what-ifs afresh.
-func (m Model) scorecardChanged(prev Model) (Model, error) {
-	if err := check(m); err != nil {
+func (u *updater) scorecardChanged(m, prev Model) (Model, error) {
+	if err := u.check(m); err != nil {
 		return prev, fmt.Errorf("the data in use does not fit that scorecard, so it stays as it was: %w", err)
 	}
 	m.clearWhatIfs()

@@ -45,21 +45,21 @@ func (s *mapStorage) Del(k string) { delete(s.items, k) }
 
 func TestUpdate(t *testing.T) {
 	m := NewModel()
-	next, err := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
+	next, _, err := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
 	if err != nil || next.WhatIf["ce"] != "85" {
 		t.Fatalf("SetWhatIf: %v %v", next.WhatIf, err)
 	}
 	if m.WhatIf != nil {
 		t.Error("Update changed the model it was given")
 	}
-	if _, err := Update(next, SetWhatIf{Metric: "ce", Value: "eighty"}); err == nil || !strings.Contains(err.Error(), `"eighty" is not a number`) {
+	if _, _, err := Update(next, SetWhatIf{Metric: "ce", Value: "eighty"}); err == nil || !strings.Contains(err.Error(), `"eighty" is not a number`) {
 		t.Errorf("a bad value: %v", err)
 	}
-	cleared, _ := Update(next, ClearWhatIf{})
+	cleared, _, _ := Update(next, ClearWhatIf{})
 	if cleared.WhatIf != nil {
 		t.Error("ClearWhatIf kept values")
 	}
-	reset, _ := Update(Model{Schema: Schema, Preset: "tech-support", Data: "x"}, Reset{})
+	reset, _, _ := Update(Model{Schema: Schema, Preset: "tech-support", Data: "x"}, Reset{})
 	if reset.Preset != DefaultPreset || reset.Data != DefaultData {
 		t.Errorf("Reset: %+v", reset)
 	}
@@ -73,7 +73,7 @@ func TestDeriveSpecOctober(t *testing.T) {
 	if v.Result.Month.Score.String() != "2.1" || !v.Result.Month.Pass || v.Agent.Name != "Jo" || v.Month.String() != "2026-10" {
 		t.Errorf("view: %s %v %s %s", v.Result.Month.Score, v.Result.Month.Pass, v.Agent.Name, v.Month)
 	}
-	m, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "89.9"})
+	m, _, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "89.9"})
 	v, _ = Derive(m)
 	if v.Result.Month.Score.String() != "1.7" || v.Result.Month.Pass {
 		t.Errorf("CE 89.9: %s %v", v.Result.Month.Score, v.Result.Month.Pass)
@@ -86,7 +86,7 @@ func TestPreparedIsReused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
+	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
 	if !p.Current(moved) {
 		t.Error("a slider move must not need the data read again")
 	}
@@ -102,11 +102,11 @@ func TestSaveAndRestore(t *testing.T) {
 	}
 	sv := &Saver{S: s}
 	m := NewModel()
-	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
+	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
 	if err := sv.Save(moved); err != nil {
 		t.Fatal(err)
 	}
-	again, _ := Update(moved, SetWhatIf{Metric: "ce", Value: "86"})
+	again, _, _ := Update(moved, SetWhatIf{Metric: "ce", Value: "86"})
 	if err := sv.Save(again); err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +128,11 @@ func TestSaveAndRestore(t *testing.T) {
 func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	s := newMapStorage()
 	sv := &Saver{S: s}
-	old, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
+	old, _, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
 	if err := sv.Save(old); err != nil {
 		t.Fatal(err)
 	}
-	big, _ := Update(old, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Big,520,60,0,25,20,7:35,1,0\n"})
+	big, _, _ := Update(old, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-11,Big,520,60,0,25,20,7:35,1,0\n"})
 	s.failOn = DataKey
 	if err := sv.Save(big); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("refused data: %v", err)
@@ -143,7 +143,7 @@ func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	}
 	// A slider moved on the big file afterwards: its settings must not be
 	// saved beside the old data either (the data is tried again first).
-	moved, _ := Update(big, SetWhatIf{Metric: "ce", Value: "70"})
+	moved, _, _ := Update(big, SetWhatIf{Metric: "ce", Value: "70"})
 	if err := sv.Save(moved); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("a move after a refused data write: %v", err)
 	}
@@ -179,11 +179,11 @@ func TestSaveNeverOverAnotherTab(t *testing.T) {
 	}
 	_, r := Restore(s)
 	b.Rev = r.Rev // B opens
-	pasted, _ := Update(m, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,New,520,60,0,25,20,7:35,1,0\n"})
+	pasted, _, _ := Update(m, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,New,520,60,0,25,20,7:35,1,0\n"})
 	if err := a.Save(pasted); err != nil {
 		t.Fatal(err)
 	}
-	moved, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
+	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"})
 	if err := b.Save(moved); !errors.Is(err, ErrOtherTab) {
 		t.Fatalf("B's save over A's: %v", err)
 	}
@@ -316,4 +316,25 @@ func FuzzRestore(f *testing.F) {
 			t.Fatal("Restore changed the saved data")
 		}
 	})
+}
+
+// TestUpdateReturnsWhatItRead: a paste or another scorecard is read once,
+// by Update, and handed back; a slider move reads nothing (issue 12: no
+// package variable carries it to the derive).
+func TestUpdateReturnsWhatItRead(t *testing.T) {
+	m := NewModel()
+	next, read, err := Update(m, SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,20,7:35,1,0\n"})
+	if err != nil || read == nil || !read.Current(next) || read.Data.Agents[0].Name != "Sam" {
+		t.Fatalf("a paste: read %v, err %v", read, err)
+	}
+	next, read, err = Update(next, ChoosePreset{ID: "tech-support"})
+	if err == nil && (read == nil || !read.Current(next)) {
+		t.Errorf("another scorecard: read %v", read)
+	}
+	if _, read, _ := Update(m, SetWhatIf{Metric: "ce", Value: "85"}); read != nil {
+		t.Error("a slider move read the data")
+	}
+	if _, read, err := Update(m, SetData{Text: "nonsense"}); err == nil || read != nil {
+		t.Errorf("a refused paste: read %v, err %v", read, err)
+	}
 }

@@ -42,6 +42,9 @@ type Restored struct {
 	Aside bool
 	// Rev is the save the model was read from.
 	Rev string
+	// Prepared is the restored model's scorecard and data, read (nil when
+	// the defaults were restored).
+	Prepared *Prepared
 	// data is the data text storage holds; known when it could be read.
 	data  string
 	known bool
@@ -83,7 +86,8 @@ func Restore(s Storage) (Model, Restored) {
 	m.Data = data
 	m, more := salvage(m)
 	notes = append(notes, more...)
-	if err := check(m); err != nil {
+	p, err := Prepare(m)
+	if err != nil {
 		// The data itself cannot be used: keep it untouched and offer it.
 		r.Aside = true
 		r.Notice = fmt.Sprintf("Your saved data could not be used (%v), so Passline shows the example; the data is kept on this device.", err)
@@ -92,6 +96,7 @@ func Restore(s Storage) (Model, Restored) {
 	if len(notes) > 0 {
 		r.Notice = "Your data is restored, but " + strings.Join(notes, "; ") + "."
 	}
+	r.Prepared = p
 	return m, r
 }
 

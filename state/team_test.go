@@ -15,7 +15,7 @@ func TestTeamByRisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Update(NewModel(), SetData{Text: string(raw)})
+	m, _, err := Update(NewModel(), SetData{Text: string(raw)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +37,8 @@ func TestTeamByRisk(t *testing.T) {
 	}
 
 	// Opening an agent shows their what-if.
-	m, _ = Update(m, ChooseScreen{Screen: ScreenTeam})
-	m, _ = Update(m, OpenAgent{Name: "Raj"})
+	m, _, _ = Update(m, ChooseScreen{Screen: ScreenTeam})
+	m, _, _ = Update(m, OpenAgent{Name: "Raj"})
 	v, err := p.Score(m)
 	if err != nil || v.Agent.Name != "Raj" || m.Screen != ScreenWhatIf {
 		t.Errorf("after OpenAgent: agent %q, screen %q, err %v", v.Agent.Name, m.Screen, err)
