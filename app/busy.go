@@ -27,11 +27,9 @@ func (c *Calculator) readShowingProgress(name, text string, read func()) {
 		rows := strings.Count(strings.TrimSpace(text), "\n") // lines after the header
 		c.busy = fmt.Sprintf("Reading %s…", state.Plural(rows, "row"))
 	}
-	c.rev++
 	afterPaint(c.ctx, func(goapp.Context) {
 		c.do("reading the rows", func() {
 			c.busy = ""
-			c.rev++
 			read()
 		})
 	})
@@ -60,12 +58,12 @@ func afterPaint(ctx goapp.Context, fn func(goapp.Context)) {
 }
 
 // renderBusy draws the progress line of a read under way.
-func (c *Calculator) renderBusy() goapp.UI {
-	if c.busy == "" {
+func renderBusy(busy string) goapp.UI {
+	if busy == "" {
 		return nil
 	}
 	return goapp.Div().Class("busy").Attr("role", "status").DataSet("testid", "busy").Body(
 		goapp.Span().Class("busy-bar").Aria("hidden", "true"),
-		goapp.Span().Text(c.busy),
+		goapp.Span().Text(busy),
 	)
 }

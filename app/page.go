@@ -32,7 +32,6 @@ type Calculator struct {
 	crash       string            // what the guard caught; the app keeps working
 	updated     bool              // a new version is ready
 	crashTest   bool              // ?crashtest=1: show the button that proves the guard
-	rev         int               // bumped by every change but a slider move (see memo)
 	share       shareState        // the link made to share, and one opened
 	depth       int               // how deep in do calls: only the outermost asks for a render
 	busy        string            // a big read under way, in words ("Reading 10000 rows…")
@@ -54,7 +53,6 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 	c.do("starting", func() {
 		c.live = goapp.IsClient
 		c.ctx = ctx
-		c.rev++
 		c.storage = ctx.LocalStorage()
 		if startDidNotFinish(c.storage) {
 			c.rescue, c.holdSaves = rescueStart, true
@@ -87,7 +85,6 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 func (c *Calculator) OnNav(ctx goapp.Context) {
 	c.do("opening a link", func() {
 		c.openShare(ctx)
-		c.rev++
 	})
 }
 
@@ -104,7 +101,6 @@ func (c *Calculator) do(what string, fn func()) {
 	defer func() { c.depth-- }()
 	if err := guard(what, fn); err != nil {
 		c.crash = err.Error()
-		c.rev++
 	}
 	if c.depth == 1 && c.Mounted() {
 		c.Update()
@@ -114,9 +110,6 @@ func (c *Calculator) do(what string, fn func()) {
 // send applies a message: update, save, derive. An error is shown in its
 // area, and the model stays as it was.
 func (c *Calculator) send(area string, msg state.Msg) bool {
-	if _, slider := msg.(state.SetWhatIf); !slider {
-		c.rev++
-	}
 	ok := false
 	c.do("updating the calculator", func() {
 		next, read, err := state.Update(c.model, msg)
@@ -143,9 +136,6 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 }
 
 func (c *Calculator) setErr(area, msg string) {
-	if c.errs[area] != msg {
-		c.rev++ // errors show inside memoized parts too
-	}
 	if c.errs == nil {
 		c.errs = map[string]string{}
 	}
@@ -346,7 +336,6 @@ func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
 		c.model, c.notice, c.errs, c.loaded = state.NewModel(), "", nil, ""
 		c.saver, c.saveFailed = state.Saver{S: c.storage}, false
 		c.rescue, c.holdSaves = "", false
-		c.rev++
 		c.derive()
 	})
 }
@@ -397,31 +386,31 @@ func (c *Calculator) renderScreen() goapp.UI {
 	case state.ScreenEditor:
 		return goapp.Div().Class("columns editor-columns").Body(
 			goapp.Div().Class("column").Body(c.renderEditor()),
-			goapp.Div().Class("column").Body(c.memoized(partScorecard)),
+			goapp.Div().Class("column").Body(c.memoized(c.scorecardProps())),
 		)
 	case state.ScreenTeam:
 		return goapp.Div().Class("columns").Body(
 			goapp.Div().Class("column").Body(c.renderTeam()),
-			goapp.Div().Class("column").Body(c.memoized(partData), c.memoized(partScorecard)),
+			goapp.Div().Class("column").Body(c.memoized(c.dataProps()), c.memoized(c.scorecardProps())),
 		)
 	}
 	return goapp.Div().Class("columns").Body(
 		goapp.Div().Class("column").Body(
 			c.renderMonth(),
 			// A first visit shows an example: the paste box comes first.
-			goapp.If(c.showingExample(), c.memoized(partData)),
+			goapp.If(c.showingExample(), c.memoized(c.dataProps())),
 			c.renderSliders(),
 			c.renderQuarter(),
 			c.renderWorking(),
 			c.renderCounts(),
-			c.memoized(partPassWithout),
-			c.memoized(partLuck),
-			c.memoized(partAppeal),
+			c.memoized(c.passWithoutProps()),
+			c.memoized(c.luckProps()),
+			c.memoized(c.appealProps()),
 		),
 		goapp.Div().Class("column").Body(
-			goapp.If(!c.showingExample(), c.memoized(partData)),
-			c.memoized(partScorecard),
-			c.memoized(partActions),
+			goapp.If(!c.showingExample(), c.memoized(c.dataProps())),
+			c.memoized(c.scorecardProps()),
+			c.memoized(c.actionsProps()),
 		),
 	)
 }
@@ -446,22 +435,22 @@ func (c *Calculator) renderNotices() goapp.UI {
 // showingExample reports whether the data is still the first visit's example.
 func (c *Calculator) showingExample() bool { return c.model.Data == state.DefaultData }
 
-func (c *Calculator) renderActions() goapp.UI {
+func (c *Calculator) renderActions(p actionsProps) goapp.UI {
 	return goapp.Section().Class("card").Body(
 		goapp.H2().Text("Take it with you"),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "export-results").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button").DataSet("testid", "export-results").Disabled(!p.Live).
 				Text("Download the results (CSV)").OnClick(c.onExportResults),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "export-scorecard").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "export-scorecard").Disabled(!p.Live).
 				Text("Download the scorecard (JSON)").OnClick(c.onExportScorecard),
 		),
-		errorLine(c.errs["export"]),
-		c.renderShare(),
+		errorLine(p.Err),
+		c.renderShare(p),
 		goapp.H3().Text("Start again"),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
-				Disabled(!c.live).Text("Start again").OnClick(c.onReset),
-			goapp.If(c.crashTest,
+				Disabled(!p.Live).Text("Start again").OnClick(c.onReset),
+			goapp.If(p.CrashTest,
 				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
 					Text("Crash test").OnClick(c.onCrashTest),
 				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "stop-test").

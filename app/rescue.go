@@ -33,7 +33,6 @@ const rescueDrawing = "Passline could not draw your page, so it shows the exampl
 func (c *Calculator) enterRescue(why string) {
 	c.rescue, c.holdSaves = why, true
 	c.model, c.prepared = state.NewModel(), nil
-	c.rev++
 	c.derive()
 }
 
@@ -81,7 +80,6 @@ func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
 		}
 		state.Forget(c.storage)
 		c.rescue, c.holdSaves, c.notice, c.forgetAsked = "", false, "", false
-		c.rev++
 	})
 }
 

@@ -48,7 +48,6 @@ func (c *Calculator) takeUpOtherTab(notice string) {
 		c.notice = notice
 	}
 	c.errs, c.loaded = nil, ""
-	c.rev++
 	c.derive()
 }
 

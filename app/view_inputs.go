@@ -14,14 +14,14 @@ import (
 // thousands of bad rows gives a readable list and a count of the rest.
 const MaxProblemsShown = 50
 
-func (c *Calculator) renderData() goapp.UI {
-	v := c.view
+func (c *Calculator) renderData(p dataProps) goapp.UI {
+	v := p.Prepared
 	d := v.Data
 	var months []string
-	for _, md := range v.Agent.Months {
+	for _, md := range p.Agent.Months {
 		months = append(months, state.MonthLabel(md.Month))
 	}
-	example := c.showingExample()
+	example := p.Example
 	shown := v.Problems[:min(len(v.Problems), MaxProblemsShown)]
 	return goapp.Section().Class("card").Aria("labelledby", "data-title").Body(
 		goapp.H2().ID("data-title").Text("Your numbers"),
@@ -30,29 +30,29 @@ func (c *Calculator) renderData() goapp.UI {
 		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
 			Attr("spellcheck", "false").Attr("autocomplete", "off").
 			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
-			Disabled(!c.live),
+			Disabled(!p.Live),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!c.live || c.busy != "").
+			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!p.Live || p.Busy != "").
 				Text("Use these rows").OnClick(c.onApplyPaste),
 			goapp.Label().Class("button secondary file").For("data-file").Body(
 				goapp.Text("Choose a CSV file"),
 				goapp.Input().Type("file").ID("data-file").DataSet("testid", "data-file").Class("visually-hidden").
-					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!c.live || c.busy != "").OnChange(c.onDataFile()),
+					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!p.Live || p.Busy != "").OnChange(c.onDataFile()),
 			),
 		),
-		c.renderBusy(),
-		goapp.Div().DataSet("testid", "data-error").Body(errorLine(c.errs["data"])),
-		goapp.If(c.loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(c.loaded)),
+		renderBusy(p.Busy),
+		goapp.Div().DataSet("testid", "data-error").Body(errorLine(p.Err)),
+		goapp.If(p.Loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(p.Loaded)),
 		goapp.If(len(d.Agents) > 1, goapp.Div().Class("field").Body(
 			goapp.Label().For("agent-picker").Text("Agent"),
-			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!c.live).OnChange(c.onAgent).Body(
+			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!p.Live).OnChange(c.onAgent).Body(
 				goapp.Range(d.Agents).Slice(func(i int) goapp.UI {
 					name := d.Agents[i].Name
-					return goapp.Option().Value(name).Selected(name == v.Agent.Name).Text(name)
+					return goapp.Option().Value(name).Selected(name == p.Agent.Name).Text(name)
 				}),
 			),
 		)),
-		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", v.Agent.Name, strings.Join(months, ", "))),
+		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", p.Agent.Name, strings.Join(months, ", "))),
 		goapp.If(len(d.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(state.IgnoredLine(d))),
 		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
 		goapp.If(len(v.Problems) > 0, goapp.Div().Body(
@@ -67,8 +67,9 @@ func (c *Calculator) renderData() goapp.UI {
 	)
 }
 
-func (c *Calculator) renderScorecard() goapp.UI {
-	sc := c.view.Scorecard
+func (c *Calculator) renderScorecard(p scorecardProps) goapp.UI {
+	sc := p.Prepared.Scorecard
+	imported, chosen := p.Imported, p.Preset
 	quarter := "the quarter is the average of its months"
 	if sc.Quarter.Mode == scoring.Pooled {
 		quarter = "the quarter is pooled: each metric is worked out over the whole quarter"
@@ -80,25 +81,25 @@ func (c *Calculator) renderScorecard() goapp.UI {
 		goapp.H2().ID("scorecard-title").Text("Scorecard"),
 		goapp.Div().Class("field").Body(
 			goapp.Label().For("preset-picker").Text("Built-in scorecard"),
-			goapp.Select().ID("preset-picker").DataSet("testid", "preset").Disabled(!c.live).OnChange(c.onPreset).Body(
+			goapp.Select().ID("preset-picker").DataSet("testid", "preset").Disabled(!p.Live).OnChange(c.onPreset).Body(
 				goapp.Range(scoring.Presets()).Slice(func(i int) goapp.UI {
-					p := scoring.Presets()[i]
-					return goapp.Option().Value(p.ID).Selected(c.model.Scorecard == "" && p.ID == c.model.Preset).Text(state.PresetName(p))
+					preset := scoring.Presets()[i]
+					return goapp.Option().Value(preset.ID).Selected(!imported && preset.ID == chosen).Text(state.PresetName(preset))
 				}),
-				goapp.If(c.model.Scorecard != "", goapp.Option().Value("").Selected(true).Disabled(true).Text("Your imported scorecard")),
+				goapp.If(imported, goapp.Option().Value("").Selected(true).Disabled(true).Text("Your imported scorecard")),
 			),
 		),
 		goapp.Label().Class("button secondary file").For("scorecard-file").Body(
 			goapp.Text("Import a scorecard file (JSON)"),
 			goapp.Input().Type("file").ID("scorecard-file").DataSet("testid", "scorecard-file").Class("visually-hidden").
-				Attr("accept", ".json,application/json").Disabled(!c.live).OnChange(c.onScorecardFile()),
+				Attr("accept", ".json,application/json").Disabled(!p.Live).OnChange(c.onScorecardFile()),
 		),
-		errorLine(c.errs["scorecard"]),
+		errorLine(p.Err),
 		goapp.H3().DataSet("testid", "scorecard-name").Text(sc.Name),
 		goapp.P().Text(fmt.Sprintf("Points from %d to %d; pass mark %s (the score rounded to %s); %s.",
 			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), state.DecimalsText(sc.Decimals), quarter)),
-		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {
-			m := &sc.Metrics[c.view.Order[k]]
+		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(p.Prepared.Order).Slice(func(k int) goapp.UI {
+			m := &sc.Metrics[p.Prepared.Order[k]]
 			return goapp.Li().Body(
 				goapp.Span().Class("metric-name").Text(m.Label),
 				goapp.Span().Class("metric-value").Text(m.Weight.Short(2)+state.NBSP+"%"),

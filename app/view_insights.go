@@ -49,23 +49,23 @@ func (c *Calculator) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
 	})
 }
 
-func (c *Calculator) renderPassWithout() goapp.UI {
-	v, sc := c.view, c.view.Scorecard
-	combos := v.Combos
+func (c *Calculator) renderPassWithout(p passWithoutProps) goapp.UI {
+	v, sc := p.Prepared, p.Prepared.Scorecard
+	combos := p.Combos
 	sales := salesMetrics(sc)
 	return goapp.Section().Class("card").Aria("labelledby", "without-title").Body(
 		goapp.H2().ID("without-title").Text("Pass without…?"),
 		goapp.P().Text("Hold some metrics at the points you fear, and see what the month still needs."),
 		goapp.If(len(sales) > 1, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "sales-at-min").
-			Disabled(!c.live).Text(fmt.Sprintf("Can I pass with %s at %d?", joinLabels(sales), sc.Scale.Min)).OnClick(c.onSalesAtMin)),
+			Disabled(!p.Live).Text(fmt.Sprintf("Can I pass with %s at %d?", joinLabels(sales), sc.Scale.Min)).OnClick(c.onSalesAtMin)),
 		goapp.Div().Class("fixes").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			m := &sc.Metrics[v.Order[k]]
 			id := "fix-" + m.ID
-			chosen := c.model.Fixed[m.ID]
+			chosen := p.Fixed[m.ID]
 			levels := sc.Levels(m)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!c.live).OnChange(c.onValue("fixed", func(v string) state.Msg { return state.FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(c.onValue("fixed", func(v string) state.Msg { return state.FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
 					goapp.Option().Value("").Selected(chosen == "").Text("any points"),
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
@@ -74,8 +74,8 @@ func (c *Calculator) renderPassWithout() goapp.UI {
 				),
 			)
 		})),
-		errorLine(c.errs["fixed"]),
-		c.renderCombos(combos),
+		errorLine(p.Err),
+		renderCombos(sc, v.Order, combos),
 	)
 }
 
@@ -93,8 +93,7 @@ func joinLabels(ms []*scoring.Metric) string {
 // maxShownCombos is how many passing combinations are listed.
 const maxShownCombos = 8
 
-func (c *Calculator) renderCombos(combos state.Combos) goapp.UI {
-	sc := c.view.Scorecard
+func renderCombos(sc *scoring.Scorecard, order []int, combos state.Combos) goapp.UI {
 	if len(combos.Fixed) == 0 {
 		return goapp.P().Class("muted").DataSet("testid", "without-answer").Text("Choose the points to hold above, and the answer shows here.")
 	}
@@ -113,7 +112,7 @@ func (c *Calculator) renderCombos(combos state.Combos) goapp.UI {
 			break
 		}
 		var parts []string
-		for _, i := range c.view.Order {
+		for _, i := range order {
 			if _, held := combos.Fixed[sc.Metrics[i].ID]; !held {
 				parts = append(parts, fmt.Sprintf("%s %s", sc.Metrics[i].Label, combo[i].Short(2)))
 			}

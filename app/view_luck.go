@@ -13,16 +13,16 @@ import (
 // renderLuck is survey luck: for each ratio and NPS metric of the month's
 // own counts, what one response does and the chance of each band next
 // month. It is an estimate and says so.
-func (c *Calculator) renderLuck() goapp.UI {
-	rows := c.view.Luck
+func (c *Calculator) renderLuck(p luckProps) goapp.UI {
+	rows := p.Luck
 	if len(rows) == 0 {
 		return goapp.Text("")
 	}
-	sc := c.view.Scorecard
+	sc := p.Scorecard
 	return goapp.Section().Class("card").DataSet("testid", "luck").Aria("labelledby", "luck-title").Body(
 		goapp.H2().ID("luck-title").Text("Survey luck (an estimate)"),
 		goapp.P().Class("hint").Text(fmt.Sprintf("From %s's counts in %s: if next month's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
-			c.view.Agent.Name, state.MonthLabel(c.view.Month))),
+			p.Agent, state.MonthLabel(p.Month))),
 		goapp.Range(rows).Slice(func(k int) goapp.UI {
 			r := rows[k]
 			m := &sc.Metrics[r.Metric]
@@ -33,10 +33,10 @@ func (c *Calculator) renderLuck() goapp.UI {
 				goapp.Div().Class("field inline").Body(
 					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", state.Capitalize(responseWord(m)))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
-						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!c.live).
+						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!p.Live).
 						OnChange(c.onValue("expect:"+m.ID, func(v string) state.Msg { return state.SetExpected{Metric: m.ID, Value: v} }), m.ID),
 				),
-				errorLine(c.errs["expect:"+m.ID]),
+				errorLine(p.Errs["expect:"+m.ID]),
 				goapp.If(r.Err == nil, goapp.Ul().Class("breakdown").Body(goapp.Range(r.Luck.Chances).Slice(func(j int) goapp.UI {
 					ch := r.Luck.Chances[j]
 					if j == 0 {
@@ -87,12 +87,12 @@ func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) 
 
 // renderAppeal is the appeal what-if: the month's own counts with disputed
 // ones taken out, clearly not an official score.
-func (c *Calculator) renderAppeal() goapp.UI {
-	a := c.view.Appeal
+func (c *Calculator) renderAppeal(p appealProps) goapp.UI {
+	a := p.Appeal
 	if a == nil || len(a.Metrics) == 0 {
 		return goapp.Text("")
 	}
-	sc := c.view.Scorecard
+	sc := p.Scorecard
 	result := func(r scoring.MonthResult) string {
 		if r.Status == scoring.Incomplete {
 			return "incomplete"
@@ -101,7 +101,7 @@ func (c *Calculator) renderAppeal() goapp.UI {
 	}
 	return goapp.Section().Class("card appeal").DataSet("testid", "appeal").Aria("labelledby", "appeal-title").Body(
 		goapp.H2().ID("appeal-title").Text("Appeal what-if"),
-		goapp.P().Class("hint").Text(fmt.Sprintf("Take out a disputed survey, sale or incident from %s as recorded and see the score it would give. A what-if, not an official score: only your team leader can change the record.", state.MonthLabel(c.view.Month))),
+		goapp.P().Class("hint").Text(fmt.Sprintf("Take out a disputed survey, sale or incident from %s as recorded and see the score it would give. A what-if, not an official score: only your team leader can change the record.", state.MonthLabel(p.Month))),
 		goapp.Range(a.Metrics).Slice(func(k int) goapp.UI {
 			am := a.Metrics[k]
 			m := &sc.Metrics[am.Index]
@@ -114,20 +114,20 @@ func (c *Calculator) renderAppeal() goapp.UI {
 					return goapp.Div().Class("field inline").Body(
 						goapp.Label().For(id).Text(fmt.Sprintf("Take out of %s %s", am.Counts[j].Short(2), col)),
 						goapp.Input().Type("number").ID(id).Class("text short").Attr("min", "0").Attr("max", am.Counts[j].Short(0)).Attr("step", "1").
-							DataSet("takeout", key).Value(strconv.Itoa(am.Removed[j])).Disabled(!c.live).
+							DataSet("takeout", key).Value(strconv.Itoa(am.Removed[j])).Disabled(!p.Live).
 							OnChange(c.onValue("takeout", func(v string) state.Msg { return state.TakeOut{Metric: m.ID, Column: col, Value: v} }), key),
 					)
 				})),
 				goapp.If(am.Err != nil, errorLine(state.ErrText(am.Err))),
 			)
 		}),
-		errorLine(c.errs["takeout"]),
+		errorLine(p.Err),
 		goapp.P().Class("appeal-result").Attr("role", "status").Body(
 			goapp.Text("As recorded: "), goapp.Strong().DataSet("testid", "appeal-official").Text(result(a.Official)),
 			goapp.Text(". What-if without them: "), goapp.Strong().DataSet("testid", "appeal-score").Text(result(a.After)),
 			goapp.Text(map[bool]string{true: " (not an official score).", false: " (nothing taken out yet)."}[a.Changed]),
 		),
-		goapp.If(a.Changed, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "appeal-clear").Disabled(!c.live).
+		goapp.If(a.Changed, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "appeal-clear").Disabled(!p.Live).
 			Text("Put them back").OnClick(c.onMsg("takeout", state.ClearTakeOut{}))),
 	)
 }

@@ -84,7 +84,6 @@ func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
 	c.do("using the shared scorecard", func() {
 		o := c.share.offer
 		c.share.offer = nil
-		c.rev++
 		if o == nil {
 			return
 		}
@@ -102,38 +101,37 @@ func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
 func (c *Calculator) onDeclineShare(ctx goapp.Context, e goapp.Event) {
 	c.do("closing the shared link", func() {
 		c.share.offer, c.share.offerErr = nil, ""
-		c.rev++
 	})
 }
 
 // renderShare makes and shows a link to the scorecard (and, if chosen,
 // the what-if values), with its QR code.
-func (c *Calculator) renderShare() goapp.UI {
+func (c *Calculator) renderShare(p actionsProps) goapp.UI {
 	return goapp.Div().Class("share").Body(
 		goapp.H3().Text("Share the scorecard"),
 		goapp.P().Text("A link that opens Passline with this scorecard. It never carries your data: the scorecard (and your what-if values, if you tick the box) travels inside the link itself, not through a server."),
 		goapp.Label().Class("check").Body(
 			goapp.Input().Type("checkbox").ID("share-whatif").DataSet("testid", "share-whatif").
-				Checked(c.share.withWhatIf).Disabled(!c.live).OnChange(c.onShareWhatIf),
+				Checked(p.Share.withWhatIf).Disabled(!p.Live).OnChange(c.onShareWhatIf),
 			goapp.Span().Text(" Also share my what-if values"),
 		),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-make").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-make").Disabled(!p.Live).
 				Text("Make a share link").OnClick(c.onMakeShare),
 		),
-		goapp.If(c.share.link != "", goapp.Div().Class("share-link").Body(
+		goapp.If(p.Share.link != "", goapp.Div().Class("share-link").Body(
 			goapp.Label().For("share-link").Text("Share link"),
 			goapp.Input().Type("text").ID("share-link").Class("text").DataSet("testid", "share-link").
-				ReadOnly(true).Value(c.share.link),
+				ReadOnly(true).Value(p.Share.link),
 			goapp.Div().Class("actions").Body(
 				goapp.Button().Type("button").Class("button").DataSet("testid", "share-copy").Text("Copy the link").OnClick(c.onCopyShare),
 			),
 			goapp.Figure().Class("qr-figure").Body(
-				goapp.If(c.share.qr != "", goapp.Raw(c.share.qr)),
+				goapp.If(p.Share.qr != "", goapp.Raw(p.Share.qr)),
 				goapp.FigCaption().Text("Scan with a phone's camera to open this scorecard."),
 			),
 		)),
-		goapp.P().Attr("role", "status").DataSet("testid", "share-status").Text(c.share.status),
+		goapp.P().Attr("role", "status").DataSet("testid", "share-status").Text(p.Share.status),
 	)
 }
 
@@ -141,13 +139,11 @@ func (c *Calculator) onShareWhatIf(ctx goapp.Context, e goapp.Event) {
 	c.do("choosing what to share", func() {
 		c.share.withWhatIf = ctx.JSSrc().Get("checked").Bool()
 		c.share.link, c.share.qr, c.share.status = "", "", ""
-		c.rev++
 	})
 }
 
 func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 	c.do("making a share link", func() {
-		c.rev++
 		var whatIf map[string]string
 		if c.share.withWhatIf {
 			whatIf = c.model.WhatIf
@@ -174,7 +170,6 @@ func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 
 func (c *Calculator) onCopyShare(ctx goapp.Context, e goapp.Event) {
 	c.do("copying the link", func() {
-		c.rev++
 		clip := goapp.Window().Get("navigator").Get("clipboard")
 		if !clip.Truthy() {
 			goapp.Window().GetElementByID("share-link").Call("select")
