@@ -36,12 +36,12 @@ func (c *Calculator) renderEditor() goapp.UI {
 		goapp.P().Class("weights-total "+map[bool]string{true: "ok", false: "bad"}[total.Equal(scoring.N(100))]).
 			Attr("role", "status").DataSet("testid", "weights-total").Text(totalText),
 		goapp.Div().Class("editor-grid").Body(
-			c.textField("name", "Name", sc.Name, probs),
-			c.textField("pass", "Pass mark", sc.Pass.Short(4), probs),
-			c.textField("decimals", "Decimals the score is rounded to", strconv.Itoa(sc.Decimals), probs),
-			c.textField("scale.min", "Lowest points", strconv.Itoa(sc.Scale.Min), probs),
-			c.textField("scale.max", "Highest points", strconv.Itoa(sc.Scale.Max), probs),
-			c.selectField("quarter.mode", "Quarter", string(sc.Quarter.Mode), probs,
+			c.textField(state.ScorecardField("name"), "Name", sc.Name, probs),
+			c.textField(state.ScorecardField("pass"), "Pass mark", sc.Pass.Short(4), probs),
+			c.textField(state.ScorecardField("decimals"), "Decimals the score is rounded to", strconv.Itoa(sc.Decimals), probs),
+			c.textField(state.ScorecardField("scale.min"), "Lowest points", strconv.Itoa(sc.Scale.Min), probs),
+			c.textField(state.ScorecardField("scale.max"), "Highest points", strconv.Itoa(sc.Scale.Max), probs),
+			c.selectField(state.ScorecardField("quarter.mode"), "Quarter", string(sc.Quarter.Mode), probs,
 				[2]string{"average", "the average of its months"}, [2]string{"pooled", "pooled: each metric over the quarter"}),
 		),
 		goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI { return c.renderDraftMetric(sc, i, probs) }),
@@ -67,16 +67,16 @@ func (c *Calculator) renderEditor() goapp.UI {
 	)
 }
 
-func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[string][]string) goapp.UI {
+func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[state.DraftField][]string) goapp.UI {
 	m := &sc.Metrics[i]
-	f := func(name string) string { return fmt.Sprintf("m%d.%s", i, name) }
+	f := func(key string) state.DraftField { return state.MetricField(i, key) }
 	source := "a column named like its id or label"
 	if cols := m.Source.Columns(); len(cols) > 0 {
 		source = fmt.Sprintf("%s of the columns %v", m.Source.Kind, cols)
 	}
 	return goapp.FieldSet().Class("draft-metric").DataSet("draft-metric", strconv.Itoa(i)).Body(
 		goapp.Legend().Text(fmt.Sprintf("Metric %d: %s", i+1, m.Label)),
-		c.fieldErrors(probs, fmt.Sprintf("m%d", i)),
+		c.fieldErrors(probs, state.MetricField(i, "")),
 		goapp.Div().Class("editor-grid").Body(
 			c.textField(f("label"), "Label", m.Label, probs),
 			c.textField(f("id"), "Id", m.ID, probs),
@@ -92,8 +92,8 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 			goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
 				b := m.Bands[j]
 				return goapp.Div().Class("band-row").Body(
-					c.textField(f(fmt.Sprintf("bands.%d.points", j)), "Points", b.Points.Short(4), probs),
-					c.textField(f(fmt.Sprintf("bands.%d.at", j)), "At", b.At.Short(4), probs),
+					c.textField(state.BandField(i, j, "points"), "Points", b.Points.Short(4), probs),
+					c.textField(state.BandField(i, j, "at"), "At", b.At.Short(4), probs),
 					goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
 						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
 						OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
@@ -110,41 +110,44 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 }
 
 // textField is a labelled input for a draft field, with its problems.
-func (c *Calculator) textField(field, label, value string, probs map[string][]string) goapp.UI {
+func (c *Calculator) textField(f state.DraftField, label, value string, probs map[state.DraftField][]string) goapp.UI {
+	field := f.String() // the hooks' name, and the key of its typing errors
 	id := "draft-" + field
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
-		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: field, Value: v} }), field)
-	if len(probs[field]) > 0 || c.errs["draft:"+field] != "" {
+		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field)
+	if len(probs[f]) > 0 || c.errs["draft:"+field] != "" {
 		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
 	}
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),
 		input,
-		c.fieldErrorsID(probs, field, id+"-error"),
+		c.fieldErrorsID(probs, f, id+"-error"),
 	)
 }
 
-func (c *Calculator) selectField(field, label, value string, probs map[string][]string, options ...[2]string) goapp.UI {
+func (c *Calculator) selectField(f state.DraftField, label, value string, probs map[state.DraftField][]string, options ...[2]string) goapp.UI {
+	field := f.String()
 	id := "draft-" + field
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),
-		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: field, Value: v} }), field).Body(
+		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field).Body(
 			goapp.Range(options).Slice(func(k int) goapp.UI {
 				return goapp.Option().Value(options[k][0]).Selected(options[k][0] == value).Text(options[k][1])
 			}),
 		),
-		c.fieldErrorsID(probs, field, id+"-error"),
+		c.fieldErrorsID(probs, f, id+"-error"),
 	)
 }
 
-func (c *Calculator) fieldErrors(probs map[string][]string, key string) goapp.UI {
-	return c.fieldErrorsID(probs, key, "")
+func (c *Calculator) fieldErrors(probs map[state.DraftField][]string, f state.DraftField) goapp.UI {
+	return c.fieldErrorsID(probs, f, "")
 }
 
 // fieldErrorsID shows what is wrong with a field: the engine's rules and a
 // value that could not be read.
-func (c *Calculator) fieldErrorsID(probs map[string][]string, key, id string) goapp.UI {
-	msgs := probs[key]
+func (c *Calculator) fieldErrorsID(probs map[state.DraftField][]string, f state.DraftField, id string) goapp.UI {
+	key := f.String()
+	msgs := probs[f]
 	if e := c.errs["draft:"+key]; e != "" {
 		msgs = append([]string{e}, msgs...)
 	}

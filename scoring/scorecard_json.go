@@ -113,6 +113,7 @@ type decoder struct {
 	problems []Problem
 	more     int    // problems past MaxProblemsKept, counted only
 	metric   string // the metric being read, for Problem.Metric
+	metricN  int    // its number, from 1, for Problem.MetricN
 }
 
 func (d *decoder) add(field, format string, args ...any) {
@@ -120,7 +121,7 @@ func (d *decoder) add(field, format string, args ...any) {
 		d.more++
 		return
 	}
-	d.problems = append(d.problems, Problem{Metric: d.metric, Field: field, Rule: fmt.Sprintf(format, args...)})
+	d.problems = append(d.problems, Problem{Metric: d.metric, Field: field, Rule: fmt.Sprintf(format, args...), MetricN: d.metricN, Key: field})
 }
 
 func (d *decoder) reported(p Problem) bool {
@@ -287,13 +288,13 @@ func (d *decoder) scorecard(v any) *Scorecard {
 	for i, item := range items {
 		sc.Metrics = append(sc.Metrics, d.metricAt(item, i))
 	}
-	d.metric = ""
+	d.metric, d.metricN = "", 0
 	return sc
 }
 
 func (d *decoder) metricAt(v any, i int) Metric {
 	var mt Metric
-	d.metric = fmt.Sprintf("metric %d", i+1)
+	d.metric, d.metricN = fmt.Sprintf("metric %d", i+1), i+1
 	if mm, ok := v.(map[string]any); ok {
 		if id, ok := mm["id"].(string); ok && id != "" {
 			d.metric = id

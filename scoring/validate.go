@@ -11,6 +11,13 @@ type Problem struct {
 	Metric string // the metric's id ("metric 3" when it has none); empty for the scorecard itself
 	Field  string // the field, e.g. "weight" or "bands[2].at"; empty for a rule across fields
 	Rule   string // what is wrong and what to do, in words
+	// Where it is, for a program (an editor placing it under its field),
+	// as csv.ParseError gives a line and a column: MetricN is the metric's
+	// number in the scorecard and BandN the band's in its metric, from 1
+	// (0: the scorecard itself, or no one band); Key is the field within
+	// them ("weight", "at", "pass"), without the path.
+	MetricN, BandN int
+	Key            string
 }
 
 func (p Problem) String() string {
@@ -68,10 +75,18 @@ type validator struct {
 	sc       *Scorecard
 	problems []Problem
 	metric   string
+	metricN  int // the metric being checked, from 1; 0 for the scorecard
 }
 
 func (v *validator) add(field, format string, args ...any) {
-	v.problems = append(v.problems, Problem{Metric: v.metric, Field: field, Rule: fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{Metric: v.metric, Field: field, Rule: fmt.Sprintf(format, args...), MetricN: v.metricN, Key: field})
+}
+
+// addBand adds a problem of the field key of band j (from 0).
+func (v *validator) addBand(j int, key, format string, args ...any) {
+	v.add(fmt.Sprintf("bands[%d].%s", j+1, key), format, args...)
+	p := &v.problems[len(v.problems)-1]
+	p.BandN, p.Key = j+1, key
 }
 
 func (v *validator) onScale(x Num) bool {
@@ -125,7 +140,7 @@ func (v *validator) scorecard() {
 	names := map[string]string{} // column key -> the metric whose id or label it is
 	for i := range sc.Metrics {
 		m := &sc.Metrics[i]
-		v.metric = m.ID
+		v.metric, v.metricN = m.ID, i+1
 		if m.ID == "" {
 			v.metric = fmt.Sprintf("metric %d", i+1)
 		}
@@ -148,7 +163,7 @@ func (v *validator) scorecard() {
 			names[key] = v.metric
 		}
 	}
-	v.metric = ""
+	v.metric, v.metricN = "", 0
 	if !total.Equal(N(100)) {
 		v.add("metrics", "the weights add up to %s; they must add up to exactly 100", total)
 	}
@@ -262,10 +277,10 @@ func (v *validator) bandRules(m *Metric) {
 	levels := map[string]bool{}
 	for i, b := range m.Bands {
 		if !v.onScale(b.Points) {
-			v.add(fmt.Sprintf("bands[%d].points", i+1), "%s is not on %s", b.Points, v.scaleText())
+			v.addBand(i, "points", "%s is not on %s", b.Points, v.scaleText())
 		}
 		if levels[b.Points.String()] {
-			v.add(fmt.Sprintf("bands[%d].points", i+1), "the level %s is given twice", b.Points)
+			v.addBand(i, "points", "the level %s is given twice", b.Points)
 		}
 		levels[b.Points.String()] = true
 	}

@@ -34,13 +34,44 @@ func draftJSON(sc *scoring.Scorecard) (string, error) {
 	return b.String(), nil
 }
 
+// DraftField names a field of the editor's draft: one of the scorecard's
+// own (Metric -1: "name", "pass", "decimals", "scale.min", "scale.max",
+// "quarter.mode", and "metrics" for the weights' total), one of a metric's
+// (Band -1: "label", "id", "weight", "unit", "better", a source's field,
+// or "" for its rules across fields) or one of a band's ("points", "at").
+// Metric and Band count from 0. It is comparable: the editor's problems
+// are kept by field.
+type DraftField struct {
+	Metric, Band int
+	Key          string
+}
+
+// ScorecardField, MetricField and BandField name a draft's fields.
+func ScorecardField(key string) DraftField      { return DraftField{-1, -1, key} }
+func MetricField(i int, key string) DraftField  { return DraftField{i, -1, key} }
+func BandField(i, j int, key string) DraftField { return DraftField{i, j, key} }
+
+// String is the field as the page's hooks name it: "pass", "m2.weight",
+// "m2.bands.0.at" (docs/TESTING.md).
+func (f DraftField) String() string {
+	switch {
+	case f.Metric < 0:
+		return f.Key
+	case f.Band >= 0:
+		return fmt.Sprintf("m%d.bands.%d.%s", f.Metric, f.Band, f.Key)
+	case f.Key == "":
+		return fmt.Sprintf("m%d", f.Metric)
+	}
+	return fmt.Sprintf("m%d.%s", f.Metric, f.Key)
+}
+
 // editDraft sets one field of the draft to the text typed.
-func editDraft(sc *scoring.Scorecard, field, text string) error {
+func editDraft(sc *scoring.Scorecard, field DraftField, text string) error {
 	text = strings.TrimSpace(text)
 	num := func(dst *scoring.Num) error {
 		n, err := scoring.ParseNum(strings.TrimSpace(strings.TrimSuffix(text, "%")))
 		if err != nil {
-			return fmt.Errorf("%q is not a number: write it like 2 or 2.5", text)
+			return fmt.Errorf("%s is not a number: write it like 2 or 2.5", scoring.Clip(text))
 		}
 		*dst = n
 		return nil
@@ -48,33 +79,48 @@ func editDraft(sc *scoring.Scorecard, field, text string) error {
 	whole := func(dst *int) error {
 		n, err := strconv.Atoi(text)
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number: write it like 1 or 3", text)
+			return fmt.Errorf("%s is not a whole number: write it like 1 or 3", scoring.Clip(text))
 		}
 		*dst = n
 		return nil
 	}
-	switch field {
-	case "name":
-		sc.Name = text
-		return nil
-	case "pass":
-		return num(&sc.Pass)
-	case "decimals":
-		return whole(&sc.Decimals)
-	case "scale.min":
-		return whole(&sc.Scale.Min)
-	case "scale.max":
-		return whole(&sc.Scale.Max)
-	case "quarter.mode":
-		sc.Quarter.Mode = scoring.QuarterMode(text)
-		return nil
+	noField := fmt.Errorf("there is no field %q", field)
+	if field.Metric < 0 {
+		switch field.Key {
+		case "name":
+			sc.Name = text
+			return nil
+		case "pass":
+			return num(&sc.Pass)
+		case "decimals":
+			return whole(&sc.Decimals)
+		case "scale.min":
+			return whole(&sc.Scale.Min)
+		case "scale.max":
+			return whole(&sc.Scale.Max)
+		case "quarter.mode":
+			sc.Quarter.Mode = scoring.QuarterMode(text)
+			return nil
+		}
+		return noField
 	}
-	i, rest, err := metricField(sc, field)
-	if err != nil {
-		return err
+	if field.Metric >= len(sc.Metrics) {
+		return noField
 	}
-	m := &sc.Metrics[i]
-	switch rest {
+	m := &sc.Metrics[field.Metric]
+	if field.Band >= 0 {
+		if field.Band >= len(m.Bands) {
+			return noField
+		}
+		switch field.Key {
+		case "points":
+			return num(&m.Bands[field.Band].Points)
+		case "at":
+			return num(&m.Bands[field.Band].At)
+		}
+		return noField
+	}
+	switch field.Key {
 	case "id":
 		m.ID = text
 	case "label":
@@ -91,30 +137,9 @@ func editDraft(sc *scoring.Scorecard, field, text string) error {
 	case "weight":
 		return num(&m.Weight)
 	default:
-		var j int
-		var what string
-		if _, err := fmt.Sscanf(rest, "bands.%d.%s", &j, &what); err != nil || j < 0 || j >= len(m.Bands) {
-			return fmt.Errorf("there is no field %q", field)
-		}
-		switch what {
-		case "points":
-			return num(&m.Bands[j].Points)
-		case "at":
-			return num(&m.Bands[j].At)
-		}
-		return fmt.Errorf("there is no field %q", field)
+		return noField
 	}
 	return nil
-}
-
-// metricField splits "m3.weight" into 3 and "weight".
-func metricField(sc *scoring.Scorecard, field string) (int, string, error) {
-	head, rest, ok := strings.Cut(field, ".")
-	i, err := strconv.Atoi(strings.TrimPrefix(head, "m"))
-	if !ok || !strings.HasPrefix(head, "m") || err != nil || i < 0 || i >= len(sc.Metrics) {
-		return 0, "", fmt.Errorf("there is no field %q", field)
-	}
-	return i, rest, nil
 }
 
 // newMetric is what "Add a metric" starts from: a number read from a
@@ -141,47 +166,36 @@ func WeightsTotal(sc *scoring.Scorecard) scoring.Num {
 }
 
 // DraftCheck is the engine's objections to a draft: ByField sorts them by
-// the editor's fields ("metrics" holds the weights' total, "m<i>" a
-// metric's rules across fields, "" anything else), All says each in words.
+// the editor's fields (ScorecardField("metrics") holds the weights' total,
+// MetricField(i, "") a metric's rules across fields), All says each in
+// words.
 type DraftCheck struct {
-	ByField map[string][]string
+	ByField map[DraftField][]string
 	All     []string
 }
 
-// CheckDraft asks the engine what is wrong with a draft.
+// CheckDraft asks the engine what is wrong with a draft; each problem goes
+// under the field its position names.
 func CheckDraft(sc *scoring.Scorecard) DraftCheck {
 	var serr *scoring.ScorecardError
 	if err := sc.Validate(); !errors.As(err, &serr) {
 		return DraftCheck{}
 	}
-	out := DraftCheck{ByField: map[string][]string{}}
+	out := DraftCheck{ByField: map[DraftField][]string{}}
 	for _, p := range serr.Problems {
 		out.All = append(out.All, p.String())
-		key := ""
-		if p.Metric == "" {
-			key = p.Field // "metrics" is the weights' total
-			if key == "scale" {
-				key = "scale.max"
-			}
-		} else {
-			for i := range sc.Metrics {
-				if sc.Metrics[i].ID == p.Metric || fmt.Sprintf("metric %d", i+1) == p.Metric {
-					key = fmt.Sprintf("m%d.%s", i, p.Field)
-					if p.Field == "" {
-						key = fmt.Sprintf("m%d", i)
-					}
-					break
-				}
-			}
-			if strings.HasPrefix(p.Field, "bands[") {
-				var j int
-				var what string
-				if _, err := fmt.Sscanf(strings.NewReplacer("[", " ", "]", " ", ".", " ").Replace(p.Field), "bands %d %s", &j, &what); err == nil && key != "" {
-					key = key[:strings.Index(key, ".")] + fmt.Sprintf(".bands.%d.%s", j-1, what) // the engine counts bands from 1
-				}
-			}
+		var f DraftField
+		switch {
+		case p.MetricN == 0 && p.Key == "scale":
+			f = ScorecardField("scale.max") // min above max: said at the max
+		case p.MetricN == 0:
+			f = ScorecardField(p.Key)
+		case p.BandN > 0:
+			f = BandField(p.MetricN-1, p.BandN-1, p.Key)
+		default:
+			f = MetricField(p.MetricN-1, p.Key)
 		}
-		out.ByField[key] = append(out.ByField[key], p.Rule)
+		out.ByField[f] = append(out.ByField[f], p.Rule)
 	}
 	return out
 }

@@ -11,7 +11,7 @@ func TestEditorDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Weights of 40+10+20+20+10: CE from 40 to 39 makes 99.
-	m, _, err = Update(m, EditDraft{Field: "m2.weight", Value: "39"})
+	m, _, err = Update(m, EditDraft{Field: MetricField(2, "weight"), Value: "39"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestEditorDraft(t *testing.T) {
 		t.Fatalf("weights total %s, want 99", got)
 	}
 	probs := CheckDraft(sc).ByField
-	if got := strings.Join(probs["metrics"], " "); got != "the weights add up to 99; they must add up to exactly 100" {
+	if got := strings.Join(probs[ScorecardField("metrics")], " "); got != "the weights add up to 99; they must add up to exactly 100" {
 		t.Errorf("the weights' problem: %q (all: %v)", got, probs)
 	}
 	before := m
@@ -36,9 +36,9 @@ func TestEditorDraft(t *testing.T) {
 		msg  Msg
 		want string
 	}{
-		{"not a number", EditDraft{Field: "pass", Value: "two"}, `"two" is not a number`},
-		{"not whole", EditDraft{Field: "decimals", Value: "1.5"}, `"1.5" is not a whole number`},
-		{"no such field", EditDraft{Field: "m99.weight", Value: "1"}, `there is no field "m99.weight"`},
+		{"not a number", EditDraft{Field: ScorecardField("pass"), Value: "two"}, `"two" is not a number`},
+		{"not whole", EditDraft{Field: ScorecardField("decimals"), Value: "1.5"}, `"1.5" is not a whole number`},
+		{"no such field", EditDraft{Field: MetricField(99, "weight"), Value: "1"}, `there is no field "m99.weight"`},
 		{"no such band", RemoveBand{Metric: 0, Band: 9}, "there is no band 10"},
 		{"no such metric", RemoveMetric{Metric: 9}, "there is no metric 10"},
 	} {
@@ -48,15 +48,15 @@ func TestEditorDraft(t *testing.T) {
 	}
 
 	// A band's problem lands on that band's field.
-	m2, _, _ := Update(m, EditDraft{Field: "m2.bands.0.points", Value: "7"})
+	m2, _, _ := Update(m, EditDraft{Field: BandField(2, 0, "points"), Value: "7"})
 	sc, _ = m2.DraftScorecard()
-	if got := CheckDraft(sc).ByField["m2.bands.0.points"]; len(got) == 0 {
+	if got := CheckDraft(sc).ByField[BandField(2, 0, "points")]; len(got) == 0 {
 		t.Errorf("points off the scale: no problem on m2.bands.0.points: %v", CheckDraft(sc).ByField)
 	}
 
 	// Mended, the draft is used and becomes the scorecard.
-	m, _, _ = Update(m, EditDraft{Field: "m4.weight", Value: "11"})
-	m, _, _ = Update(m, EditDraft{Field: "name", Value: "Our floor"})
+	m, _, _ = Update(m, EditDraft{Field: MetricField(4, "weight"), Value: "11"})
+	m, _, _ = Update(m, EditDraft{Field: ScorecardField("name"), Value: "Our floor"})
 	m, _, err = Update(m, UseDraft{})
 	if err != nil {
 		t.Fatal(err)
@@ -76,5 +76,23 @@ func TestEditorDraft(t *testing.T) {
 	m, _, _ = Update(m, RemoveMetric{Metric: 5})
 	if sc, _ = m.DraftScorecard(); len(sc.Metrics) != 5 {
 		t.Errorf("after removing: %d metrics", len(sc.Metrics))
+	}
+}
+
+// TestDraftFieldNames: the typed fields and the page's data-field hooks.
+func TestDraftFieldNames(t *testing.T) {
+	for _, tc := range []struct {
+		f    DraftField
+		want string
+	}{
+		{ScorecardField("pass"), "pass"},
+		{ScorecardField("scale.max"), "scale.max"},
+		{MetricField(2, "weight"), "m2.weight"},
+		{MetricField(0, ""), "m0"},
+		{BandField(2, 0, "at"), "m2.bands.0.at"},
+	} {
+		if got := tc.f.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.f, got, tc.want)
+		}
 	}
 }

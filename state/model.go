@@ -176,7 +176,10 @@ type (
 	// OpenAgent opens the what-if screen for an agent of the team view.
 	OpenAgent struct{ Name string }
 	// EditDraft sets a field of the editor's draft to the text typed.
-	EditDraft struct{ Field, Value string }
+	EditDraft struct {
+		Field DraftField
+		Value string
+	}
 	// AddBand adds a band to the draft's metric Metric (copying its last);
 	// RemoveBand takes band Band away.
 	AddBand    struct{ Metric int }
