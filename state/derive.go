@@ -106,7 +106,6 @@ func Prepare(m Model) (*Prepared, error) {
 	return p, nil
 }
 
-
 // Current reports whether p was read from m's scorecard and data.
 func (p *Prepared) Current(m Model) bool {
 	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data
