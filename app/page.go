@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -254,39 +253,17 @@ func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
 }
 
 // SliderChanged takes a slider's or an exact input's text in the metric's
-// unit, or, for a key such as "attendance.late", a count of incidents.
-func (c *Calculator) SliderChanged(ctx goapp.Context, metric, text string) {
+// unit, or, for a key such as "attendance.late", a count of incidents:
+// state reads it once, checks it, and the value travels typed from here.
+func (c *Calculator) SliderChanged(ctx goapp.Context, key, text string) {
 	c.do("reading a value", func() {
-		id, incident, isCount := strings.Cut(metric, ".")
-		m := c.view.Scorecard.Metric(id)
-		if m == nil {
-			return
-		}
-		if isCount {
-			var n scoring.CountCell
-			if err := n.UnmarshalCSV(strings.TrimSpace(text)); err != nil || n.Blank {
-				c.setErr("metric:"+metric, fmt.Sprintf("%s, %s: %s is not a count: write a whole number such as 1", m.Label, incident, scoring.Clip(text)))
-				return
-			}
-			c.sendWhatIf(metric, n.Value)
-			return
-		}
-		v, err := state.ReadValue(m.Unit, text)
+		v, err := state.ReadWhatIf(c.view.Scorecard, key, text)
 		if err != nil {
-			c.setErr("metric:"+metric, fmt.Sprintf("%s: %s is not %s", m.Label, scoring.Clip(text), err))
+			c.setErr("metric:"+key, err.Error())
 			return
 		}
-		c.sendWhatIf(metric, v)
+		c.send("metric:"+key, state.SetWhatIf{Metric: key, Value: v})
 	})
-}
-
-// sendWhatIf moves a slider to v, if v is a value it may take.
-func (c *Calculator) sendWhatIf(key string, v scoring.Num) {
-	if _, err := state.WhatIfValue(c.view.Scorecard, key, v.String()); err != nil {
-		c.setErr("metric:"+key, err.Error())
-		return
-	}
-	c.send("metric:"+key, state.SetWhatIf{Metric: key, Value: v.String()})
 }
 
 // onValue sends the message made from the element's value; onMsg sends a

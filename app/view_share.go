@@ -70,10 +70,9 @@ func (c *Calculator) renderShareOffer() goapp.UI {
 
 // scenarioWords says a shared slider value as the screen would: "Average
 // handle time 5:00", "Attendance, late: 2". ReadShare checked key and value.
-func scenarioWords(sc *scoring.Scorecard, key, value string) string {
+func scenarioWords(sc *scoring.Scorecard, key string, v scoring.Num) string {
 	id, incident, isCount := strings.Cut(key, ".")
 	m := sc.Metric(id)
-	v, _ := scoring.ParseNum(value)
 	if isCount {
 		return fmt.Sprintf("%s, %s: %s", m.Label, incident, v.Short(2))
 	}
@@ -144,7 +143,7 @@ func (c *Calculator) onShareWhatIf(ctx goapp.Context, e goapp.Event) {
 
 func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 	c.do("making a share link", func() {
-		var whatIf map[string]string
+		var whatIf map[string]scoring.Num
 		if c.share.withWhatIf {
 			whatIf = c.model.WhatIf
 		}

@@ -1,12 +1,12 @@
 package app
 
 import (
+	"maps"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
-	"passline/state"
 )
 
 // warmUp runs the slider's path (score a what-if, render the page from it)
@@ -34,7 +34,11 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 				for i := range 3 {
 					model := c.model
 					v := base.Add(scoring.N(int64(round%4*3 + i - 6)))
-					model.WhatIf = state.WithValue(c.model.WhatIf, m.ID, v.String())
+					model.WhatIf = maps.Clone(c.model.WhatIf)
+					if model.WhatIf == nil {
+						model.WhatIf = map[string]scoring.Num{}
+					}
+					model.WhatIf[m.ID] = v
 					if view, err := c.prepared.Score(model); err == nil {
 						saved := c.view
 						c.view = view

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -491,6 +492,24 @@ func (x Num) String() string {
 
 // MarshalJSON writes x as a JSON number, exactly when it terminates.
 func (x Num) MarshalJSON() ([]byte, error) { return []byte(x.String()), nil }
+
+// UnmarshalJSON reads a JSON number written as a plain decimal, or a plain
+// decimal in a JSON string (as the app's saved state held what-if values
+// before they were typed).
+func (x *Num) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if strings.HasPrefix(s, `"`) {
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+	}
+	n, err := ParseNum(s)
+	if err != nil {
+		return err
+	}
+	*x = n
+	return nil
+}
 
 // Int64 returns x truncated towards zero, for counts known to be whole.
 func (x Num) Int64() int64 {

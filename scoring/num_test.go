@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +57,29 @@ func TestNumZeroValue(t *testing.T) {
 	}
 	if !N(3).Div(Frac(3, 2)).Equal(N(2)) {
 		t.Error("3 / 1.5")
+	}
+}
+
+// TestNumJSON: a Num reads back what it writes, and reads the strings the
+// app's saved state held before its values were typed.
+func TestNumJSON(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`85`, "85"}, {`"85"`, "85"}, {`"92.5"`, "92.5"}, {`-3.25`, "-3.25"},
+	} {
+		var n Num
+		if err := json.Unmarshal([]byte(tc.in), &n); err != nil || n.String() != tc.want {
+			t.Errorf("%s: %s, %v", tc.in, n, err)
+		}
+		b, _ := json.Marshal(n)
+		var back Num
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(n) {
+			t.Errorf("%s: wrote %s, read back %s, %v", tc.in, b, back, err)
+		}
+	}
+	for _, bad := range []string{`"high"`, `1e3`, `"1,5"`, `true`, `"` + strings.Repeat("9", 31) + `"`} {
+		var n Num
+		if err := json.Unmarshal([]byte(bad), &n); err == nil {
+			t.Errorf("%s: read as %s", bad, n)
+		}
 	}
 }

@@ -196,10 +196,8 @@ func (p *Prepared) Score(m Model) (View, error) {
 	v.Inputs = slices.Clone(base.Inputs)
 	for i := range sc.Metrics {
 		mt := &sc.Metrics[i]
-		if text, ok := m.WhatIf[mt.ID]; ok {
-			if val, err := WhatIfValue(sc, mt.ID, text); err == nil {
-				v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
-			}
+		if val, ok := m.WhatIf[mt.ID]; ok && CheckWhatIf(sc, mt.ID, val) == nil {
+			v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
 		}
 		if counts, ok := incidentCounts(sc, mt, base.Inputs[i], m.WhatIf); ok {
 			v.Inputs[i] = scoring.Input{Value: sc.DeductPoints(mt, counts), Counts: counts}
@@ -248,16 +246,15 @@ func HasIncidentCounts(m *scoring.Metric, base scoring.Input) bool {
 
 // incidentCounts applies the what-if incident counts of a deduct metric;
 // ok is false when there are none to apply.
-func incidentCounts(sc *scoring.Scorecard, m *scoring.Metric, base scoring.Input, whatIf map[string]string) ([]scoring.Num, bool) {
+func incidentCounts(sc *scoring.Scorecard, m *scoring.Metric, base scoring.Input, whatIf map[string]scoring.Num) ([]scoring.Num, bool) {
 	if !HasIncidentCounts(m, base) {
 		return nil, false
 	}
 	counts, changed := slices.Clone(base.Counts), false
 	for k, pen := range m.Source.Penalties {
-		if text, ok := whatIf[IncidentKey(m, pen.Column)]; ok {
-			if n, err := WhatIfValue(sc, IncidentKey(m, pen.Column), text); err == nil {
-				counts[k], changed = n, true
-			}
+		key := IncidentKey(m, pen.Column)
+		if n, ok := whatIf[key]; ok && CheckWhatIf(sc, key, n) == nil {
+			counts[k], changed = n, true
 		}
 	}
 	return counts, changed

@@ -2,6 +2,7 @@ package state
 
 import (
 	"os"
+	"passline/scoring"
 	"strings"
 	"testing"
 )
@@ -40,7 +41,7 @@ func TestImportAndPaste(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _, err := Update(NewModel(), SetWhatIf{Metric: "ce", Value: "85"})
+	m, _, err := Update(NewModel(), SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestDeriveQuarterAndNextMonth(t *testing.T) {
 	}
 	// The what-if month replaces its data in the quarter: CE at 90 % in
 	// November gives 1.9 and the need falls.
-	m, _, _ = Update(m, SetWhatIf{Metric: "ce", Value: "90"})
+	m, _, _ = Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("90")})
 	v, _ = Derive(m)
 	if v.Result.Month.Exact.String() != "2.1" || v.Quarter.Need.Text(1) != "1.700" {
 		t.Errorf("November at CE 90: %s, need %s", v.Result.Month.Exact, v.Quarter.Need.Text(1))
@@ -162,9 +163,9 @@ func TestIncidentCounts(t *testing.T) {
 		{"0", "1", "2", "2", true},
 		{"2", "1", "1", "1.9", false},
 	} {
-		m, _, _ := Update(NewModel(), SetWhatIf{Metric: "attendance.late", Value: tt.late})
+		m, _, _ := Update(NewModel(), SetWhatIf{Metric: "attendance.late", Value: scoring.MustNum(tt.late)})
 		if tt.absent != "" {
-			m, _, _ = Update(m, SetWhatIf{Metric: "attendance.absent", Value: tt.absent})
+			m, _, _ = Update(m, SetWhatIf{Metric: "attendance.absent", Value: scoring.MustNum(tt.absent)})
 		}
 		v, err := Derive(m)
 		if err != nil {

@@ -42,7 +42,7 @@ type Model struct {
 	Month string `json:"month,omitempty"`
 	// WhatIf holds the slider values by metric id, as exact decimals in the
 	// metric's unit; a metric without one keeps the month's own value.
-	WhatIf map[string]string `json:"what_if,omitempty"`
+	WhatIf map[string]scoring.Num `json:"what_if,omitempty"`
 	// Volumes overrides, by metric id, the volume a pooled quarter's
 	// remaining months are assumed to have.
 	Volumes map[string]string `json:"volumes,omitempty"`
@@ -130,7 +130,13 @@ func (m Model) Validate() error {
 	if !knownLesson(m.Lesson) {
 		return fmt.Errorf("there is no lesson %q", m.Lesson)
 	}
-	for _, values := range []map[string]string{m.WhatIf, m.Volumes, m.Fixed, m.Expect, m.TakenOut} {
+	sc, _ := m.scorecard()
+	for k, v := range m.WhatIf {
+		if err := CheckWhatIf(sc, k, v); err != nil {
+			return fmt.Errorf("the what-if value of %q: %v", k, err)
+		}
+	}
+	for _, values := range []map[string]string{m.Volumes, m.Fixed, m.Expect, m.TakenOut} {
 		for id, v := range values {
 			if _, err := scoring.ParseNum(v); err != nil {
 				return fmt.Errorf("the value of %q: %v", id, err)
@@ -157,7 +163,10 @@ type (
 	// ChooseMonth picks the what-if month: 2026-10, or NextMonth.
 	ChooseMonth struct{ Month string }
 	// SetWhatIf moves a metric's slider to Value, an exact decimal.
-	SetWhatIf struct{ Metric, Value string }
+	SetWhatIf struct {
+		Metric string
+		Value  scoring.Num
+	}
 	// ClearWhatIf puts every slider back to the month's own values.
 	ClearWhatIf struct{}
 	// SetVolume sets the volume a pooled need assumes for a metric; an
@@ -302,10 +311,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.Month = msg.Month
 		next.clearWhatIfs()
 	case SetWhatIf:
-		if _, err := scoring.ParseNum(msg.Value); err != nil {
-			return m, fmt.Errorf("%q is not a number: write it like 92 or 92.5", msg.Value)
-		}
-		next.WhatIf = WithValue(m.WhatIf, msg.Metric, msg.Value)
+		next.WhatIf = withNum(m.WhatIf, msg.Metric, msg.Value)
 	case ClearWhatIf:
 		next.WhatIf = nil
 	case SetVolume:

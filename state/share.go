@@ -31,8 +31,8 @@ const (
 // Shared is what a share link carries.
 type Shared struct {
 	Scorecard *scoring.Scorecard
-	JSON      string            // the scorecard as the link wrote it
-	WhatIf    map[string]string // slider values by what-if key; empty unless chosen
+	JSON      string                 // the scorecard as the link wrote it
+	WhatIf    map[string]scoring.Num // slider values by what-if key; empty unless chosen
 }
 
 type sharePayload struct {
@@ -43,12 +43,16 @@ type sharePayload struct {
 
 // ShareFragment makes the fragment (without "#") of a link carrying sc and,
 // when whatIf is not empty, the scenario.
-func ShareFragment(sc *scoring.Scorecard, whatIf map[string]string) (string, error) {
+func ShareFragment(sc *scoring.Scorecard, whatIf map[string]scoring.Num) (string, error) {
 	var card bytes.Buffer
 	if err := scoring.WriteScorecard(&card, sc); err != nil {
 		return "", err
 	}
-	payload, err := json.Marshal(sharePayload{V: 1, Scorecard: bytes.TrimSpace(card.Bytes()), WhatIf: whatIf})
+	var texts map[string]string // in the link, values are decimals in strings
+	for k, v := range whatIf {
+		texts = WithValue(texts, k, v.String())
+	}
+	payload, err := json.Marshal(sharePayload{V: 1, Scorecard: bytes.TrimSpace(card.Bytes()), WhatIf: texts})
 	if err != nil {
 		return "", err
 	}
@@ -103,15 +107,18 @@ func ReadShare(fragment string) (Shared, error) {
 		return Shared{}, fmt.Errorf("the scorecard in this link was refused: %w", err)
 	}
 	keys := whatIfKeys(sc)
+	var whatIf map[string]scoring.Num
 	for _, k := range SortedKeys(p.WhatIf) {
 		if !keys[k] {
 			return Shared{}, fmt.Errorf("the scenario in this link moves %s, which its scorecard does not have", scoring.Clip(k))
 		}
-		if _, err := WhatIfValue(sc, k, p.WhatIf[k]); err != nil {
+		v, err := WhatIfValue(sc, k, p.WhatIf[k])
+		if err != nil {
 			return Shared{}, fmt.Errorf("the scenario in this link cannot be used: %v", err)
 		}
+		whatIf = withNum(whatIf, k, v)
 	}
-	return Shared{Scorecard: sc, JSON: string(p.Scorecard), WhatIf: p.WhatIf}, nil
+	return Shared{Scorecard: sc, JSON: string(p.Scorecard), WhatIf: whatIf}, nil
 }
 
 // whatIfKeys lists what a scenario may move: the metric ids and, for
@@ -128,7 +135,7 @@ func whatIfKeys(sc *scoring.Scorecard) map[string]bool {
 	return keys
 }
 
-func SortedKeys(m map[string]string) []string {
+func SortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

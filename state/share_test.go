@@ -28,7 +28,7 @@ func TestShareRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, whatIf := range []map[string]string{nil, {sc.Metrics[0].ID: "92.5"}} {
+		for _, whatIf := range []map[string]scoring.Num{nil, {sc.Metrics[0].ID: scoring.MustNum("92.5")}} {
 			frag, err := ShareFragment(sc, whatIf)
 			if err != nil {
 				t.Fatal(err)
@@ -46,7 +46,7 @@ func TestShareRoundTrip(t *testing.T) {
 			if want.String() != have.String() {
 				t.Errorf("%s: the scorecard changed on the way", id)
 			}
-			if len(got.WhatIf) != len(whatIf) || (whatIf != nil && got.WhatIf[sc.Metrics[0].ID] != "92.5") {
+			if len(got.WhatIf) != len(whatIf) || (whatIf != nil && got.WhatIf[sc.Metrics[0].ID].String() != "92.5") {
 				t.Errorf("%s: scenario %v, want %v", id, got.WhatIf, whatIf)
 			}
 		}
@@ -97,7 +97,7 @@ func TestReadShareRefuses(t *testing.T) {
 
 func FuzzReadShare(f *testing.F) {
 	sc, _ := scoring.LoadPreset(DefaultPreset)
-	good, _ := ShareFragment(sc, map[string]string{"ce": "91", "attendance.late": "2"})
+	good, _ := ShareFragment(sc, map[string]scoring.Num{"ce": scoring.MustNum("91"), "attendance.late": scoring.N(2)})
 	f.Add(good)
 	f.Add("share=")
 	f.Add(pack(`{"v":1,"scorecard":{}}`))

@@ -76,7 +76,7 @@ func Restore(s Storage) (Model, Restored) {
 	}
 	m, notes := NewModel(), []string(nil)
 	switch {
-	case stateErr != nil || raw == nil || json.Unmarshal(raw, &m) != nil:
+	case stateErr != nil || raw == nil || decodeState(raw, &m, &notes) != nil:
 		m = NewModel()
 		notes = append(notes, "your saved settings could not be read, so the scorecard and the sliders start afresh")
 	case m.Schema != Schema:
@@ -98,6 +98,36 @@ func Restore(s Storage) (Model, Restored) {
 	}
 	r.Prepared = p
 	return m, r
+}
+
+// decodeState reads saved settings into m. A what-if value that cannot be
+// read as a number costs only that value (noted), not the settings.
+func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
+	if json.Unmarshal(raw, m) == nil {
+		return nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return err
+	}
+	var values map[string]json.RawMessage
+	if json.Unmarshal(fields["what_if"], &values) == nil {
+		var dropped []string
+		for _, k := range SortedKeys(values) {
+			var n scoring.Num
+			if n.UnmarshalJSON(values[k]) != nil {
+				delete(values, k)
+				dropped = append(dropped, k)
+			}
+		}
+		if len(dropped) > 0 {
+			*notes = append(*notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, ", ")))
+		}
+		fields["what_if"], _ = json.Marshal(values)
+	}
+	fixed, _ := json.Marshal(fields)
+	*m = NewModel()
+	return json.Unmarshal(fixed, m)
 }
 
 // salvage puts back to its default each part of m that cannot be used,

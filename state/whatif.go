@@ -9,31 +9,67 @@ import (
 	"passline/scoring"
 )
 
-// WhatIfValue reads the what-if value text for key (a metric id, or an
-// incident count's key such as "attendance.late") and checks that it is
-// one the slider or the exact input would take. Every way a what-if
-// arrives goes through it: a slider, a typed value, a share link, saved
-// state; and the view applies nothing else.
-func WhatIfValue(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+// CheckWhatIf says why v cannot be the what-if value of key (a metric id,
+// or an incident count's key such as "attendance.late"), or returns nil:
+// it is the one check of what the slider or the exact input would take.
+// Every way a what-if arrives goes through it: a slider, a typed value, a
+// share link, saved state; and the view applies nothing else.
+func CheckWhatIf(sc *scoring.Scorecard, key string, v scoring.Num) error {
 	id, column, isCount := strings.Cut(key, ".")
 	m := sc.Metric(id)
 	if m == nil || (isCount && !hasPenalty(m, column)) {
-		return scoring.Num{}, fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
-	}
-	v, err := scoring.ParseNum(text)
-	if err != nil {
-		return scoring.Num{}, fmt.Errorf("%s: %v", m.Label, err)
+		return fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
 	}
 	if isCount {
 		if err := scoring.CheckCount(v); err != nil {
-			return scoring.Num{}, fmt.Errorf("%s, %s: %s is not %v", m.Label, column, v.Short(2), err)
+			return fmt.Errorf("%s, %s: %s is not %v", m.Label, column, v.Short(2), err)
 		}
-		return v, nil
+		return nil
 	}
 	if err := sc.CheckValue(m, v); err != nil {
-		return scoring.Num{}, fmt.Errorf("%s: %s is not %v", m.Label, MetricValue(m, v), err)
+		return fmt.Errorf("%s: %s is not %v", m.Label, MetricValue(m, v), err)
 	}
-	return v, nil
+	return nil
+}
+
+// ReadWhatIf reads what was typed in a slider's exact input, or set on
+// the slider, for key: a count of incidents for an incident key, else a
+// value in the metric's unit (ReadValue: "92", "92%", "7:35"). It is read
+// once, here, then checked as CheckWhatIf does.
+func ReadWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+	id, incident, isCount := strings.Cut(key, ".")
+	m := sc.Metric(id)
+	if m == nil {
+		return scoring.Num{}, fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
+	}
+	var v scoring.Num
+	if isCount {
+		var n scoring.CountCell
+		if err := n.UnmarshalCSV(strings.TrimSpace(text)); err != nil || n.Blank {
+			return scoring.Num{}, fmt.Errorf("%s, %s: %s is not a count: write a whole number such as 1", m.Label, incident, scoring.Clip(text))
+		}
+		v = n.Value
+	} else {
+		var err error
+		if v, err = ReadValue(m.Unit, text); err != nil {
+			return scoring.Num{}, fmt.Errorf("%s: %s is not %s", m.Label, scoring.Clip(text), err)
+		}
+	}
+	return v, CheckWhatIf(sc, key, v)
+}
+
+// WhatIfValue reads a what-if value that arrives as a plain decimal (in a
+// share link) and checks it as CheckWhatIf does.
+func WhatIfValue(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+	v, err := scoring.ParseNum(text)
+	if err != nil {
+		label := key
+		if m := sc.Metric(strings.SplitN(key, ".", 2)[0]); m != nil {
+			label = m.Label
+		}
+		return scoring.Num{}, fmt.Errorf("%s: %v", label, err)
+	}
+	return v, CheckWhatIf(sc, key, v)
 }
 
 func hasPenalty(m *scoring.Metric, column string) bool {
@@ -47,15 +83,25 @@ func hasPenalty(m *scoring.Metric, column string) bool {
 
 // goodWhatIfs keeps the what-ifs whatIfValue takes; dropped lists, in
 // words, those it does not.
-func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]string) (kept map[string]string, dropped []string) {
+func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]scoring.Num) (kept map[string]scoring.Num, dropped []string) {
 	for _, k := range SortedKeys(whatIf) {
-		if _, err := WhatIfValue(sc, k, whatIf[k]); err != nil {
+		if err := CheckWhatIf(sc, k, whatIf[k]); err != nil {
 			dropped = append(dropped, err.Error())
 			continue
 		}
-		kept = WithValue(kept, k, whatIf[k])
+		kept = withNum(kept, k, whatIf[k])
 	}
 	return kept, dropped
+}
+
+// withNum returns a copy of values with k set to v.
+func withNum(values map[string]scoring.Num, k string, v scoring.Num) map[string]scoring.Num {
+	out := make(map[string]scoring.Num, len(values)+1)
+	for key, val := range values {
+		out[key] = val
+	}
+	out[k] = v
+	return out
 }
 
 // SliderRange is a slider's ends and step, in the metric's unit.

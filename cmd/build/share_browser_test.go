@@ -29,7 +29,7 @@ func TestShareLink(t *testing.T) {
 		t.Fatalf("the link %q does not start with %q", link, a.url+"#share=")
 	}
 	shared, err := state.ReadShare(link[strings.Index(link, "#")+1:])
-	if err != nil || len(shared.WhatIf) != 1 || shared.WhatIf["aht"] != "300" {
+	if err != nil || len(shared.WhatIf) != 1 || shared.WhatIf["aht"].String() != "300" {
 		t.Errorf("the link carries the scenario %v (%v), want only aht 300: never the data", shared.WhatIf, err)
 	}
 	var shot []byte
