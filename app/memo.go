@@ -42,7 +42,7 @@ type (
 	passWithoutProps struct {
 		Prepared *state.Prepared
 		Combos   state.Combos
-		Fixed    map[string]string
+		Fixed    map[string]scoring.Num
 		Err      string
 		Live     bool
 	}

@@ -274,6 +274,21 @@ func (c *Calculator) onValue(area string, msg func(value string) state.Msg) goap
 	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
 }
 
+// onRead sends the message read from the element's value by read (one of
+// state's readers), or shows in area why the value cannot be read.
+func (c *Calculator) onRead(area string, read func(value string) (state.Msg, error)) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c.do("reading a value", func() {
+			msg, err := read(value(ctx))
+			if err != nil {
+				c.setErr(area, err.Error())
+				return
+			}
+			c.send(area, msg)
+		})
+	}
+}
+
 func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
 }

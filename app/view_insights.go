@@ -44,7 +44,8 @@ func (c *Calculator) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
 	c.do("asking about sales", func() {
 		sc := c.view.Scorecard
 		for _, m := range salesMetrics(sc) {
-			c.send("fixed", state.FixPoints{Metric: m.ID, Points: sc.Scale.Lowest().String()})
+			lowest := sc.Scale.Lowest()
+			c.send("fixed", state.FixPoints{Metric: m.ID, Points: &lowest})
 		}
 	})
 }
@@ -61,15 +62,18 @@ func (c *Calculator) renderPassWithout(p passWithoutProps) goapp.UI {
 		goapp.Div().Class("fixes").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			m := &sc.Metrics[v.Order[k]]
 			id := "fix-" + m.ID
-			chosen := p.Fixed[m.ID]
+			chosen, held := p.Fixed[m.ID]
 			levels := sc.Levels(m)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(c.onValue("fixed", func(v string) state.Msg { return state.FixPoints{Metric: m.ID, Points: v} }), m.ID).Body(
-					goapp.Option().Value("").Selected(chosen == "").Text("any points"),
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(c.onRead("fixed", func(v string) (state.Msg, error) {
+					n, err := state.ReadPoints(v)
+					return state.FixPoints{Metric: m.ID, Points: n}, err
+				}), m.ID).Body(
+					goapp.Option().Value("").Selected(!held).Text("any points"),
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
-						return goapp.Option().Value(p.String()).Selected(chosen != "" && scoring.MustNum(chosen).Equal(p)).Text(state.PointsText(p))
+						return goapp.Option().Value(p.String()).Selected(held && chosen.Equal(p)).Text(state.PointsText(p))
 					}),
 				),
 			)

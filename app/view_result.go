@@ -209,7 +209,10 @@ func (c *Calculator) renderVolume(m *scoring.Metric, n scoring.PooledNeed) goapp
 	return goapp.Div().Class("metric-calc volume").Body(
 		goapp.Label().For(id).Text(fmt.Sprintf("assuming %s a month:", n.VolumeOf)),
 		goapp.Input().Type("text").ID(id).Class("exact").DataSet("volume", m.ID).Attr("inputmode", "decimal").
-			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onValue("volume:"+m.ID, func(v string) state.Msg { return state.SetVolume{Metric: m.ID, Value: v} }), m.ID), // the scope re-binds it when the metric changes
+			Value(n.Volume.Short(2)).Disabled(!c.live).OnChange(c.onRead("volume:"+m.ID, func(v string) (state.Msg, error) {
+			n, err := state.ReadVolume(v)
+			return state.SetVolume{Metric: m.ID, Value: n}, err
+		}), m.ID), // the scope re-binds it when the metric changes
 		errorLine(c.errs["volume:"+m.ID]),
 	)
 }

@@ -61,14 +61,14 @@ type Combos struct {
 }
 
 // combosFor finds (once per choice) the passing combinations.
-func (p *Prepared) combosFor(fixed map[string]string) Combos {
+func (p *Prepared) combosFor(fixed map[string]scoring.Num) Combos {
 	key := fmt.Sprint(fixed) // maps print with sorted keys
 	if got, ok := p.combos[key]; ok {
 		return got
 	}
 	c := Combos{Fixed: map[string]scoring.Num{}}
-	for id, text := range fixed {
-		if n, err := scoring.ParseNum(text); err == nil && p.Scorecard.Metric(id) != nil {
+	for id, n := range fixed {
+		if p.Scorecard.Metric(id) != nil {
 			c.Fixed[id] = n
 		}
 	}
@@ -273,13 +273,7 @@ func pooledNeeds(sc *scoring.Scorecard, m Model, q scoring.QuarterResult, months
 			}
 		}
 	}
-	volumes := map[string]scoring.Num{}
-	for id, text := range m.Volumes {
-		if n, err := scoring.ParseNum(text); err == nil {
-			volumes[id] = n
-		}
-	}
-	needs, err := sc.PooledNeeds(scoring.PooledQuarter{Counted: counted, Remaining: 3 - len(counted), WhatIf: whatIf, Volumes: volumes})
+	needs, err := sc.PooledNeeds(scoring.PooledQuarter{Counted: counted, Remaining: 3 - len(counted), WhatIf: whatIf, Volumes: m.Volumes})
 	if err != nil {
 		return nil
 	}

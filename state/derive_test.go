@@ -22,8 +22,7 @@ func TestUpdateRefusesAndKeeps(t *testing.T) {
 		{"no usable row", SetData{Text: "month,ce\nOctober,92\n"}, "your data was not loaded, the data in use stays: no usable data"},
 		{"no month column", SetData{Text: "agent,ce\nJo,92\n"}, "the file has no month column"},
 		{"bad month", ChooseMonth{Month: "someday"}, `"someday" is not a month`},
-		{"bad volume", SetVolume{Metric: "fcr", Value: "-3"}, `"-3" is not a volume`},
-		{"bad points", FixPoints{Metric: "ce", Points: "lots"}, `"lots" is not a number of points`},
+		{"bad volume", SetVolume{Metric: "fcr", Value: num("-3")}, `-3 is not a volume`},
 		{"unknown screen", ChooseScreen{Screen: "admin"}, `there is no screen "admin"`},
 	} {
 		got, _, err := Update(m, tt.msg)
@@ -121,7 +120,7 @@ func TestPooledNeedsInView(t *testing.T) {
 	if len(v.PooledNeeds) != 5 || v.PooledNeeds[1].Value.String() != "62.5" || v.PooledNeeds[1].Volume.String() != "200" {
 		t.Fatalf("pooled needs %+v", v.PooledNeeds)
 	}
-	m, _, _ = Update(m, SetVolume{Metric: "fcr", Value: "1000"})
+	m, _, _ = Update(m, SetVolume{Metric: "fcr", Value: num("1000")})
 	v, _ = Derive(m)
 	if v.PooledNeeds[1].Value.String() != "68.5" {
 		t.Errorf("with 1000 contacts: %s", v.PooledNeeds[1].Value)
@@ -129,8 +128,8 @@ func TestPooledNeedsInView(t *testing.T) {
 }
 
 func TestPassWithout(t *testing.T) {
-	m, _, _ := Update(NewModel(), FixPoints{Metric: "offer_rate", Points: "1"})
-	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: "1"})
+	m, _, _ := Update(NewModel(), FixPoints{Metric: "offer_rate", Points: num("1")})
+	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: num("1")})
 	p, _ := Prepare(m)
 	v, _ := p.Score(m)
 	if len(v.Combos.List) != 11 {
@@ -144,7 +143,7 @@ func TestPassWithout(t *testing.T) {
 	if len(p.combos) != 1 {
 		t.Error("the combinations are not cached")
 	}
-	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: ""})
+	m, _, _ = Update(m, FixPoints{Metric: "conversion", Points: nil})
 	if _, ok := m.Fixed["conversion"]; ok {
 		t.Error("an empty choice must free the metric")
 	}
@@ -185,4 +184,30 @@ func Derive(m Model) (View, error) {
 		return View{}, err
 	}
 	return p.Score(m)
+}
+
+// num is a pointer to a value, for messages whose nil means "none".
+func num(s string) *scoring.Num {
+	n := scoring.MustNum(s)
+	return &n
+}
+
+// TestReadVolumeAndPoints: the readers of typed volumes and points: text
+// is read where it arrives, and refused there.
+func TestReadVolumeAndPoints(t *testing.T) {
+	if v, err := ReadVolume(" 25 "); err != nil || v.String() != "25" {
+		t.Errorf("25: %v %v", v, err)
+	}
+	if v, err := ReadVolume(""); err != nil || v != nil {
+		t.Errorf("empty: %v %v", v, err)
+	}
+	if _, err := ReadVolume("-3"); err == nil || !strings.Contains(err.Error(), `"-3" is not a volume`) {
+		t.Errorf("-3: %v", err)
+	}
+	if v, err := ReadPoints("2.5"); err != nil || v.String() != "2.5" {
+		t.Errorf("2.5: %v %v", v, err)
+	}
+	if _, err := ReadPoints("lots"); err == nil || !strings.Contains(err.Error(), `"lots" is not a number of points`) {
+		t.Errorf("lots: %v", err)
+	}
 }

@@ -45,9 +45,9 @@ type Model struct {
 	WhatIf map[string]scoring.Num `json:"what_if,omitempty"`
 	// Volumes overrides, by metric id, the volume a pooled quarter's
 	// remaining months are assumed to have.
-	Volumes map[string]string `json:"volumes,omitempty"`
+	Volumes map[string]scoring.Num `json:"volumes,omitempty"`
 	// Fixed holds the points chosen in "pass without…?", by metric id.
-	Fixed map[string]string `json:"fixed,omitempty"`
+	Fixed map[string]scoring.Num `json:"fixed,omitempty"`
 
 	// Screen is the screen shown: one of Screens' ids; empty for the
 	// what-if screen.
@@ -136,7 +136,7 @@ func (m Model) Validate() error {
 			return fmt.Errorf("the what-if value of %q: %v", k, err)
 		}
 	}
-	for _, values := range []map[string]string{m.Volumes, m.Fixed, m.Expect, m.TakenOut} {
+	for _, values := range []map[string]string{m.Expect, m.TakenOut} {
 		for id, v := range values {
 			if _, err := scoring.ParseNum(v); err != nil {
 				return fmt.Errorf("the value of %q: %v", id, err)
@@ -169,11 +169,18 @@ type (
 	}
 	// ClearWhatIf puts every slider back to the month's own values.
 	ClearWhatIf struct{}
-	// SetVolume sets the volume a pooled need assumes for a metric; an
-	// empty Value goes back to the mean of the months so far.
-	SetVolume struct{ Metric, Value string }
-	// FixPoints holds a metric at Points in "pass without…?"; empty: any.
-	FixPoints struct{ Metric, Points string }
+	// SetVolume sets the volume a pooled need assumes for a metric; nil
+	// goes back to the mean of the months so far (ReadVolume reads it).
+	SetVolume struct {
+		Metric string
+		Value  *scoring.Num
+	}
+	// FixPoints holds a metric at Points in "pass without…?"; nil: any
+	// (ReadPoints reads it).
+	FixPoints struct {
+		Metric string
+		Points *scoring.Num
+	}
 	// Reset forgets everything: the state of a first visit.
 	Reset struct{}
 	// ChooseScreen shows another screen.
@@ -315,15 +322,12 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 	case ClearWhatIf:
 		next.WhatIf = nil
 	case SetVolume:
-		if v, err := scoring.ParseNum(msg.Value); msg.Value != "" && (err != nil || v.Sign() < 0) {
-			return m, fmt.Errorf("%q is not a volume: write a number of 0 or more, like 25", msg.Value)
+		if msg.Value != nil && msg.Value.Sign() < 0 {
+			return m, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", msg.Value.Short(2))
 		}
-		next.Volumes = WithValue(m.Volumes, msg.Metric, msg.Value)
+		next.Volumes = withOptional(m.Volumes, msg.Metric, msg.Value)
 	case FixPoints:
-		if _, err := scoring.ParseNum(msg.Points); msg.Points != "" && err != nil {
-			return m, fmt.Errorf("%q is not a number of points", msg.Points)
-		}
-		next.Fixed = WithValue(m.Fixed, msg.Metric, msg.Points)
+		next.Fixed = withOptional(m.Fixed, msg.Metric, msg.Points)
 	case Reset:
 		next = NewModel()
 	case ChooseScreen:

@@ -351,8 +351,8 @@ func TestRestoresStateSavedBeforeTypedValues(t *testing.T) {
 	if r.Notice != "" || r.Aside {
 		t.Fatalf("notice %q, aside %v", r.Notice, r.Aside)
 	}
-	if m.WhatIf["ce"].String() != "85.5" || m.WhatIf["attendance.late"].String() != "2" || m.Volumes["ce"] != "30" ||
-		m.Fixed["offer_rate"] != "1" || m.Screen != ScreenTeam || m.Expect["ce"] != "40" {
+	if m.WhatIf["ce"].String() != "85.5" || m.WhatIf["attendance.late"].String() != "2" || m.Volumes["ce"].String() != "30" ||
+		m.Fixed["offer_rate"].String() != "1" || m.Screen != ScreenTeam || m.Expect["ce"] != "40" {
 		t.Errorf("restored %+v", m)
 	}
 	// Saved again, it reads back the same.

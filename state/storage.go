@@ -110,9 +110,13 @@ func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return err
 	}
-	var values map[string]json.RawMessage
-	if json.Unmarshal(fields["what_if"], &values) == nil {
-		var dropped []string
+	var dropped []string
+	for _, name := range []string{"what_if", "volumes", "fixed"} { // the maps of numbers
+		var values map[string]json.RawMessage
+		if json.Unmarshal(fields[name], &values) != nil {
+			delete(fields, name)
+			continue
+		}
 		for _, k := range SortedKeys(values) {
 			var n scoring.Num
 			if n.UnmarshalJSON(values[k]) != nil {
@@ -120,10 +124,10 @@ func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
 				dropped = append(dropped, k)
 			}
 		}
-		if len(dropped) > 0 {
-			*notes = append(*notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, ", ")))
-		}
-		fields["what_if"], _ = json.Marshal(values)
+		fields[name], _ = json.Marshal(values)
+	}
+	if len(dropped) > 0 {
+		*notes = append(*notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, ", ")))
 	}
 	fixed, _ := json.Marshal(fields)
 	*m = NewModel()
@@ -169,7 +173,7 @@ func salvage(m Model) (Model, []string) {
 		return values
 	}
 	all := func(string) bool { return true }
-	m.Volumes, m.Fixed, m.Expect, m.TakenOut = numbers(m.Volumes, all), numbers(m.Fixed, all), numbers(m.Expect, all), numbers(m.TakenOut, all)
+	m.Expect, m.TakenOut = numbers(m.Expect, all), numbers(m.TakenOut, all)
 	m.Huddle = numbers(m.Huddle, huddlePointsKey)
 	if len(dropped) > 0 {
 		notes = append(notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, "; ")))

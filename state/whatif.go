@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -205,4 +206,45 @@ func ReadValue(u scoring.Unit, text string) (scoring.Num, error) {
 		return v, errors.New("a value")
 	}
 	return v, err
+}
+
+// withOptional returns a copy of values with k set to *v, or without k
+// when v is nil; nil when nothing is left.
+func withOptional(values map[string]scoring.Num, k string, v *scoring.Num) map[string]scoring.Num {
+	if v != nil {
+		return withNum(values, k, *v)
+	}
+	out := maps.Clone(values)
+	delete(out, k)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// ReadVolume reads the volume typed for a pooled need: empty is nil, back
+// to the mean of the months so far.
+func ReadVolume(text string) (*scoring.Num, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, nil
+	}
+	v, err := scoring.ParseNum(text)
+	if err != nil || v.Sign() < 0 {
+		return nil, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", scoring.Clip(text))
+	}
+	return &v, nil
+}
+
+// ReadPoints reads the points chosen in "pass without…?": empty is nil,
+// any points.
+func ReadPoints(text string) (*scoring.Num, error) {
+	if text == "" {
+		return nil, nil
+	}
+	v, err := scoring.ParseNum(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a number of points", scoring.Clip(text))
+	}
+	return &v, nil
 }
