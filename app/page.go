@@ -8,6 +8,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
+	"passline/csv"
 	"passline/scoring"
 	"passline/state"
 )
@@ -301,7 +302,7 @@ func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
 	c.do("exporting the results", func() {
 		sc := c.view.Scorecard
 		var b bytes.Buffer
-		if err := sc.WriteResults(&b, sc.ScoreData(c.view.Data)); err != nil {
+		if err := csv.WriteResults(&b, sc, sc.ScoreData(c.view.Data)); err != nil {
 			c.setErr("export", err.Error())
 			return
 		}

@@ -3,18 +3,6 @@ package scoring
 import (
 	"strings"
 	"testing"
-
-	"github.com/gocarina/gocsv"
-)
-
-// The cell types read cells as gocsv reads them (it never writes them).
-var (
-	_ gocsv.TypeUnmarshaller = (*Month)(nil)
-	_ gocsv.TypeUnmarshaller = (*CountCell)(nil)
-	_ gocsv.TypeUnmarshaller = (*AmountCell)(nil)
-	_ gocsv.TypeUnmarshaller = (*PercentCell)(nil)
-	_ gocsv.TypeUnmarshaller = (*DurationCell)(nil)
-	_ gocsv.TypeUnmarshaller = (*NumberCell)(nil)
 )
 
 type cellCase struct {

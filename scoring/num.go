@@ -144,6 +144,10 @@ func MustNum(s string) Num {
 	return n
 }
 
+// IsPlainDecimal reports whether s is written as ParseNum reads numbers
+// (of any length): the results file's formula rule (SPEC 7) spares them.
+func IsPlainDecimal(s string) bool { return isPlainDecimal(s) }
+
 // isPlainDecimal accepts an optional sign, digits and an optional fraction:
 // "5", "-5", "+5.25", ".5", "5." are accepted; "1e3", "1,5", "" are not.
 func isPlainDecimal(s string) bool {

@@ -157,9 +157,9 @@ type rowInput struct {
 	weighted bool
 }
 
-func (b *builder) add(rec *record, header []string) {
+func (b *builder) add(rec *Row, header []string) {
 	b.header = header
-	faults := rec.bad
+	faults := slices.Clone(rec.Faults)
 	inputs := b.inputs
 	for i := range b.sc.Metrics {
 		in, f := b.metricCells(i, rec)
@@ -167,18 +167,18 @@ func (b *builder) add(rec *record, header []string) {
 		faults = append(faults, f...)
 	}
 	if len(faults) > 0 {
-		slices.SortStableFunc(faults, func(a, b cellFault) int { return a.col - b.col })
+		slices.SortStableFunc(faults, func(a, b CellFault) int { return a.Col - b.Col })
 		seen := map[int]bool{}
 		for _, f := range faults {
-			if seen[f.col] {
+			if seen[f.Col] {
 				continue
 			}
-			seen[f.col] = true
-			b.d.Problems = append(b.d.Problems, DataProblem{Row: rec.Row, Column: header[f.col], Found: f.text, Expected: expectedText(f.err)})
+			seen[f.Col] = true
+			b.d.Problems = append(b.d.Problems, DataProblem{Row: rec.Line, Column: header[f.Col], Found: f.Text, Expected: expectedText(f.Err)})
 		}
 		return
 	}
-	agent := rec.agent
+	agent := rec.Agent
 	if b.p.agent < 0 {
 		agent = "Me"
 	}
@@ -189,8 +189,8 @@ func (b *builder) add(rec *record, header []string) {
 		b.d.Agents = append(b.d.Agents, AgentData{Name: agent})
 		b.months = append(b.months, nil)
 	}
-	ma := b.monthOf(ai, rec.month)
-	ma.rows = append(ma.rows, rec.Row)
+	ma := b.monthOf(ai, rec.Month)
+	ma.rows = append(ma.rows, rec.Line)
 	for i, in := range inputs {
 		if in != nil {
 			ma.accs[i].add(in)
@@ -207,20 +207,21 @@ func expectedText(err error) string {
 
 // metricCells reads metric i's cells from a row. It returns nil when a cell
 // is blank (the row gives the metric no value), and the faults of bad cells.
-func (b *builder) metricCells(i int, rec *record) (*rowInput, []cellFault) {
+func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 	m := &b.sc.Metrics[i]
 	if b.p.modes[i] == NoInput {
 		return nil, nil
 	}
-	var faults []cellFault
+	var faults []CellFault
 	read := func(col int, kind cellKind) (Num, bool) {
-		text := rec.cells[col]
+		raw := cellAt(rec.Cells, col)
+		text := raw
 		if b.p.decimalComma && strings.Count(text, ",") == 1 && !strings.Contains(text, ".") {
 			text = strings.Replace(text, ",", ".", 1)
 		}
 		v, blank, err := kind.read(text, b.sc)
 		if err != nil {
-			faults = append(faults, cellFault{col, rec.cells[col], err})
+			faults = append(faults, CellFault{col, raw, err})
 			return Num{}, false
 		}
 		return v, !blank

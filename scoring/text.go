@@ -134,47 +134,12 @@ func cp1252(c byte) rune {
 	return []rune("€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ")[c-0x80]
 }
 
-// detectDelimiter returns the most frequent of comma, semicolon and tab in
-// the header line, outside quotes (ties: tab, then semicolon, then comma).
-func detectDelimiter(b []byte) rune {
-	counts := map[byte]int{}
-	quoted := false
-	for _, c := range b {
-		if c == '\n' && !quoted {
-			break
-		}
-		switch c {
-		case '"':
-			quoted = !quoted
-		case ',', ';', '\t':
-			if !quoted {
-				counts[c]++
-			}
-		}
-	}
-	best := byte('\t')
-	for _, c := range []byte{';', ','} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return rune(best)
-}
-
-// firstLine skips leading blank lines, which encoding/csv skips too.
-func firstLine(b []byte) []byte {
-	for len(b) > 0 && (b[0] == '\n' || b[0] == '\r') {
-		b = b[1:]
-	}
-	return b
-}
-
-// decodeFile cleans a file's bytes (cleanText) and names what the file is
+// DecodeFile cleans a file's bytes (cleanText) and names what the file is
 // when it is not CSV text: by its first bytes, as they are or once
 // cleaned, then by its cleaned text. Decoding what it returns again gives
 // the same text and verdict, so that the app (which decodes a file first)
 // and the command line (which reads its bytes) say the same.
-func decodeFile(raw []byte) (text []byte, kind string) {
+func DecodeFile(raw []byte) (text []byte, kind string) {
 	text = cleanText(raw)
 	for _, k := range []string{magicKind(raw), magicKind(text), textKind(text)} {
 		if k != "" {
@@ -189,7 +154,7 @@ func decodeFile(raw []byte) (text []byte, kind string) {
 // file that is not text at all (a workbook, a picture) comes back as it
 // was, so that ReadData can say what it is.
 func DecodeText(b []byte) string {
-	text, kind := decodeFile(b)
+	text, kind := DecodeFile(b)
 	if kind != "" {
 		return string(b)
 	}

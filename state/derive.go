@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"passline/csv"
 	"passline/scoring"
 )
 
@@ -86,7 +87,7 @@ func Prepare(m Model) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := scoring.ReadData(strings.NewReader(m.Data), sc)
+	d, err := csv.ReadData(strings.NewReader(m.Data), sc)
 	if err != nil {
 		if d != nil && len(d.Problems) > 0 {
 			err = fmt.Errorf("%w; the first problem: %s", err, d.Problems[0])

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"passline/csv"
 	"passline/scoring"
 )
 
@@ -20,7 +21,7 @@ type GuidedAnswer struct {
 // storyMonth reads the SPEC's October story (Jo, care-and-sales).
 func storyMonth() (*scoring.Scorecard, scoring.MonthData) {
 	sc, _ := scoring.LoadPreset("care-and-sales")
-	d, _ := scoring.ReadData(strings.NewReader(DefaultData), sc)
+	d, _ := csv.ReadData(strings.NewReader(DefaultData), sc)
 	return sc, d.Agents[0].Months[0]
 }
 
@@ -153,7 +154,7 @@ const lastMonthData = DefaultData + "2026-11,Jo,500,60,0,25,20,7:35,1,0\n"
 
 func guidedLastMonth() GuidedAnswer {
 	sc, _ := scoring.LoadPreset("care-and-sales")
-	d, err := scoring.ReadData(strings.NewReader(lastMonthData), sc)
+	d, err := csv.ReadData(strings.NewReader(lastMonthData), sc)
 	g := GuidedAnswer{ID: "last-month", Question: "What do you need in the last month of the quarter?"}
 	if err != nil {
 		g.Err = err.Error()

@@ -56,10 +56,10 @@ type EngineBench struct {
 	AllocsPerOp int64   `json:"allocs_per_op"`
 }
 
-// engineBenchmarks runs the scoring package's benchmarks natively and
+// engineBenchmarks runs the engine's and the CSV adapter's benchmarks natively and
 // reads their lines.
 func engineBenchmarks(root string) ([]EngineBench, error) {
-	cmd := exec.Command("go", "test", "./scoring", "-run", "^$", "-bench", ".", "-benchmem", "-count", "1")
+	cmd := exec.Command("go", "test", "./scoring", "./csv", "-run", "^$", "-bench", ".", "-benchmem", "-count", "1")
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -189,7 +189,7 @@ func bench(site *Site, jsonOut string, logf func(string, ...any)) error {
 	} else {
 		r.Lighthouse = &l
 	}
-	logf("the engine's benchmarks (go test -bench ./scoring)…")
+	logf("the engine's benchmarks (go test -bench ./scoring ./csv)…")
 	if r.Engine, err = engineBenchmarks("."); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"passline/csv"
 	"passline/scoring"
 )
 
@@ -126,7 +127,7 @@ func TestLearnAnswersAsEngine(t *testing.T) {
 		t.Errorf("one detractor: %q, want it to start %q", got["one-detractor"], w)
 	}
 	data := "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n2026-11,Jo,500,60,0,25,20,7:35,1,0\n"
-	d, err := scoring.ReadData(strings.NewReader(data), care)
+	d, err := csv.ReadData(strings.NewReader(data), care)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"passline/csv"
 	"passline/scoring"
 )
 
@@ -117,7 +118,7 @@ func TestQuarterNeedMatchesEngine(t *testing.T) {
 	s.paste(string(data))
 	s.waitText("month-score", "1.7")
 	sc, _ := scoring.LoadPreset("care-and-sales")
-	d, _ := scoring.ReadData(bytes.NewReader(data), sc)
+	d, _ := csv.ReadData(bytes.NewReader(data), sc)
 	q := sc.ScoreQuarter(scoring.MonthOf(2026, 10), d.Agents[0].Months)
 	if got, want := s.text("quarter-need"), q.Need.Text(sc.Decimals); got != want || want != "2.100" {
 		t.Errorf("quarter need %q, engine %q (SPEC: 2.100)", got, want)

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode"
 
+	"passline/csv"
 	"passline/scoring"
 )
 
@@ -175,7 +176,7 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 		defer f.Close()
 		name, in = safe(positional[0]), f
 	}
-	data, err := scoring.ReadData(in, sc)
+	data, err := csv.ReadData(in, sc)
 	if data != nil {
 		for _, p := range data.Problems {
 			fmt.Fprintf(stderr, "%s: %s\n", name, p)
@@ -200,7 +201,7 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 		}
 	}
 	var buf bytes.Buffer
-	if err := sc.WriteResults(&buf, results); err != nil {
+	if err := csv.WriteResults(&buf, sc, results); err != nil {
 		fmt.Fprintf(stderr, "passline: %v\n", err)
 		return 1
 	}

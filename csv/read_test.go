@@ -1,13 +1,46 @@
-package scoring
+package csv
 
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/gocarina/gocsv"
+
+	"passline/scoring"
 )
 
-func readText(t *testing.T, sc *Scorecard, text string) *Data {
+// The cell types read cells as gocsv reads them (it never writes them).
+var (
+	_ gocsv.TypeUnmarshaller = (*scoring.Month)(nil)
+	_ gocsv.TypeUnmarshaller = (*scoring.CountCell)(nil)
+	_ gocsv.TypeUnmarshaller = (*scoring.AmountCell)(nil)
+	_ gocsv.TypeUnmarshaller = (*scoring.PercentCell)(nil)
+	_ gocsv.TypeUnmarshaller = (*scoring.DurationCell)(nil)
+	_ gocsv.TypeUnmarshaller = (*scoring.NumberCell)(nil)
+)
+
+// loadSpecScorecard is SPEC's example scorecard, from shared/ beside the
+// checkout or, without it, the preset that ships the same file.
+func loadSpecScorecard(t testing.TB) *scoring.Scorecard {
+	t.Helper()
+	if b, err := os.ReadFile("../../shared/examples/care-and-sales.json"); err == nil {
+		sc, err := scoring.ParseScorecard(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sc
+	}
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func readText(t *testing.T, sc *scoring.Scorecard, text string) *scoring.Data {
 	t.Helper()
 	d, err := ReadData(strings.NewReader(text), sc)
 	if err != nil {
@@ -17,12 +50,12 @@ func readText(t *testing.T, sc *Scorecard, text string) *Data {
 }
 
 // monthScores prints "agent month score status" for every agent-month.
-func monthScores(sc *Scorecard, d *Data) string {
+func monthScores(sc *scoring.Scorecard, d *scoring.Data) string {
 	var out []string
 	for _, a := range sc.ScoreData(d) {
 		for _, m := range a.Months {
 			s := a.Name + " " + m.Month.String() + " " + string(m.Status)
-			if m.Status != Incomplete {
+			if m.Status != scoring.Incomplete {
 				s += " " + m.Score.Fixed(sc.Decimals)
 			}
 			out = append(out, s)
@@ -31,7 +64,7 @@ func monthScores(sc *Scorecard, d *Data) string {
 	return strings.Join(out, "; ")
 }
 
-func problems(d *Data) string {
+func problems(d *scoring.Data) string {
 	var out []string
 	for _, p := range d.Problems {
 		out = append(out, p.String())
@@ -86,7 +119,7 @@ func TestReadDataColumns(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 	for i, mode := range d.Inputs {
-		if mode != SourceInput {
+		if mode != scoring.SourceInput {
 			t.Errorf("metric %s: mode %v, want the source", sc.Metrics[i].ID, mode)
 		}
 	}
@@ -95,7 +128,7 @@ func TestReadDataColumns(t *testing.T) {
 	if got := monthScores(sc, d); got != "Me 2026-10 complete 2.1" {
 		t.Errorf("the id column must win: got %s", got)
 	}
-	if d.Inputs[2] != DirectInput {
+	if d.Inputs[2] != scoring.DirectInput {
 		t.Errorf("ce mode = %v", d.Inputs[2])
 	}
 	// Nothing for CE at all.
@@ -120,7 +153,7 @@ func TestReadDataProblems(t *testing.T) {
 		"2026-11,Jo,500,50,0,20,17,455,0,0\n" // row 8: good
 	d := readText(t, sc, text)
 	want := []string{
-		`row 3, column "month": found "2026-13", expected a month number from 1 to 12 in ` + monthExpected,
+		`row 3, column "month": found "2026-13", expected a month number from 1 to 12 in a month such as 2026-10, 2026-10-31, Oct 2026, October 2026 or 10/2026`,
 		`row 3, column "aht": found "7:75", expected a duration such as 455, 455s, 7:35, 0:07:35 or 7m35s`,
 		`row 4, column "agent": found "", expected an agent name (the agent column is blank)`,
 		`row 5, column "surveys": found "-2", expected a number of 0 or more, such as 520 (counts are never negative)`,
@@ -182,7 +215,7 @@ func TestReadDataRefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadData(strings.NewReader(tt.text), sc)
-			if !errors.Is(err, ErrNoUsableData) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, scoring.ErrNoUsableData) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)
 			}
 		})
@@ -195,11 +228,11 @@ func TestWeightedCombination(t *testing.T) {
 	d := readText(t, sc, "month,contacts,resolved_first,aht,promoters,passives,detractors,qa,late,absent\n"+
 		"2026-10-01,100,80,600,5,3,2,4,0,0\n2026-10-02,300,240,800,5,3,2,4,0,0\n")
 	in := d.Agents[0].Months[0].Inputs[2]
-	if !in.Value.Equal(N(750)) || !in.Weight.Equal(N(400)) || !in.Weighted {
+	if !in.Value.Equal(scoring.N(750)) || !in.Weight.Equal(scoring.N(400)) || !in.Weighted {
 		t.Errorf("aht input = %+v", in)
 	}
 	nps := d.Agents[0].Months[0].Inputs[0]
-	if !nps.Value.Equal(N(30)) || len(nps.Counts) != 3 || !nps.Counts[0].Equal(N(10)) {
+	if !nps.Value.Equal(scoring.N(30)) || len(nps.Counts) != 3 || !nps.Counts[0].Equal(scoring.N(10)) {
 		t.Errorf("nps input = %+v", nps)
 	}
 }
