@@ -267,6 +267,9 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, key, text string) {
 	})
 }
 
+// Send applies a screen's message (see Sender).
+func (c *Calculator) Send(area string, msg state.Msg) bool { return c.send(area, msg) }
+
 // onValue sends the message made from the element's value; onMsg sends a
 // fixed message. Both capture what they are for (a metric id, a page):
 // where they are bound, that is also the handler's scope, or go-app would
@@ -383,7 +386,8 @@ func (c *Calculator) renderScreen() goapp.UI {
 		)
 	case state.ScreenTeam:
 		return goapp.Div().Class("columns").Body(
-			goapp.Div().Class("column").Body(c.renderTeam()),
+			goapp.Div().Class("column").Body(&TeamScreen{Scorecard: c.view.Scorecard, Page: c.view.TeamView(c.model.TeamFilter, c.model.TeamPage),
+				Filter: c.model.TeamFilter, Live: c.live, Send: c}),
 			goapp.Div().Class("column").Body(c.memoized(c.dataProps()), c.memoized(c.scorecardProps())),
 		)
 	}

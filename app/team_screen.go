@@ -5,31 +5,35 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"passline/components"
 	"passline/scoring"
 	"passline/state"
 )
 
-// renderNav is the row of screens; the current one is marked for screen
-// readers as well as by its look.
-func (c *Calculator) renderNav() goapp.UI {
-	return goapp.Nav().Class("screens").Aria("label", "Screens").Body(
-		goapp.Range(state.Screens).Slice(func(i int) goapp.UI {
-			s := state.Screens[i]
-			b := goapp.Button().Type("button").Class("screen-tab").DataSet("screen", s.ID).
-				Disabled(!c.live).Text(s.Label).OnClick(c.onMsg("screen", state.ChooseScreen{Screen: s.ID}), s.ID)
-			if s.ID == c.model.Screen {
-				b = b.Aria("current", "page")
-			}
-			return b
-		}),
-	)
+// Sender takes a screen's messages: the page applies each (update, save,
+// derive) and shows a refusal in area. Screens hold it as a prop; the page
+// passes itself, so it compares equal from render to render.
+type Sender interface {
+	Send(area string, msg state.Msg) bool
 }
 
-// renderTeam is the team view: every agent's latest month and quarter,
-// closest to failing first, a page at a time.
-func (c *Calculator) renderTeam() goapp.UI {
-	sc := c.view.Scorecard
-	page := c.view.TeamView(c.model.TeamFilter, c.model.TeamPage)
+// TeamScreen is the team view: every agent's latest month and quarter,
+// closest to failing first, a page at a time. It draws its props only.
+type TeamScreen struct {
+	goapp.Compo
+
+	Scorecard *scoring.Scorecard
+	Page      state.TeamPage // the agents shown and where they stand in the list
+	Filter    string
+	Live      bool
+	Send      Sender
+}
+
+// Render draws the screen.
+func (t *TeamScreen) Render() goapp.UI { return components.SafeRender("the team view", t.render, nil) }
+
+func (t *TeamScreen) render() goapp.UI {
+	sc, page := t.Scorecard, t.Page
 	shown := "No agent's name contains that."
 	if page.Total > 0 {
 		shown = fmt.Sprintf("Showing %d–%d of %s.", page.First+1, page.First+len(page.Rows), state.Plural(page.Total, "agent"))
@@ -41,7 +45,7 @@ func (c *Calculator) renderTeam() goapp.UI {
 		goapp.Div().Class("field").Body(
 			goapp.Label().For("team-filter").Text("Find an agent"),
 			goapp.Input().Type("search").ID("team-filter").DataSet("testid", "team-filter").
-				Attr("autocomplete", "off").Value(c.model.TeamFilter).Disabled(!c.live).OnInput(c.onTeamFilter),
+				Attr("autocomplete", "off").Value(t.Filter).Disabled(!t.Live).OnInput(t.onFilter),
 		),
 		goapp.P().Class("team-count").Attr("role", "status").DataSet("testid", "team-count").Text(shown),
 		goapp.If(len(page.Rows) > 0, goapp.Table().Class("team-table").DataSet("testid", "team").Body(
@@ -52,21 +56,21 @@ func (c *Calculator) renderTeam() goapp.UI {
 				goapp.Th().Scope("col").Text("Quarter"),
 			)),
 			goapp.TBody().Body(goapp.Range(page.Rows).Slice(func(i int) goapp.UI {
-				return c.renderTeamRow(page.Rows[i])
+				return t.renderRow(page.Rows[i])
 			})),
 		)),
 		goapp.If(page.Pages > 1, goapp.Div().Class("actions pager").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-prev").
-				Disabled(!c.live || page.Page == 0).Text("Previous page").OnClick(c.onMsg("team", state.ShowTeamPage{Page: page.Page - 1}), page.Page-1),
+				Disabled(!t.Live || page.Page == 0).Text("Previous page").OnClick(t.onPage(page.Page-1), page.Page-1),
 			goapp.Span().Class("page-of").Text(fmt.Sprintf("Page %d of %d", page.Page+1, page.Pages)),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-next").
-				Disabled(!c.live || page.Page == page.Pages-1).Text("Next page").OnClick(c.onMsg("team", state.ShowTeamPage{Page: page.Page + 1}), page.Page+1),
+				Disabled(!t.Live || page.Page == page.Pages-1).Text("Next page").OnClick(t.onPage(page.Page+1), page.Page+1),
 		)),
 	)
 }
 
-func (c *Calculator) renderTeamRow(r state.TeamRow) goapp.UI {
-	sc := c.view.Scorecard
+func (t *TeamScreen) renderRow(r state.TeamRow) goapp.UI {
+	sc := t.Scorecard
 	month, class := state.ShortMonth(r.Month.Month)+": ", "pass"
 	switch {
 	case r.Month.Status == scoring.Incomplete:
@@ -94,21 +98,25 @@ func (c *Calculator) renderTeamRow(r state.TeamRow) goapp.UI {
 	}
 	return goapp.Tr().Class(class).DataSet("agent", r.Agent).Body(
 		goapp.Th().Scope("row").Body(
-			goapp.Button().Type("button").Class("link").Disabled(!c.live).Text(r.Agent).
-				Aria("label", "Open the what-if of "+r.Agent).OnClick(c.onOpenAgent(r.Agent), r.Agent),
+			goapp.Button().Type("button").Class("link").Disabled(!t.Live).Text(r.Agent).
+				Aria("label", "Open the what-if of "+r.Agent).OnClick(t.onOpen(r.Agent), r.Agent),
 		),
 		goapp.Td().DataSet("testid", "team-month").Text(month),
 		goapp.Td().DataSet("testid", "team-quarter").Text(quarter),
 	)
 }
 
-func (c *Calculator) onTeamFilter(ctx goapp.Context, e goapp.Event) {
-	c.send("team", state.FilterTeam{Text: value(ctx)})
+func (t *TeamScreen) onFilter(ctx goapp.Context, e goapp.Event) {
+	t.Send.Send("team", state.FilterTeam{Text: value(ctx)})
 }
 
-func (c *Calculator) onOpenAgent(name string) goapp.EventHandler {
+func (t *TeamScreen) onPage(page int) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { t.Send.Send("team", state.ShowTeamPage{Page: page}) }
+}
+
+func (t *TeamScreen) onOpen(name string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
-		if c.send("team", state.OpenAgent{Name: name}) {
+		if t.Send.Send("team", state.OpenAgent{Name: name}) {
 			goapp.Window().Call("scrollTo", 0, 0)
 		}
 	}
