@@ -275,7 +275,19 @@ func (c *Calculator) Send(area string, msg state.Msg) bool { return c.send(area,
 // where they are bound, that is also the handler's scope, or go-app would
 // keep the first closure when the element is reused for something else.
 func (c *Calculator) onValue(area string, msg func(value string) state.Msg) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg(value(ctx))) }
+	return onSendValue(c, area, msg)
+}
+
+func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler { return onSend(c, area, msg) }
+
+// onSendValue and onSend are onValue and onMsg for any Sender: a screen's
+// handlers send through the page it was given.
+func onSendValue(s Sender, area string, msg func(value string) state.Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.Send(area, msg(value(ctx))) }
+}
+
+func onSend(s Sender, area string, msg state.Msg) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.Send(area, msg) }
 }
 
 // onRead sends the message read from the element's value by read (one of
@@ -291,10 +303,6 @@ func (c *Calculator) onRead(area string, read func(value string) (state.Msg, err
 			c.send(area, msg)
 		})
 	}
-}
-
-func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { c.send(area, msg) }
 }
 
 func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) {
@@ -376,7 +384,7 @@ func (c *Calculator) renderPage() goapp.UI {
 func (c *Calculator) renderScreen() goapp.UI {
 	switch c.model.Screen {
 	case state.ScreenHuddle:
-		return c.renderHuddle()
+		return &HuddleScreen{Scorecard: c.view.Scorecard, Huddle: c.view.Huddle, Order: c.view.Order, Err: c.errs["huddle"], Live: c.live, Send: c}
 	case state.ScreenLearn:
 		return c.renderLearn()
 	case state.ScreenEditor:

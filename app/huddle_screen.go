@@ -6,13 +6,29 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"passline/components"
 	"passline/scoring"
 	"passline/state"
 )
 
-// renderHuddle is huddle mode, for a projector: large type and no names.
-func (c *Calculator) renderHuddle() goapp.UI {
-	sc, h := c.view.Scorecard, c.view.Huddle
+// HuddleScreen is huddle mode, for a projector: large type and no names.
+// It draws its props only.
+type HuddleScreen struct {
+	goapp.Compo
+
+	Scorecard *scoring.Scorecard
+	Huddle    *state.Huddle
+	Order     []int // the metrics in the order they are shown
+	Err       string
+	Live      bool
+	Send      Sender
+}
+
+// Render draws the screen.
+func (c *HuddleScreen) Render() goapp.UI { return components.SafeRender("huddle mode", c.render, nil) }
+
+func (c *HuddleScreen) render() goapp.UI {
+	sc, h := c.Scorecard, c.Huddle
 	if h == nil {
 		return goapp.Text("")
 	}
@@ -27,14 +43,14 @@ func (c *Calculator) renderHuddle() goapp.UI {
 			renderWorth(sc, h),
 		),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.live).
-				Text("Back to the two examples").OnClick(c.onMsg("huddle", state.ResetHuddle{})),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.Live).
+				Text("Back to the two examples").OnClick(onSend(c.Send, "huddle", state.ResetHuddle{})),
 		),
-		errorLine(c.errs["huddle"]),
+		errorLine(c.Err),
 	)
 }
 
-func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s int) goapp.UI {
+func (c *HuddleScreen) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s int) goapp.UI {
 	sn := h.Scenarios[s]
 	status, class := "PASS", "status pass"
 	if !sn.Pass {
@@ -58,16 +74,16 @@ func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s in
 			goapp.Span().Class(class).DataSet("testid", "scenario-status").Text(status),
 		),
 		goapp.P().Class("margin").Text(marginWords+"."),
-		goapp.Div().Class("scenario-points").Body(goapp.Range(c.view.Order).Slice(func(k int) goapp.UI {
-			i := c.view.Order[k]
+		goapp.Div().Class("scenario-points").Body(goapp.Range(c.Order).Slice(func(k int) goapp.UI {
+			i := c.Order[k]
 			m := &sc.Metrics[i]
 			id := "huddle-" + sn.Key + "-" + m.ID
 			levels := sc.Levels(m)
 			key := sn.Key + "." + m.ID
 			return goapp.Div().Class("field inline").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
-					OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
+				goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.Live).
+					OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
 						return goapp.Option().Value(p.String()).Selected(p.Equal(sn.Points[i])).Text(state.PointsText(p))
@@ -78,14 +94,14 @@ func (c *Calculator) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s in
 	)
 }
 
-func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
+func (c *HuddleScreen) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
 	mx, my := &sc.Metrics[h.X], &sc.Metrics[h.Y]
 	metricSelect := func(key, label string, chosen int) goapp.UI {
 		id := "huddle-" + key
 		return goapp.Div().Class("field inline").Body(
 			goapp.Label().For(id).Text(label),
-			goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.live).
-				OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
+			goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.Live).
+				OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
 				goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI {
 					return goapp.Option().Value(sc.Metrics[i].ID).Selected(i == chosen).Text(sc.Metrics[i].Label)
 				}),
@@ -130,8 +146,8 @@ func (c *Calculator) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goapp
 			metricSelect("y", "Down", h.Y),
 			goapp.Div().Class("field inline").Body(
 				goapp.Label().For("huddle-rest").Text("Other metrics as in"),
-				goapp.Select().ID("huddle-rest").DataSet("huddle", "rest").Disabled(!c.live).
-					OnChange(c.onValue("huddle", func(v string) state.Msg { return state.SetHuddle{Key: "rest", Value: v} }), "rest").Body(
+				goapp.Select().ID("huddle-rest").DataSet("huddle", "rest").Disabled(!c.Live).
+					OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: "rest", Value: v} }), "rest").Body(
 					goapp.Option().Value("a").Selected(h.Rest == 0).Text("scenario A"),
 					goapp.Option().Value("b").Selected(h.Rest == 1).Text("scenario B"),
 				),
