@@ -386,7 +386,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	case state.ScreenHuddle:
 		return &HuddleScreen{Scorecard: c.view.Scorecard, Huddle: c.view.Huddle, Order: c.view.Order, Err: c.errs["huddle"], Live: c.live, Send: c}
 	case state.ScreenLearn:
-		return c.renderLearn()
+		return &LearnScreen{Learn: c.view.Learn, Err: c.errs["lesson"], Live: c.live, Send: c}
 	case state.ScreenEditor:
 		return goapp.Div().Class("columns editor-columns").Body(
 			goapp.Div().Class("column").Body(c.renderEditor()),

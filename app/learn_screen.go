@@ -2,15 +2,29 @@ package app
 
 import (
 	"fmt"
+	"passline/components"
 	"passline/state"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// renderLearn is the learn screen: its topics, then the chosen one.
-func (c *Calculator) renderLearn() goapp.UI {
-	l := c.view.Learn
+// LearnScreen is the learn screen: a lesson per kind of metric, floor
+// scenarios and a quiz. It draws its props only.
+type LearnScreen struct {
+	goapp.Compo
+
+	Learn *state.Learn
+	Err   string
+	Live  bool
+	Send  Sender
+}
+
+// Render draws the screen.
+func (c *LearnScreen) Render() goapp.UI { return components.SafeRender("the learn screen", c.render, nil) }
+
+func (c *LearnScreen) render() goapp.UI {
+	l := c.Learn
 	if l == nil {
 		return goapp.Text("")
 	}
@@ -27,31 +41,31 @@ func (c *Calculator) renderLearn() goapp.UI {
 		goapp.Nav().Class("lessons").Aria("label", "Lessons").Body(
 			goapp.Range(state.Lessons).Slice(func(i int) goapp.UI {
 				t := state.Lessons[i]
-				b := goapp.Button().Type("button").Class("lesson-tab").DataSet("lesson", t.ID).Disabled(!c.live).
-					Text(t.Label).OnClick(c.onMsg("lesson", state.ChooseLesson{Topic: t.ID}), t.ID)
+				b := goapp.Button().Type("button").Class("lesson-tab").DataSet("lesson", t.ID).Disabled(!c.Live).
+					Text(t.Label).OnClick(onSend(c.Send, "lesson", state.ChooseLesson{Topic: t.ID}), t.ID)
 				if t.ID == l.Topic {
 					b = b.Aria("current", "page")
 				}
 				return b
 			}),
 		),
-		errorLine(c.errs["lesson"]),
+		errorLine(c.Err),
 		body,
 	)
 }
 
 // answerField is a calculator input that sends an Answer.
-func (c *Calculator) answerField(f state.LessonField) goapp.UI {
+func (c *LearnScreen) answerField(f state.LessonField) goapp.UI {
 	id := "learn-" + strings.ReplaceAll(f.Key, " ", "-")
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(f.Label),
 		goapp.Input().Type("text").ID(id).Class("text").DataSet("answer", f.Key).Attr("inputmode", f.Mode).
-			Attr("autocomplete", "off").Value(f.Value).Disabled(!c.live).
-			OnChange(c.onValue("lesson", func(v string) state.Msg { return state.Answer{Key: f.Key, Value: v} }), f.Key),
+			Attr("autocomplete", "off").Value(f.Value).Disabled(!c.Live).
+			OnChange(onSendValue(c.Send, "lesson", func(v string) state.Msg { return state.Answer{Key: f.Key, Value: v} }), f.Key),
 	)
 }
 
-func (c *Calculator) renderKindLesson(k *state.KindLesson) goapp.UI {
+func (c *LearnScreen) renderKindLesson(k *state.KindLesson) goapp.UI {
 	return goapp.Section().Class("card lesson").Aria("labelledby", "lesson-title").Body(
 		goapp.H2().ID("lesson-title").Text(k.Title),
 		goapp.P().Text(k.Means),
@@ -72,7 +86,7 @@ func (c *Calculator) renderKindLesson(k *state.KindLesson) goapp.UI {
 	)
 }
 
-func (c *Calculator) renderGuided(gs []state.GuidedAnswer) goapp.UI {
+func (c *LearnScreen) renderGuided(gs []state.GuidedAnswer) goapp.UI {
 	return goapp.Div().Class("guided").Body(goapp.Range(gs).Slice(func(i int) goapp.UI {
 		g := gs[i]
 		return goapp.Section().Class("card").DataSet("guided", g.ID).Aria("labelledby", "guided-"+g.ID).Body(
@@ -86,7 +100,7 @@ func (c *Calculator) renderGuided(gs []state.GuidedAnswer) goapp.UI {
 	}))
 }
 
-func (c *Calculator) renderQuiz(l *state.Learn) goapp.UI {
+func (c *LearnScreen) renderQuiz(l *state.Learn) goapp.UI {
 	return goapp.Section().Class("card quiz").Aria("labelledby", "quiz-title").Body(
 		goapp.H2().ID("quiz-title").Text("Quiz"),
 		goapp.P().Attr("role", "status").DataSet("testid", "quiz-score").Text(fmt.Sprintf("%d of %d answered, %d right.", l.Answered, len(l.Quiz), l.Right)),
@@ -99,8 +113,8 @@ func (c *Calculator) renderQuiz(l *state.Learn) goapp.UI {
 					goapp.Range(q.Options).Slice(func(j int) goapp.UI {
 						id := fmt.Sprintf("quiz-%d-%d", i, j)
 						return goapp.Label().Class("check").For(id).Body(
-							goapp.Input().Type("radio").ID(id).Name(key).Value(fmt.Sprint(j)).Checked(q.Answered && q.Chosen == j).Disabled(!c.live).
-								OnChange(c.onValue("lesson", func(v string) state.Msg { return state.Answer{Key: key, Value: v} }), key),
+							goapp.Input().Type("radio").ID(id).Name(key).Value(fmt.Sprint(j)).Checked(q.Answered && q.Chosen == j).Disabled(!c.Live).
+								OnChange(onSendValue(c.Send, "lesson", func(v string) state.Msg { return state.Answer{Key: key, Value: v} }), key),
 							goapp.Span().Text(q.Options[j]),
 						)
 					}),
@@ -111,7 +125,7 @@ func (c *Calculator) renderQuiz(l *state.Learn) goapp.UI {
 	)
 }
 
-func (c *Calculator) guidedField(f *state.LessonField) goapp.UI {
+func (c *LearnScreen) guidedField(f *state.LessonField) goapp.UI {
 	if f == nil {
 		return goapp.Text("")
 	}
