@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -267,8 +268,31 @@ func (c *Calculator) SliderChanged(ctx goapp.Context, key, text string) {
 	})
 }
 
-// Send applies a screen's message (see Sender).
-func (c *Calculator) Send(area string, msg state.Msg) bool { return c.send(area, msg) }
+// Send applies a screen's message (see Sender). A draft put in use also
+// says so and shows the what-if screen with it.
+func (c *Calculator) Send(area string, msg state.Msg) bool {
+	ok := c.send(area, msg)
+	if _, used := msg.(state.UseDraft); used && ok {
+		c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the editor."
+		c.send("screen", state.ChooseScreen{Screen: state.ScreenWhatIf})
+	}
+	return ok
+}
+
+// editorScreen is the editor's props, from the page's state.
+func (c *Calculator) editorScreen() *EditorScreen {
+	e := &EditorScreen{Errs: map[string]string{}, Live: c.live, Send: c}
+	for k, v := range c.errs {
+		if k == "editor" || strings.HasPrefix(k, "draft:") {
+			e.Errs[k] = v
+		}
+	}
+	var err error
+	if e.Draft, err = c.model.DraftScorecard(); err != nil {
+		e.DraftErr = err.Error()
+	}
+	return e
+}
 
 // onValue sends the message made from the element's value; onMsg sends a
 // fixed message. Both capture what they are for (a metric id, a page):
@@ -389,7 +413,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 		return &LearnScreen{Learn: c.view.Learn, Err: c.errs["lesson"], Live: c.live, Send: c}
 	case state.ScreenEditor:
 		return goapp.Div().Class("columns editor-columns").Body(
-			goapp.Div().Class("column").Body(c.renderEditor()),
+			goapp.Div().Class("column").Body(c.editorScreen()),
 			goapp.Div().Class("column").Body(c.memoized(c.scorecardProps())),
 		)
 	case state.ScreenTeam:

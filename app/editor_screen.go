@@ -7,19 +7,35 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"passline/components"
 	"passline/scoring"
 	"passline/state"
 )
 
-// renderEditor is the scorecard editor: every field of the draft, the
+// EditorScreen is the scorecard editor: every field of the draft, the
 // engine's objections under the field they are about, the weights' total
-// always in sight.
-func (c *Calculator) renderEditor() goapp.UI {
-	sc, err := c.model.DraftScorecard()
-	if err != nil {
+// always in sight. It draws its props only.
+type EditorScreen struct {
+	goapp.Compo
+
+	Draft    *scoring.Scorecard // the draft, or the scorecard in use when there is none
+	DraftErr string             // why the draft cannot be read
+	Errs     map[string]string  // by "draft:<field>", and "editor"
+	Live     bool
+	Send     Sender
+
+	exportErr string // why the last download failed: the screen's own
+}
+
+// Render draws the screen.
+func (c *EditorScreen) Render() goapp.UI { return components.SafeRender("the editor", c.render, nil) }
+
+func (c *EditorScreen) render() goapp.UI {
+	sc := c.Draft
+	if c.DraftErr != "" {
 		return goapp.Section().Class("card").Body(
 			goapp.H2().Text("Edit the scorecard"),
-			errorLine("The draft cannot be read: "+err.Error()),
+			errorLine("The draft cannot be read: "+c.DraftErr),
 			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
 		)
 	}
@@ -46,7 +62,7 @@ func (c *Calculator) renderEditor() goapp.UI {
 		),
 		goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI { return c.renderDraftMetric(sc, i, probs) }),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.Live).
 				Text("Add a metric").OnClick(c.onEditorMsg(state.AddMetric{}), "add-metric"),
 		),
 		goapp.If(len(check.All) > 0, goapp.Div().Class("editor-problems").Body(
@@ -55,19 +71,20 @@ func (c *Calculator) renderEditor() goapp.UI {
 				goapp.Range(check.All).Slice(func(k int) goapp.UI { return goapp.Li().Text(check.All[k]) }),
 			),
 		)),
-		errorLine(c.errs["editor"]),
+		errorLine(c.Errs["editor"]),
+		errorLine(c.exportErr),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "editor-use").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button").DataSet("testid", "editor-use").Disabled(!c.Live).
 				Text("Use this scorecard").OnClick(c.onEditorMsg(state.UseDraft{}), "use"),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.Live).
 				Text("Download the draft (JSON)").OnClick(c.onExportDraft),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-discard").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-discard").Disabled(!c.Live).
 				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
 		),
 	)
 }
 
-func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[state.DraftField][]string) goapp.UI {
+func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[state.DraftField][]string) goapp.UI {
 	m := &sc.Metrics[i]
 	f := func(key string) state.DraftField { return state.MetricField(i, key) }
 	source := "a column named like its id or label"
@@ -94,28 +111,28 @@ func (c *Calculator) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[s
 				return goapp.Div().Class("band-row").Body(
 					c.textField(state.BandField(i, j, "points"), "Points", b.Points.Short(4), probs),
 					c.textField(state.BandField(i, j, "at"), "At", b.At.Short(4), probs),
-					goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+					goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
 						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
 						OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
 				)
 			}),
-			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
 				Text("Add a band").OnClick(c.onEditorMsg(state.AddBand{Metric: i}), fmt.Sprint("ab", i)),
 		)),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").Disabled(!c.live).
+			goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
 				Text("Remove "+m.Label).OnClick(c.onEditorMsg(state.RemoveMetric{Metric: i}), fmt.Sprint("rm", i)),
 		),
 	)
 }
 
 // textField is a labelled input for a draft field, with its problems.
-func (c *Calculator) textField(f state.DraftField, label, value string, probs map[state.DraftField][]string) goapp.UI {
+func (c *EditorScreen) textField(f state.DraftField, label, value string, probs map[state.DraftField][]string) goapp.UI {
 	field := f.String() // the hooks' name, and the key of its typing errors
 	id := "draft-" + field
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
-		Value(value).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field)
-	if len(probs[f]) > 0 || c.errs["draft:"+field] != "" {
+		Value(value).Disabled(!c.Live).OnChange(onSendValue(c.Send, "draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field)
+	if len(probs[f]) > 0 || c.Errs["draft:"+field] != "" {
 		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
 	}
 	return goapp.Div().Class("field").Body(
@@ -125,12 +142,12 @@ func (c *Calculator) textField(f state.DraftField, label, value string, probs ma
 	)
 }
 
-func (c *Calculator) selectField(f state.DraftField, label, value string, probs map[state.DraftField][]string, options ...[2]string) goapp.UI {
+func (c *EditorScreen) selectField(f state.DraftField, label, value string, probs map[state.DraftField][]string, options ...[2]string) goapp.UI {
 	field := f.String()
 	id := "draft-" + field
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),
-		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.live).OnChange(c.onValue("draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field).Body(
+		goapp.Select().ID(id).DataSet("field", field).Disabled(!c.Live).OnChange(onSendValue(c.Send, "draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field).Body(
 			goapp.Range(options).Slice(func(k int) goapp.UI {
 				return goapp.Option().Value(options[k][0]).Selected(options[k][0] == value).Text(options[k][1])
 			}),
@@ -139,16 +156,16 @@ func (c *Calculator) selectField(f state.DraftField, label, value string, probs 
 	)
 }
 
-func (c *Calculator) fieldErrors(probs map[state.DraftField][]string, f state.DraftField) goapp.UI {
+func (c *EditorScreen) fieldErrors(probs map[state.DraftField][]string, f state.DraftField) goapp.UI {
 	return c.fieldErrorsID(probs, f, "")
 }
 
 // fieldErrorsID shows what is wrong with a field: the engine's rules and a
 // value that could not be read.
-func (c *Calculator) fieldErrorsID(probs map[state.DraftField][]string, f state.DraftField, id string) goapp.UI {
+func (c *EditorScreen) fieldErrorsID(probs map[state.DraftField][]string, f state.DraftField, id string) goapp.UI {
 	key := f.String()
 	msgs := probs[f]
-	if e := c.errs["draft:"+key]; e != "" {
+	if e := c.Errs["draft:"+key]; e != "" {
 		msgs = append([]string{e}, msgs...)
 	}
 	if len(msgs) == 0 {
@@ -161,29 +178,21 @@ func (c *Calculator) fieldErrorsID(probs map[state.DraftField][]string, f state.
 	return p.Body(goapp.Range(msgs).Slice(func(k int) goapp.UI { return goapp.Span().Text(msgs[k] + " ") }))
 }
 
-func (c *Calculator) onEditorMsg(msg state.Msg) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		if c.send("editor", msg) {
-			if _, used := msg.(state.UseDraft); used {
-				c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the editor."
-				c.send("screen", state.ChooseScreen{Screen: state.ScreenWhatIf})
-			}
-		}
-	}
+func (c *EditorScreen) onEditorMsg(msg state.Msg) goapp.EventHandler {
+	return onSend(c.Send, "editor", msg)
 }
 
-func (c *Calculator) onExportDraft(ctx goapp.Context, e goapp.Event) {
-	c.do("exporting the draft", func() {
-		sc, err := c.model.DraftScorecard()
-		if err != nil {
-			c.setErr("editor", err.Error())
-			return
-		}
+func (c *EditorScreen) onExportDraft(ctx goapp.Context, e goapp.Event) {
+	err := guard("exporting the draft", func() {
 		var b bytes.Buffer
-		if err := scoring.WriteScorecard(&b, sc); err != nil {
-			c.setErr("editor", err.Error())
+		if err := scoring.WriteScorecard(&b, c.Draft); err != nil {
+			c.exportErr = err.Error()
 			return
 		}
+		c.exportErr = ""
 		download("passline-scorecard-draft.json", "application/json", b.Bytes())
 	})
+	if err != nil {
+		c.exportErr = err.Error()
+	}
 }
