@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
+	"passline/csv"
+	"passline/scoring"
 	"passline/state"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -65,4 +68,94 @@ func download(name, mime string, content []byte) {
 		return nil
 	})
 	goapp.Window().Call("setTimeout", revoke, 60_000)
+}
+
+// onFile reads the chosen file and sends the message made from its text;
+// loaded says what it loaded. A file that cannot be read is an error in area.
+func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, loaded func(name string) string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c.do("reading the file", func() {
+			readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
+				c.do("loading "+name, func() {
+					if err != nil {
+						c.setErr(area, err.Error())
+						return
+					}
+					text, what := scoring.DecodeText(b), name
+					if area == "data" {
+						what = "" // counted in rows
+					}
+					c.readShowingProgress(what, text, func() {
+						if c.send(area, msg(name, text)) {
+							c.loaded = loaded(name)
+						}
+					})
+				})
+			})
+		})
+	}
+}
+
+func (c *Calculator) onScorecardFile() goapp.EventHandler {
+	return c.onFile("scorecard",
+		func(name, text string) state.Msg { return state.ImportScorecard{Name: name, JSON: text} },
+		func(name string) string {
+			return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
+		})
+}
+
+func (c *Calculator) onDataFile() goapp.EventHandler {
+	return c.onFile("data", func(_, text string) state.Msg { return state.SetData{Text: text} }, c.dataLoadedText)
+}
+
+// onApplyPaste reads the paste box when asked, not on every keystroke: a
+// big paste never goes through the page's renders.
+// Text over MaxFileBytes is refused before Go reads it.
+func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
+	c.do("reading the pasted rows", func() {
+		box := goapp.Window().GetElementByID("data-paste")
+		if err := state.TooBig("the pasted text", box.Get("textLength").Int()); err != nil {
+			c.setErr("data", err.Error())
+			return
+		}
+		text := box.Get("value").String()
+		c.readShowingProgress("", text, func() {
+			if c.send("data", state.SetData{Text: text}) {
+				box.Set("value", "")
+				c.loaded = c.dataLoadedText("Pasted data")
+			}
+		})
+	})
+}
+
+func (c *Calculator) dataLoadedText(what string) string {
+	d := c.view.Data
+	s := fmt.Sprintf("%s: %s read for %s", what, state.Plural(d.Rows, "row"), state.Plural(len(d.Agents), "agent"))
+	if n := c.view.LeftOut; n > 0 {
+		s += fmt.Sprintf("; %s left out, listed below", state.Plural(n, "row"))
+	}
+	return s + "."
+}
+
+func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
+	c.do("exporting the results", func() {
+		sc := c.view.Scorecard
+		var b bytes.Buffer
+		if err := csv.WriteResults(&b, sc, sc.ScoreData(c.view.Data)); err != nil {
+			c.setErr("export", err.Error())
+			return
+		}
+		download("passline-results.csv", "text/csv;charset=utf-8", b.Bytes())
+	})
+}
+
+func (c *Calculator) onExportScorecard(ctx goapp.Context, e goapp.Event) {
+	c.do("exporting the scorecard", func() {
+		var b bytes.Buffer
+		if err := scoring.WriteScorecard(&b, c.view.Scorecard); err != nil {
+			c.setErr("export", err.Error())
+			return
+		}
+		download("passline-scorecard.json", "application/json", b.Bytes())
+	})
 }

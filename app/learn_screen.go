@@ -21,7 +21,9 @@ type LearnScreen struct {
 }
 
 // Render draws the screen.
-func (c *LearnScreen) Render() goapp.UI { return components.SafeRender("the learn screen", c.render, nil) }
+func (c *LearnScreen) Render() goapp.UI {
+	return components.SafeRender("the learn screen", c.render, nil)
+}
 
 func (c *LearnScreen) render() goapp.UI {
 	l := c.Learn

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -9,8 +8,6 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
-	"passline/csv"
-	"passline/scoring"
 	"passline/state"
 )
 
@@ -179,73 +176,6 @@ func (c *Calculator) onPreset(ctx goapp.Context, e goapp.Event) {
 	}
 }
 
-// onFile reads the chosen file and sends the message made from its text;
-// loaded says what it loaded. A file that cannot be read is an error in area.
-func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, loaded func(name string) string) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		c.do("reading the file", func() {
-			readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
-				c.do("loading "+name, func() {
-					if err != nil {
-						c.setErr(area, err.Error())
-						return
-					}
-					text, what := scoring.DecodeText(b), name
-					if area == "data" {
-						what = "" // counted in rows
-					}
-					c.readShowingProgress(what, text, func() {
-						if c.send(area, msg(name, text)) {
-							c.loaded = loaded(name)
-						}
-					})
-				})
-			})
-		})
-	}
-}
-
-func (c *Calculator) onScorecardFile() goapp.EventHandler {
-	return c.onFile("scorecard",
-		func(name, text string) state.Msg { return state.ImportScorecard{Name: name, JSON: text} },
-		func(name string) string {
-			return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
-		})
-}
-
-func (c *Calculator) onDataFile() goapp.EventHandler {
-	return c.onFile("data", func(_, text string) state.Msg { return state.SetData{Text: text} }, c.dataLoadedText)
-}
-
-// onApplyPaste reads the paste box when asked, not on every keystroke: a
-// big paste never goes through the page's renders.
-// Text over MaxFileBytes is refused before Go reads it.
-func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
-	c.do("reading the pasted rows", func() {
-		box := goapp.Window().GetElementByID("data-paste")
-		if err := state.TooBig("the pasted text", box.Get("textLength").Int()); err != nil {
-			c.setErr("data", err.Error())
-			return
-		}
-		text := box.Get("value").String()
-		c.readShowingProgress("", text, func() {
-			if c.send("data", state.SetData{Text: text}) {
-				box.Set("value", "")
-				c.loaded = c.dataLoadedText("Pasted data")
-			}
-		})
-	})
-}
-
-func (c *Calculator) dataLoadedText(what string) string {
-	d := c.view.Data
-	s := fmt.Sprintf("%s: %s read for %s", what, state.Plural(d.Rows, "row"), state.Plural(len(d.Agents), "agent"))
-	if n := c.view.LeftOut; n > 0 {
-		s += fmt.Sprintf("; %s left out, listed below", state.Plural(n, "row"))
-	}
-	return s + "."
-}
-
 func (c *Calculator) onAgent(ctx goapp.Context, e goapp.Event) {
 	c.send("data", state.ChooseAgent{Name: value(ctx)})
 }
@@ -302,7 +232,9 @@ func (c *Calculator) onValue(area string, msg func(value string) state.Msg) goap
 	return onSendValue(c, area, msg)
 }
 
-func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler { return onSend(c, area, msg) }
+func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler {
+	return onSend(c, area, msg)
+}
 
 // onSendValue and onSend are onValue and onMsg for any Sender: a screen's
 // handlers send through the page it was given.
@@ -331,29 +263,6 @@ func (c *Calculator) onRead(area string, read func(value string) (state.Msg, err
 
 func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) {
 	c.send("whatif", state.ClearWhatIf{})
-}
-
-func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
-	c.do("exporting the results", func() {
-		sc := c.view.Scorecard
-		var b bytes.Buffer
-		if err := csv.WriteResults(&b, sc, sc.ScoreData(c.view.Data)); err != nil {
-			c.setErr("export", err.Error())
-			return
-		}
-		download("passline-results.csv", "text/csv;charset=utf-8", b.Bytes())
-	})
-}
-
-func (c *Calculator) onExportScorecard(ctx goapp.Context, e goapp.Event) {
-	c.do("exporting the scorecard", func() {
-		var b bytes.Buffer
-		if err := scoring.WriteScorecard(&b, c.view.Scorecard); err != nil {
-			c.setErr("export", err.Error())
-			return
-		}
-		download("passline-scorecard.json", "application/json", b.Bytes())
-	})
 }
 
 func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
@@ -442,57 +351,4 @@ func (c *Calculator) renderScreen() goapp.UI {
 			c.memoized(c.actionsProps()),
 		),
 	)
-}
-
-func (c *Calculator) renderNotices() goapp.UI {
-	return goapp.Div().Class("notices").Body(
-		goapp.If(c.updated,
-			components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", c.reload).WithTestID("update"),
-		),
-		goapp.If(c.crash != "",
-			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
-		),
-		goapp.If(c.notice != "" && !c.saveFailed,
-			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
-		),
-		c.renderSaveFailed(),
-		c.renderRescue(),
-		c.renderShareOffer(),
-	)
-}
-
-// showingExample reports whether the data is still the first visit's example.
-func (c *Calculator) showingExample() bool { return c.model.Data == state.DefaultData }
-
-func (c *Calculator) renderActions(p actionsProps) goapp.UI {
-	return goapp.Section().Class("card").Body(
-		goapp.H2().Text("Take it with you"),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "export-results").Disabled(!p.Live).
-				Text("Download the results (CSV)").OnClick(c.onExportResults),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "export-scorecard").Disabled(!p.Live).
-				Text("Download the scorecard (JSON)").OnClick(c.onExportScorecard),
-		),
-		errorLine(p.Err),
-		c.renderShare(p),
-		goapp.H3().Text("Start again"),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
-				Disabled(!p.Live).Text("Start again").OnClick(c.onReset),
-			goapp.If(p.CrashTest,
-				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
-					Text("Crash test").OnClick(c.onCrashTest),
-				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "stop-test").
-					Text("Stop test").OnClick(c.onStopTest),
-			),
-		),
-	)
-}
-
-// errorLine shows an error next to what it is about, or nothing.
-func errorLine(msg string) goapp.UI {
-	if msg == "" {
-		return goapp.Text("")
-	}
-	return goapp.P().Class("input-error").Attr("role", "alert").Text(msg)
 }
