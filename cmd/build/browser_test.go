@@ -138,24 +138,20 @@ func newSession(t *testing.T, width, height int, wrap func(http.Handler) http.Ha
 // context is "in-incognito", where nothing installs).
 func newSessionOwnBrowser(t *testing.T, width, height int) *session {
 	t.Helper()
-	dir := needBrowser(t)
-	srv, url, err := listenHandler(siteHandler(dir, ""), "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := StartBrowser(context.Background(), width, height)
-	if err != nil {
-		srv.Close()
-		t.Fatal(err)
-	}
-	s := &session{t: t, width: width, srv: srv, url: url, b: b}
-	t.Cleanup(func() { b.Close(); srv.Close() })
-	s.run(emulation.SetDeviceMetricsOverride(int64(width), int64(height), 1, width < 600))
-	return s
+	return startSession(t, needBrowser(t), "", width, height, nil, func() (*Browser, error) {
+		return StartBrowser(context.Background(), width, height)
+	})
 }
 
 // newSessionOn serves the site in dir under base.
 func newSessionOn(t *testing.T, dir, base string, width, height int, wrap func(http.Handler) http.Handler) *session {
+	t.Helper()
+	return startSession(t, dir, base, width, height, wrap, sharedBrowser().Context)
+}
+
+// startSession serves the site in dir under base (through wrap, if any)
+// and opens it in the browser open gives, at width × height.
+func startSession(t *testing.T, dir, base string, width, height int, wrap func(http.Handler) http.Handler, open func() (*Browser, error)) *session {
 	t.Helper()
 	h := siteHandler(dir, base)
 	if wrap != nil {
@@ -166,7 +162,7 @@ func newSessionOn(t *testing.T, dir, base string, width, height int, wrap func(h
 		t.Fatal(err)
 	}
 	url += strings.TrimPrefix(base+"/", "/")
-	b, err := sharedBrowser().Context()
+	b, err := open()
 	if err != nil {
 		srv.Close()
 		t.Fatal(err)
