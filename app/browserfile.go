@@ -3,11 +3,12 @@ package app
 import (
 	"bytes"
 	"fmt"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
 	"passline/csv"
 	"passline/scoring"
 	"passline/state"
-
-	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // readChosenFile reads the file chosen in the file input that fired the

@@ -2,10 +2,11 @@ package app
 
 import (
 	"fmt"
-	"passline/state"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/state"
 )
 
 // busyBytes is the size of text from which reading it shows a progress
@@ -42,19 +43,26 @@ func (c *Calculator) readShowingProgress(name, text string, read func()) {
 // drops a call whose element was re-rendered away in the meantime.
 func afterPaint(ctx goapp.Context, fn func(goapp.Context)) {
 	ctx.Defer(func(ctx goapp.Context) {
-		var frame, painted goapp.Func
-		painted = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-			painted.Release()
-			ctx.Dispatch(fn)
-			return nil
-		})
+		var frame goapp.Func
 		frame = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
 			frame.Release()
-			goapp.Window().Call("setTimeout", painted, 0)
+			afterTimeout(func() { ctx.Dispatch(fn) })
 			return nil
 		})
 		goapp.Window().Call("requestAnimationFrame", frame)
 	})
+}
+
+// afterTimeout calls fn from a zero timeout: once the browser has done
+// what it had queued (a paint, among others).
+func afterTimeout(fn func()) {
+	var f goapp.Func
+	f = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		f.Release()
+		fn()
+		return nil
+	})
+	goapp.Window().Call("setTimeout", f, 0)
 }
 
 // renderBusy draws the progress line of a read under way.

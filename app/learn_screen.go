@@ -2,11 +2,12 @@ package app
 
 import (
 	"fmt"
-	"passline/components"
-	"passline/state"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+	"passline/state"
 )
 
 // LearnScreen is the learn screen: a lesson per kind of metric, floor

@@ -110,13 +110,7 @@ func (c *Calculator) passWithoutProps() passWithoutProps {
 }
 
 func (c *Calculator) luckProps() luckProps {
-	errs := map[string]string{}
-	for k, v := range c.errs {
-		if len(k) > 7 && k[:7] == "expect:" {
-			errs[k] = v
-		}
-	}
-	return luckProps{Scorecard: c.view.Scorecard, Luck: c.view.Luck, Agent: c.view.Agent.Name, Month: c.view.Month, Errs: errs, Live: c.live}
+	return luckProps{Scorecard: c.view.Scorecard, Luck: c.view.Luck, Agent: c.view.Agent.Name, Month: c.view.Month, Errs: c.errsOf("expect:"), Live: c.live}
 }
 
 func (c *Calculator) appealProps() appealProps {

@@ -36,7 +36,7 @@ type Calculator struct {
 	rescue      string            // why the saved state is set aside (see rescue.go)
 	holdSaves   bool              // while rescuing: save nothing over the state set aside
 	forgetAsked bool              // "Forget it" tapped once: the next tap forgets
-	saveFailed  bool              // the last save was refused: notice says so, with the results to take
+	saveFailed  bool              // the last save was refused: a notice says so, with the results to take
 	ctx         goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
@@ -58,19 +58,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 			c.restore()
 		}
 		c.watchOtherTabs(ctx)
-		_ = c.storage.Set(state.StartingKey, "1")
-		// Cleared once the first render is done: after go-app's render, then
-		// a timeout (not a frame: a tab opened in the background paints no
-		// frame, yet it has started).
-		ctx.Defer(func(ctx goapp.Context) {
-			var done goapp.Func
-			done = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
-				done.Release()
-				c.storage.Del(state.StartingKey)
-				return nil
-			})
-			goapp.Window().Call("setTimeout", done, 0)
-		})
+		markStart(ctx, c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
 		c.warmUp(ctx)
@@ -131,6 +119,20 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 		ok = true
 	})
 	return ok
+}
+
+// errsOf is the errors of the areas that start with one of prefixes: a
+// part's props carry its own errors only.
+func (c *Calculator) errsOf(prefixes ...string) map[string]string {
+	out := map[string]string{}
+	for k, v := range c.errs {
+		for _, p := range prefixes {
+			if strings.HasPrefix(k, p) {
+				out[k] = v
+			}
+		}
+	}
+	return out
 }
 
 func (c *Calculator) setErr(area, msg string) {
@@ -211,12 +213,7 @@ func (c *Calculator) Send(area string, msg state.Msg) bool {
 
 // editorScreen is the editor's props, from the page's state.
 func (c *Calculator) editorScreen() *EditorScreen {
-	e := &EditorScreen{Errs: map[string]string{}, Live: c.live, Send: c}
-	for k, v := range c.errs {
-		if k == "editor" || strings.HasPrefix(k, "draft:") {
-			e.Errs[k] = v
-		}
-	}
+	e := &EditorScreen{Errs: c.errsOf("editor", "draft:"), Live: c.live, Send: c}
 	var err error
 	if e.Draft, err = c.model.DraftScorecard(); err != nil {
 		e.DraftErr = err.Error()

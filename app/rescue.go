@@ -22,6 +22,14 @@ func startDidNotFinish(s state.Storage) bool {
 	return s.Get(state.StartingKey, &mark) == nil && mark != ""
 }
 
+// markStart marks the start in storage and clears the mark once the first
+// render is done: after go-app's render, then a timeout (not a frame: a
+// tab opened in the background paints no frame, yet it has started).
+func markStart(ctx goapp.Context, s state.Storage) {
+	_ = s.Set(state.StartingKey, "1")
+	ctx.Defer(func(goapp.Context) { afterTimeout(func() { s.Del(state.StartingKey) }) })
+}
+
 // rescueStart is the words of a start that set the saved state aside.
 const rescueStart = "Passline did not finish starting last time, so it started with the example this time. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
 

@@ -33,11 +33,8 @@ func (c *Calculator) restore() {
 func (c *Calculator) save(next state.Model) {
 	err := c.saver.Save(next)
 	c.saveFailed = errors.Is(err, state.ErrNotSaved)
-	switch {
-	case errors.Is(err, state.ErrOtherTab):
+	if errors.Is(err, state.ErrOtherTab) {
 		c.takeUpOtherTab("Passline changed in another tab, so this tab now shows that. Your last change here was not saved: make it again if you need it.")
-	case c.saveFailed:
-		c.notice = "This browser did not let Passline save your change on this device (its storage may be full). What you see is in use now, but a reload would bring back what was saved before: download the results to keep them, or use a smaller file."
 	}
 }
 
@@ -76,12 +73,15 @@ func (c *Calculator) watchOtherTabs(ctx goapp.Context) {
 	}))
 }
 
-// renderSaveFailed offers the results when the last save failed.
+// saveFailedWords say what a refused save means for the user.
+const saveFailedWords = "This browser did not let Passline save your change on this device (its storage may be full). What you see is in use now, but a reload would bring back what was saved before: download the results to keep them, or use a smaller file."
+
+// renderSaveFailed offers the results while saves are refused.
 func (c *Calculator) renderSaveFailed() goapp.UI {
 	if !c.saveFailed {
 		return nil
 	}
-	return components.NewNotice(components.Error, c.notice).WithAction("Download the results", func(ctx goapp.Context) {
+	return components.NewNotice(components.Error, saveFailedWords).WithAction("Download the results", func(ctx goapp.Context) {
 		c.onExportResults(ctx, goapp.Event{})
 	}).WithTestID("save-failed")
 }

@@ -34,7 +34,7 @@ func (c *Calculator) renderNotices() goapp.UI {
 		goapp.If(c.crash != "",
 			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
 		),
-		goapp.If(c.notice != "" && !c.saveFailed,
+		goapp.If(c.notice != "",
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
 		c.renderSaveFailed(),

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"passline/internal/fuzzseed"
 	"strings"
 	"testing"
 
+	"passline/internal/fuzzseed"
 	"passline/scoring"
 )
 

@@ -2,8 +2,9 @@ package scoring
 
 import (
 	"bytes"
-	"passline/internal/fuzzseed"
 	"testing"
+
+	"passline/internal/fuzzseed"
 )
 
 // Run one with: go test ./scoring -run '^$' -fuzz FuzzReadScorecard -fuzztime 1m

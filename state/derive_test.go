@@ -2,9 +2,10 @@ package state
 
 import (
 	"os"
-	"passline/scoring"
 	"strings"
 	"testing"
+
+	"passline/scoring"
 )
 
 const octNov = DefaultData + "2026-11,Jo,500,50,0,20,17,455,0,0\n"

@@ -17,7 +17,7 @@ import (
 // "m<i>.label", "m<i>.unit", "m<i>.better", "m<i>.weight",
 // "m<i>.bands.<j>.points", "m<i>.bands.<j>.at".
 
-// DraftScorecard reads the model's DraftScorecard, or the scorecard in use when there is none.
+// DraftScorecard reads the model's draft, or the scorecard in use when there is none.
 func (m Model) DraftScorecard() (*scoring.Scorecard, error) {
 	if m.Draft == "" {
 		return m.scorecard()

@@ -12,23 +12,22 @@ const NBSP = "\u00a0"
 
 // FormatValue prints a raw value in its metric's unit: "92 %", "7:35",
 // "2.5 points", "12.5".
-func FormatValue(u scoring.Unit, v scoring.Num) string {
-	d := 2
+func FormatValue(u scoring.Unit, v scoring.Num) string { return formatAt(u, v, shownDecimals(u)) }
+
+// shownDecimals is how many decimals a value of unit u shows as a rule: a
+// tenth of a second for durations, two for the rest.
+func shownDecimals(u scoring.Unit) int {
 	if u == scoring.Seconds {
-		d = 1
+		return 1
 	}
-	return formatAt(u, v, d)
+	return 2
 }
 
 // MetricValue prints a value of m with the decimals that decide its band:
 // 420.04 s shows as "7:00.04" beside a band "7:00 or less", never "7:00";
 // 89.996 % as "89.996 %" below a band at 90 %.
 func MetricValue(m *scoring.Metric, v scoring.Num) string {
-	d := 2
-	if m.Unit == scoring.Seconds {
-		d = 1
-	}
-	return formatAt(m.Unit, v, decisive(m, v, d))
+	return formatAt(m.Unit, v, decisive(m, v, shownDecimals(m.Unit)))
 }
 
 // decisive is how many decimals, least at the fewest, v needs so that,
@@ -137,10 +136,7 @@ func Plural[T int | int64](n T, word string) string {
 // FormatValue shows (durations to a tenth of a second, the rest to two
 // decimals), so that reaching the number shown always suffices.
 func ShownLine(m *scoring.Metric, v scoring.Num) scoring.Num {
-	d := 2
-	if m.Unit == scoring.Seconds {
-		d = 1
-	}
+	d := shownDecimals(m.Unit)
 	if m.Better == scoring.Lower && !m.IsPoints() {
 		return v.Floor(d)
 	}

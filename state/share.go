@@ -50,7 +50,7 @@ func ShareFragment(sc *scoring.Scorecard, whatIf map[string]scoring.Num) (string
 	}
 	var texts map[string]string // in the link, values are decimals in strings
 	for k, v := range whatIf {
-		texts = WithValue(texts, k, v.String())
+		texts = with(texts, k, v.String())
 	}
 	payload, err := json.Marshal(sharePayload{V: 1, Scorecard: bytes.TrimSpace(card.Bytes()), WhatIf: texts})
 	if err != nil {
@@ -116,7 +116,7 @@ func ReadShare(fragment string) (Shared, error) {
 		if err != nil {
 			return Shared{}, fmt.Errorf("the scenario in this link cannot be used: %v", err)
 		}
-		whatIf = withNum(whatIf, k, v)
+		whatIf = with(whatIf, k, v)
 	}
 	return Shared{Scorecard: sc, JSON: string(p.Scorecard), WhatIf: whatIf}, nil
 }

@@ -127,7 +127,7 @@ func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
 		fields[name], _ = json.Marshal(values)
 	}
 	if len(dropped) > 0 {
-		*notes = append(*notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, ", ")))
+		*notes = append(*notes, droppedNote(dropped))
 	}
 	fixed, _ := json.Marshal(fields)
 	*m = NewModel()
@@ -150,9 +150,11 @@ func salvage(m Model) (Model, []string) {
 	}
 	sc, _ := m.scorecard()
 	if !knownScreen(m.Screen) {
+		notes = append(notes, fmt.Sprintf("there is no screen %s any more, so the what-if screen shows", scoring.Clip(m.Screen)))
 		m.Screen = ScreenWhatIf
 	}
 	if !knownLesson(m.Lesson) {
+		notes = append(notes, fmt.Sprintf("there is no lesson %s any more, so the first one shows", scoring.Clip(m.Lesson)))
 		m.Lesson = ""
 	}
 	if m.Draft != "" {
@@ -166,7 +168,7 @@ func salvage(m Model) (Model, []string) {
 	numbers := func(values map[string]string, isNumber func(k string) bool) map[string]string {
 		for _, k := range SortedKeys(values) {
 			if _, err := scoring.ParseNum(values[k]); err != nil && isNumber(k) {
-				values = WithValue(values, k, "")
+				values = without(values, k)
 				dropped = append(dropped, k)
 			}
 		}
@@ -176,9 +178,14 @@ func salvage(m Model) (Model, []string) {
 	m.Expect, m.TakenOut = numbers(m.Expect, all), numbers(m.TakenOut, all)
 	m.Huddle = numbers(m.Huddle, huddlePointsKey)
 	if len(dropped) > 0 {
-		notes = append(notes, fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, "; ")))
+		notes = append(notes, droppedNote(dropped))
 	}
 	return m, notes
+}
+
+// droppedNote says which saved what-if values were put back.
+func droppedNote(dropped []string) string {
+	return fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, "; "))
 }
 
 // Errors of Saver.Save.

@@ -3,7 +3,6 @@ package state
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"strconv"
 	"strings"
 
@@ -16,10 +15,9 @@ import (
 // Every way a what-if arrives goes through it: a slider, a typed value, a
 // share link, saved state; and the view applies nothing else.
 func CheckWhatIf(sc *scoring.Scorecard, key string, v scoring.Num) error {
-	id, column, isCount := strings.Cut(key, ".")
-	m := sc.Metric(id)
-	if m == nil || (isCount && !hasPenalty(m, column)) {
-		return fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
+	m, column, isCount, err := sliderOf(sc, key)
+	if err != nil {
+		return err
 	}
 	if isCount {
 		if err := scoring.CheckCount(v); err != nil {
@@ -38,10 +36,9 @@ func CheckWhatIf(sc *scoring.Scorecard, key string, v scoring.Num) error {
 // value in the metric's unit (ReadValue: "92", "92%", "7:35"). It is read
 // once, here, then checked as CheckWhatIf does.
 func ReadWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
-	id, incident, isCount := strings.Cut(key, ".")
-	m := sc.Metric(id)
-	if m == nil {
-		return scoring.Num{}, fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
+	m, incident, isCount, err := sliderOf(sc, key)
+	if err != nil {
+		return scoring.Num{}, err
 	}
 	var v scoring.Num
 	if isCount {
@@ -51,7 +48,6 @@ func ReadWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
 		}
 		v = n.Value
 	} else {
-		var err error
 		if v, err = ReadValue(m.Unit, text); err != nil {
 			return scoring.Num{}, fmt.Errorf("%s: %s is not %s", m.Label, scoring.Clip(text), err)
 		}
@@ -73,6 +69,16 @@ func WhatIfValue(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
 	return v, CheckWhatIf(sc, key, v)
 }
 
+// sliderOf is the metric of a what-if key: "ce", or "attendance.late" for
+// a count of one of its incidents (isCount, and column "late").
+func sliderOf(sc *scoring.Scorecard, key string) (m *scoring.Metric, column string, isCount bool, err error) {
+	id, column, isCount := strings.Cut(key, ".")
+	if m = sc.Metric(id); m == nil || (isCount && !hasPenalty(m, column)) {
+		return nil, "", false, fmt.Errorf("the scorecard has no slider %s", scoring.Clip(key))
+	}
+	return m, column, isCount, nil
+}
+
 func hasPenalty(m *scoring.Metric, column string) bool {
 	for _, p := range m.Source.Penalties {
 		if p.Column == column {
@@ -82,7 +88,7 @@ func hasPenalty(m *scoring.Metric, column string) bool {
 	return false
 }
 
-// goodWhatIfs keeps the what-ifs whatIfValue takes; dropped lists, in
+// goodWhatIfs keeps the what-ifs CheckWhatIf takes; dropped lists, in
 // words, those it does not.
 func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]scoring.Num) (kept map[string]scoring.Num, dropped []string) {
 	for _, k := range SortedKeys(whatIf) {
@@ -90,19 +96,9 @@ func goodWhatIfs(sc *scoring.Scorecard, whatIf map[string]scoring.Num) (kept map
 			dropped = append(dropped, err.Error())
 			continue
 		}
-		kept = withNum(kept, k, whatIf[k])
+		kept = with(kept, k, whatIf[k])
 	}
 	return kept, dropped
-}
-
-// withNum returns a copy of values with k set to v.
-func withNum(values map[string]scoring.Num, k string, v scoring.Num) map[string]scoring.Num {
-	out := make(map[string]scoring.Num, len(values)+1)
-	for key, val := range values {
-		out[key] = val
-	}
-	out[k] = v
-	return out
 }
 
 // SliderRange is a slider's ends and step, in the metric's unit.
@@ -156,6 +152,7 @@ func (r SliderRange) Position(x scoring.Num) float64 {
 	return f
 }
 
+// UnitSign is what stands after a slider's exact input: "%", "m:ss".
 func UnitSign(u scoring.Unit) string {
 	switch u {
 	case scoring.Percent:
@@ -206,20 +203,6 @@ func ReadValue(u scoring.Unit, text string) (scoring.Num, error) {
 		return v, errors.New("a value")
 	}
 	return v, err
-}
-
-// withOptional returns a copy of values with k set to *v, or without k
-// when v is nil; nil when nothing is left.
-func withOptional(values map[string]scoring.Num, k string, v *scoring.Num) map[string]scoring.Num {
-	if v != nil {
-		return withNum(values, k, *v)
-	}
-	out := maps.Clone(values)
-	delete(out, k)
-	if len(out) == 0 {
-		return nil
-	}
-	return out
 }
 
 // ReadVolume reads the volume typed for a pooled need: empty is nil, back

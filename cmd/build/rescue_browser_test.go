@@ -205,21 +205,6 @@ func TestDamagedSettingsKeepData(t *testing.T) {
 	}
 }
 
-// waitJS waits until the expression is true in the page.
-func (s *session) waitJS(expr string) {
-	s.t.Helper()
-	var ok bool
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		ctx, cancel := context.WithTimeout(s.b.Ctx, 5*time.Second)
-		err := chromedp.Run(ctx, chromedp.Evaluate(expr, &ok))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-	}
-	s.t.Fatalf("never true: %s", expr)
-}
-
 // TestIssue11Uploads: the scorecards and the data file that once crashed,
 // hung or blocked the app are refused at once, saying why, and the app
 // stays alive with what it had (issue 11).
@@ -321,41 +306,4 @@ func TestHugeNumbersFit(t *testing.T) {
 	}
 	s.noSidewaysScroll()
 	s.screenshot("huge-numbers-360x740")
-}
-
-// pasteAgent pastes one October row for the named agent (20 of 25
-// surveys satisfied, CE 80 %: 2 points, not the example's 3) and waits
-// until it is in use.
-func (s *session) pasteAgent(name string) {
-	s.t.Helper()
-	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10," + name + ",520,60,0,25,20,7:35,1,0\n")
-	s.waitTextContains("months", "Months found for "+name)
-}
-
-// setStored writes a local storage item as it is.
-func (s *session) setStored(key, raw string) {
-	s.t.Helper()
-	s.js(fmt.Sprintf(`localStorage.setItem(%q, %q); true`, key, raw))
-}
-
-// js runs an expression in the page for what it does.
-func (s *session) js(expr string) {
-	s.t.Helper()
-	var ignored any
-	s.run(chromedp.Evaluate(expr, &ignored))
-}
-
-// screenshotView saves what the screen shows now (a full-page screenshot
-// does not draw a sticky alert where the user sees it).
-func (s *session) screenshotView(name string) {
-	s.t.Helper()
-	var png []byte
-	s.run(chromedp.CaptureScreenshot(&png))
-	dir := filepath.Join(repoRoot, "testout")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		s.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		s.t.Fatal(err)
-	}
 }

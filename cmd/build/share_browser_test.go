@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"image/png"
-	"passline/state"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
+
+	"passline/state"
 )
 
 // TestShareLink: a link made in one browser, opened in a fresh profile,

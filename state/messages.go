@@ -1,0 +1,110 @@
+package state
+
+import "passline/scoring"
+
+// Msg is something the user did.
+type Msg interface{ isMsg() }
+
+// The messages.
+type (
+	// ChoosePreset switches to a built-in scorecard.
+	ChoosePreset struct{ ID string }
+	// ImportScorecard switches to a scorecard file; a refused one changes nothing.
+	ImportScorecard struct{ Name, JSON string }
+	// SetData replaces the data with pasted or uploaded text; text with no
+	// usable row changes nothing.
+	SetData struct{ Text string }
+	// ChooseAgent picks whose months are shown.
+	ChooseAgent struct{ Name string }
+	// ChooseMonth picks the what-if month: 2026-10, or NextMonth.
+	ChooseMonth struct{ Month string }
+	// SetWhatIf moves a metric's slider to Value, an exact decimal.
+	SetWhatIf struct {
+		Metric string
+		Value  scoring.Num
+	}
+	// ClearWhatIf puts every slider back to the month's own values.
+	ClearWhatIf struct{}
+	// SetVolume sets the volume a pooled need assumes for a metric; nil
+	// goes back to the mean of the months so far (ReadVolume reads it).
+	SetVolume struct {
+		Metric string
+		Value  *scoring.Num
+	}
+	// FixPoints holds a metric at Points in "pass without…?"; nil: any
+	// (ReadPoints reads it).
+	FixPoints struct {
+		Metric string
+		Points *scoring.Num
+	}
+	// Reset forgets everything: the state of a first visit.
+	Reset struct{}
+	// ChooseScreen shows another screen.
+	ChooseScreen struct{ Screen string }
+	// FilterTeam keeps the team view's agents whose name contains Text.
+	FilterTeam struct{ Text string }
+	// ShowTeamPage shows the team view's page Page (from 0).
+	ShowTeamPage struct{ Page int }
+	// OpenAgent opens the what-if screen for an agent of the team view.
+	OpenAgent struct{ Name string }
+	// EditDraft sets a field of the editor's draft to the text typed.
+	EditDraft struct {
+		Field DraftField
+		Value string
+	}
+	// AddBand adds a band to the draft's metric Metric (copying its last);
+	// RemoveBand takes band Band away.
+	AddBand    struct{ Metric int }
+	RemoveBand struct{ Metric, Band int }
+	// AddMetric adds a new metric to the draft; RemoveMetric takes one away.
+	AddMetric    struct{}
+	RemoveMetric struct{ Metric int }
+	// DiscardDraft starts the editor again from the scorecard in use.
+	DiscardDraft struct{}
+	// UseDraft makes the draft the scorecard in use, if the engine takes it.
+	UseDraft struct{}
+	// SetHuddle sets one of huddle mode's choices (see Model.Huddle); an
+	// empty Value goes back to the default. ResetHuddle clears them all.
+	SetHuddle   struct{ Key, Value string }
+	ResetHuddle struct{}
+	// ChooseLesson shows a topic of the learn screen.
+	ChooseLesson struct{ Topic string }
+	// Answer sets a learn calculator's input or a quiz answer.
+	Answer struct{ Key, Value string }
+	// SetExpected sets the responses survey luck assumes for a metric next
+	// month; empty: as many as this month.
+	SetExpected struct{ Metric, Value string }
+	// TakeOut sets how many of a metric's counted Column an appeal what-if
+	// takes out; ClearTakeOut puts them all back.
+	TakeOut      struct{ Metric, Column, Value string }
+	ClearTakeOut struct{}
+)
+
+func (ChoosePreset) isMsg()    {}
+func (ImportScorecard) isMsg() {}
+func (SetData) isMsg()         {}
+func (ChooseAgent) isMsg()     {}
+func (ChooseMonth) isMsg()     {}
+func (SetWhatIf) isMsg()       {}
+func (ClearWhatIf) isMsg()     {}
+func (SetVolume) isMsg()       {}
+func (FixPoints) isMsg()       {}
+func (Reset) isMsg()           {}
+func (ChooseScreen) isMsg()    {}
+func (FilterTeam) isMsg()      {}
+func (ShowTeamPage) isMsg()    {}
+func (OpenAgent) isMsg()       {}
+func (EditDraft) isMsg()       {}
+func (AddBand) isMsg()         {}
+func (RemoveBand) isMsg()      {}
+func (AddMetric) isMsg()       {}
+func (RemoveMetric) isMsg()    {}
+func (DiscardDraft) isMsg()    {}
+func (UseDraft) isMsg()        {}
+func (SetHuddle) isMsg()       {}
+func (ResetHuddle) isMsg()     {}
+func (ChooseLesson) isMsg()    {}
+func (Answer) isMsg()          {}
+func (SetExpected) isMsg()     {}
+func (TakeOut) isMsg()         {}
+func (ClearTakeOut) isMsg()    {}
