@@ -225,8 +225,7 @@ func TestCorruptStateNotice(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	for _, bad := range []string{`{"schema":0,"preset":"care-and-sales"}`, `{not json`} {
-		var ignored any
-		s.run(chromedp.Evaluate(fmt.Sprintf(`localStorage.setItem(%q, %q)`, state.StateKey, bad), &ignored))
+		s.setStored(state.StateKey, bad)
 		s.reload()
 		if got := s.text("restored"); !strings.Contains(got, "started afresh") {
 			t.Errorf("stored %s: notice %q", bad, got)
