@@ -79,7 +79,7 @@ func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, 
 			readChosenFile(ctx, func(ctx goapp.Context, name string, b []byte, err error) {
 				c.do("loading "+name, func() {
 					if err != nil {
-						c.setErr(area, err.Error())
+						c.errs.set(area, err.Error())
 						return
 					}
 					text, what := scoring.DecodeText(b), name
@@ -97,66 +97,15 @@ func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, 
 	}
 }
 
-func (c *Calculator) onScorecardFile() goapp.EventHandler {
-	return c.onFile("scorecard",
-		func(name, text string) state.Msg { return state.ImportScorecard{Name: name, JSON: text} },
-		func(name string) string {
-			return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
-		})
-}
-
-func (c *Calculator) onDataFile() goapp.EventHandler {
-	return c.onFile("data", func(_, text string) state.Msg { return state.SetData{Text: text} }, c.dataLoadedText)
-}
-
-// onApplyPaste reads the paste box when asked, not on every keystroke: a
-// big paste never goes through the page's renders.
-// Text over MaxFileBytes is refused before Go reads it.
-func (c *Calculator) onApplyPaste(ctx goapp.Context, e goapp.Event) {
-	c.do("reading the pasted rows", func() {
-		box := goapp.Window().GetElementByID("data-paste")
-		if err := state.TooBig("the pasted text", box.Get("textLength").Int()); err != nil {
-			c.setErr("data", err.Error())
-			return
-		}
-		text := box.Get("value").String()
-		c.readShowingProgress("", text, func() {
-			if c.send("data", state.SetData{Text: text}) {
-				box.Set("value", "")
-				c.loaded = c.dataLoadedText("Pasted data")
-			}
-		})
-	})
-}
-
-func (c *Calculator) dataLoadedText(what string) string {
-	d := c.view.Data
-	s := fmt.Sprintf("%s: %s read for %s", what, state.Plural(d.Rows, "row"), state.Plural(len(d.Agents), "agent"))
-	if n := c.view.LeftOut; n > 0 {
-		s += fmt.Sprintf("; %s left out, listed below", state.Plural(n, "row"))
-	}
-	return s + "."
-}
-
-func (c *Calculator) onExportResults(ctx goapp.Context, e goapp.Event) {
+// exportResults downloads every agent's scored months as the results CSV.
+func (c *Calculator) exportResults() {
 	c.do("exporting the results", func() {
 		sc := c.view.Scorecard
 		var b bytes.Buffer
 		if err := csv.WriteResults(&b, sc, sc.ScoreData(c.view.Data)); err != nil {
-			c.setErr("export", err.Error())
+			c.errs.set("export", err.Error())
 			return
 		}
 		download("passline-results.csv", "text/csv;charset=utf-8", b.Bytes())
-	})
-}
-
-func (c *Calculator) onExportScorecard(ctx goapp.Context, e goapp.Event) {
-	c.do("exporting the scorecard", func() {
-		var b bytes.Buffer
-		if err := scoring.WriteScorecard(&b, c.view.Scorecard); err != nil {
-			c.setErr("export", err.Error())
-			return
-		}
-		download("passline-scorecard.json", "application/json", b.Bytes())
 	})
 }

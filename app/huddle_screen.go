@@ -52,28 +52,9 @@ func (c *HuddleScreen) render() goapp.UI {
 
 func (c *HuddleScreen) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s int) goapp.UI {
 	sn := h.Scenarios[s]
-	status, class := "PASS", "status pass"
-	if !sn.Pass {
-		status, class = "FAIL", "status fail"
-	}
-	margin := sn.Score.Sub(sc.Pass)
-	marginWords := fmt.Sprintf("%s above the pass mark", margin.Fixed(sc.Decimals))
-	switch margin.Sign() {
-	case 0:
-		marginWords = "Exactly at the pass mark"
-	case -1:
-		marginWords = fmt.Sprintf("%s below the pass mark", margin.Neg().Fixed(sc.Decimals))
-	}
-	if len(sn.Gated) > 0 {
-		marginWords = "below the gate of " + strings.Join(sn.Gated, ", ")
-	}
 	return goapp.Section().Class("card scenario").DataSet("scenario", sn.Key).Aria("labelledby", "scenario-"+sn.Key).Body(
 		goapp.H2().ID("scenario-"+sn.Key).Text(strings.ToUpper(sn.Key)+": "+sn.Title),
-		goapp.P().Class("scenario-result").Body(
-			goapp.Span().Class("huge").DataSet("testid", "scenario-score").Text(sn.Score.Fixed(sc.Decimals)),
-			goapp.Span().Class(class).DataSet("testid", "scenario-status").Text(status),
-		),
-		goapp.P().Class("margin").Text(marginWords+"."),
+		components.NewVerdict("scenario", sn.Score.Fixed(sc.Decimals), sn.Pass, state.MarginWords(sc, sn.Score, sn.Gated)).WithLarge(true),
 		goapp.Div().Class("scenario-points").Body(goapp.Range(c.Order).Slice(func(k int) goapp.UI {
 			i := c.Order[k]
 			m := &sc.Metrics[i]
@@ -83,7 +64,10 @@ func (c *HuddleScreen) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s 
 			return goapp.Div().Class("field inline").Body(
 				goapp.Label().For(id).Text(m.Label),
 				goapp.Select().ID(id).DataSet("huddle", key).Disabled(!c.Live).
-					OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key).Body(
+					OnChange(onRead(c.Send, "huddle", func(v string) (state.Msg, error) {
+						p, err := state.ReadPoints(v)
+						return state.SetHuddlePoints{Key: key, Points: p}, err
+					}), key).Body(
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
 						p := levels[j]
 						return goapp.Option().Value(p.String()).Selected(p.Equal(sn.Points[i])).Text(state.PointsText(p))
@@ -108,36 +92,26 @@ func (c *HuddleScreen) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goa
 			),
 		)
 	}
-	var grid goapp.UI = errorLine("")
+	grid := &components.PassMap{Across: mx.Label, Down: my.Label,
+		Caption: fmt.Sprintf("Pass or fail by %s (across) and %s (down); the other metrics as in scenario %s.", mx.Label, my.Label, strings.ToUpper(h.Scenarios[h.Rest].Key))}
 	if h.MapErr != nil {
-		grid = errorLine(h.MapErr.Error())
+		grid.Error = h.MapErr.Error()
 	} else {
 		pm := h.Map
-		// Rows: Y's levels, best on top; columns: X's levels.
-		grid = goapp.Table().Class("passmap").DataSet("testid", "passmap").Body(
-			goapp.Caption().Text(fmt.Sprintf("Pass or fail by %s (across) and %s (down); the other metrics as in scenario %s.", mx.Label, my.Label, strings.ToUpper(h.Scenarios[h.Rest].Key))),
-			goapp.THead().Body(goapp.Tr().Body(
-				goapp.Td().Class("corner").Text(my.Label+" ↓ "+mx.Label+" →"),
-				goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
-					return goapp.Th().Scope("col").Body(goapp.Span().Class("visually-hidden").Text(mx.Label+" "), goapp.Text(state.PointsText(pm.ALevels[a])))
-				}),
-			)),
-			goapp.TBody().Body(goapp.Range(pm.BLevels).Slice(func(k int) goapp.UI {
-				b := len(pm.BLevels) - 1 - k
-				return goapp.Tr().Body(
-					goapp.Th().Scope("row").Body(goapp.Span().Class("visually-hidden").Text(my.Label+" "), goapp.Text(state.PointsText(pm.BLevels[b]))),
-					goapp.Range(pm.ALevels).Slice(func(a int) goapp.UI {
-						word, class := "PASS", "cell-pass"
-						if !pm.Pass[a][b] {
-							word, class = "FAIL", "cell-fail"
-						}
-						return goapp.Td().Class(class).DataSet("cell", fmt.Sprintf("%s,%s", pm.ALevels[a], pm.BLevels[b])).Body(
-							goapp.Strong().Text(word), goapp.Span().Class("cell-score").Text(" "+h.Scores[a][b].Fixed(sc.Decimals)),
-						)
-					}),
-				)
-			})),
-		)
+		for _, l := range pm.ALevels {
+			grid.AcrossLevels = append(grid.AcrossLevels, state.PointsText(l))
+		}
+		for _, l := range pm.BLevels {
+			grid.DownLevels = append(grid.DownLevels, state.PointsText(l))
+		}
+		for a := range pm.ALevels {
+			col := make([]components.MapCell, len(pm.BLevels))
+			for b := range pm.BLevels {
+				col[b] = components.MapCell{Pass: pm.Pass[a][b], Score: h.Scores[a][b].Fixed(sc.Decimals),
+					Key: fmt.Sprintf("%s,%s", pm.ALevels[a], pm.BLevels[b])}
+			}
+			grid.Cells = append(grid.Cells, col)
+		}
 	}
 	return goapp.Section().Class("card").Aria("labelledby", "passmap-title").Body(
 		goapp.H2().ID("passmap-title").Text("Pass map"),
@@ -153,9 +127,7 @@ func (c *HuddleScreen) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goa
 				),
 			),
 		),
-		// On a phone the grid scrolls sideways: focusable, so the arrow keys
-		// scroll it too, and named for screen readers.
-		goapp.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Pass map, scrolls sideways").Body(grid),
+		grid,
 	)
 }
 

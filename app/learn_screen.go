@@ -41,21 +41,15 @@ func (c *LearnScreen) render() goapp.UI {
 		body = c.renderQuiz(l)
 	}
 	return goapp.Div().Class("learn").DataSet("testid", "learn").Body(
-		goapp.Nav().Class("lessons").Aria("label", "Lessons").Body(
-			goapp.Range(state.Lessons).Slice(func(i int) goapp.UI {
-				t := state.Lessons[i]
-				b := goapp.Button().Type("button").Class("lesson-tab").DataSet("lesson", t.ID).Disabled(!c.Live).
-					Text(t.Label).OnClick(onSend(c.Send, "lesson", state.ChooseLesson{Topic: t.ID}), t.ID)
-				if t.ID == l.Topic {
-					b = b.Aria("current", "page")
-				}
-				return b
-			}),
-		),
+		&components.Tabs{Label: "Lessons", Key: "lesson", Class: "lessons", Items: state.Lessons,
+			Current: l.Topic, Disabled: !c.Live, OnChoose: c},
 		errorLine(c.Err),
 		body,
 	)
 }
+
+// ChooseTab shows the lesson chosen.
+func (c *LearnScreen) ChooseTab(_, id string) { c.Send.Send("lesson", state.ChooseLesson{Topic: id}) }
 
 // answerField is a calculator input that sends an Answer.
 func (c *LearnScreen) answerField(f state.LessonField) goapp.UI {

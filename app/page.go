@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -23,21 +21,21 @@ type Calculator struct {
 	storage  state.Storage
 	saver    state.Saver
 
-	errs        map[string]string // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
-	loaded      string            // what the last import or paste loaded, in words
-	live        bool              // rendered by the running app, not prerendered
-	notice      string            // why the saved state was set aside
-	crash       string            // what the guard caught; the app keeps working
-	updated     bool              // a new version is ready
-	crashTest   bool              // ?crashtest=1: show the button that proves the guard
-	share       shareState        // the link made to share, and one opened
-	depth       int               // how deep in do calls: only the outermost asks for a render
-	busy        string            // a big read under way, in words ("Reading 10000 rows…")
-	rescue      string            // why the saved state is set aside (see rescue.go)
-	holdSaves   bool              // while rescuing: save nothing over the state set aside
-	forgetAsked bool              // "Forget it" tapped once: the next tap forgets
-	saveFailed  bool              // the last save was refused: a notice says so, with the results to take
-	ctx         goapp.Context     // the page's own context, from OnMount: its calls outlive the element an event came from
+	errs        areaErrors    // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
+	loaded      string        // what the last import or paste loaded, in words
+	live        bool          // rendered by the running app, not prerendered
+	notice      string        // why the saved state was set aside
+	crash       string        // what the guard caught; the app keeps working
+	updated     bool          // a new version is ready
+	crashTest   bool          // ?crashtest=1: show the button that proves the guard
+	share       shareState    // the link made to share, and one opened
+	depth       int           // how deep in do calls: only the outermost asks for a render
+	busy        string        // a big read under way, in words ("Reading 10000 rows…")
+	rescue      string        // why the saved state is set aside (see rescue.go)
+	holdSaves   bool          // while rescuing: save nothing over the state set aside
+	forgetAsked bool          // "Forget it" tapped once: the next tap forgets
+	saveFailed  bool          // the last save was refused: a notice says so, with the results to take
+	ctx         goapp.Context // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -70,7 +68,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 // (a link pasted in the address bar: the page does not load again).
 func (c *Calculator) OnNav(ctx goapp.Context) {
 	c.do("opening a link", func() {
-		c.openShare(ctx)
+		c.share.open(ctx)
 	})
 }
 
@@ -100,10 +98,10 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 	c.do("updating the calculator", func() {
 		next, read, err := state.Update(c.model, msg)
 		if err != nil {
-			c.setErr(area, err.Error())
+			c.errs.set(area, err.Error())
 			return
 		}
-		c.setErr(area, "")
+		c.errs.set(area, "")
 		prev := c.model
 		c.model = next
 		if read != nil {
@@ -121,31 +119,6 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 	return ok
 }
 
-// errsOf is the errors of the areas that start with one of prefixes: a
-// part's props carry its own errors only.
-func (c *Calculator) errsOf(prefixes ...string) map[string]string {
-	out := map[string]string{}
-	for k, v := range c.errs {
-		for _, p := range prefixes {
-			if strings.HasPrefix(k, p) {
-				out[k] = v
-			}
-		}
-	}
-	return out
-}
-
-func (c *Calculator) setErr(area, msg string) {
-	if c.errs == nil {
-		c.errs = map[string]string{}
-	}
-	if msg == "" {
-		delete(c.errs, area)
-		return
-	}
-	c.errs[area] = msg
-}
-
 // derive recomputes the view from the model, reading the scorecard and
 // the data again only when they changed.
 func (c *Calculator) derive() {
@@ -161,7 +134,7 @@ func (c *Calculator) derive() {
 		}
 		v, err := c.prepared.Score(c.model)
 		if err != nil {
-			c.setErr("whatif", err.Error())
+			c.errs.set("whatif", err.Error())
 			return
 		}
 		c.view = v
@@ -171,34 +144,6 @@ func (c *Calculator) derive() {
 // The handlers.
 
 func value(ctx goapp.Context) string { return ctx.JSSrc().Get("value").String() }
-
-func (c *Calculator) onPreset(ctx goapp.Context, e goapp.Event) {
-	if c.send("scorecard", state.ChoosePreset{ID: value(ctx)}) {
-		c.loaded = "Scorecard: " + c.view.Scorecard.Name + "."
-	}
-}
-
-func (c *Calculator) onAgent(ctx goapp.Context, e goapp.Event) {
-	c.send("data", state.ChooseAgent{Name: value(ctx)})
-}
-
-func (c *Calculator) onMonth(ctx goapp.Context, e goapp.Event) {
-	c.send("month", state.ChooseMonth{Month: value(ctx)})
-}
-
-// SliderChanged takes a slider's or an exact input's text in the metric's
-// unit, or, for a key such as "attendance.late", a count of incidents:
-// state reads it once, checks it, and the value travels typed from here.
-func (c *Calculator) SliderChanged(ctx goapp.Context, key, text string) {
-	c.do("reading a value", func() {
-		v, err := state.ReadWhatIf(c.view.Scorecard, key, text)
-		if err != nil {
-			c.setErr("metric:"+key, err.Error())
-			return
-		}
-		c.send("metric:"+key, state.SetWhatIf{Metric: key, Value: v})
-	})
-}
 
 // Send applies a screen's message (see Sender). A draft put in use also
 // says so and shows the what-if screen with it.
@@ -211,30 +156,28 @@ func (c *Calculator) Send(area string, msg state.Msg) bool {
 	return ok
 }
 
-// editorScreen is the editor's props, from the page's state.
-func (c *Calculator) editorScreen() *EditorScreen {
-	e := &EditorScreen{Errs: c.errsOf("editor", "draft:"), Live: c.live, Send: c}
-	var err error
-	if e.Draft, err = c.model.DraftScorecard(); err != nil {
-		e.DraftErr = err.Error()
-	}
-	return e
+// SendRead sends the message read from text by read (one of state's
+// readers), or shows in area why the text cannot be read.
+func (c *Calculator) SendRead(area, text string, read func(text string) (state.Msg, error)) bool {
+	ok := false
+	c.do("reading a value", func() {
+		msg, err := read(text)
+		if err != nil {
+			c.errs.set(area, err.Error())
+			return
+		}
+		ok = c.send(area, msg)
+	})
+	return ok
 }
 
-// onValue sends the message made from the element's value; onMsg sends a
-// fixed message. Both capture what they are for (a metric id, a page):
-// where they are bound, that is also the handler's scope, or go-app would
-// keep the first closure when the element is reused for something else.
-func (c *Calculator) onValue(area string, msg func(value string) state.Msg) goapp.EventHandler {
-	return onSendValue(c, area, msg)
-}
-
-func (c *Calculator) onMsg(area string, msg state.Msg) goapp.EventHandler {
-	return onSend(c, area, msg)
-}
-
-// onSendValue and onSend are onValue and onMsg for any Sender: a screen's
-// handlers send through the page it was given.
+// onSendValue sends the message made from the element's value; onSend
+// sends a fixed message; onRead sends the message read from the element's
+// value, or shows why it cannot be read. A screen's handlers send through
+// the page it was given. Each captures what it is for (a metric id, a
+// page): where it is bound, that is also the handler's scope, or go-app
+// would keep the first closure when the element is reused for something
+// else.
 func onSendValue(s Sender, area string, msg func(value string) state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) { s.Send(area, msg(value(ctx))) }
 }
@@ -243,46 +186,9 @@ func onSend(s Sender, area string, msg state.Msg) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) { s.Send(area, msg) }
 }
 
-// onRead sends the message read from the element's value by read (one of
-// state's readers), or shows in area why the value cannot be read.
-func (c *Calculator) onRead(area string, read func(value string) (state.Msg, error)) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) {
-		c.do("reading a value", func() {
-			msg, err := read(value(ctx))
-			if err != nil {
-				c.setErr(area, err.Error())
-				return
-			}
-			c.send(area, msg)
-		})
-	}
+func onRead(s Sender, area string, read func(value string) (state.Msg, error)) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.SendRead(area, value(ctx), read) }
 }
-
-func (c *Calculator) onClearWhatIf(ctx goapp.Context, e goapp.Event) {
-	c.send("whatif", state.ClearWhatIf{})
-}
-
-func (c *Calculator) onReset(ctx goapp.Context, e goapp.Event) {
-	c.do("resetting", func() {
-		if c.storage != nil {
-			state.Forget(c.storage)
-		}
-		c.model, c.notice, c.errs, c.loaded = state.NewModel(), "", nil, ""
-		c.saver, c.saveFailed = state.Saver{S: c.storage}, false
-		c.rescue, c.holdSaves = "", false
-		c.derive()
-	})
-}
-
-func (c *Calculator) onCrashTest(ctx goapp.Context, e goapp.Event) {
-	c.do("running the crash test", func() { panic("crash test: this panic is on purpose") })
-}
-
-// onStopTest ends the Go program as a fatal error would (no recover can
-// catch a stack overflow): web/stopped.js must then say so.
-func (c *Calculator) onStopTest(ctx goapp.Context, e goapp.Event) { os.Exit(3) }
-
-func (c *Calculator) reload(ctx goapp.Context) { c.do("reloading", ctx.Reload) }
 
 // renderPage draws the page from the view.
 func (c *Calculator) renderPage() goapp.UI {
@@ -293,7 +199,8 @@ func (c *Calculator) renderPage() goapp.UI {
 		goapp.Header().Class("top").Body(
 			goapp.H1().Text("Passline"),
 			goapp.P().Class("subtitle").Text("Will you pass this month? Move the sliders and see."),
-			c.renderNav(),
+			&components.Tabs{Label: "Screens", Key: "screen", Class: "screens", Items: state.Screens,
+				Current: c.model.Screen, Disabled: !c.live, OnChoose: c},
 		),
 		goapp.Main().Class("content").DataSet("live", fmt.Sprint(c.live)).DataSet("screen", c.model.Screen).Body(
 			c.renderNotices(),
@@ -310,42 +217,54 @@ func (c *Calculator) renderPage() goapp.UI {
 	)
 }
 
-// renderScreen draws the screen the model shows.
+// renderScreen draws the screen the model shows, with the cards beside it.
 func (c *Calculator) renderScreen() goapp.UI {
+	v := c.view
+	example := c.model.Data == state.DefaultData
+	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded,
+		Busy: c.busy, Live: c.live, Example: example, page: c}
+	scorecard := &ScorecardCard{Prepared: v.Prepared, Preset: c.model.Preset, Err: c.errs["scorecard"],
+		Imported: c.model.Scorecard != "", Live: c.live, page: c}
 	switch c.model.Screen {
 	case state.ScreenHuddle:
-		return &HuddleScreen{Scorecard: c.view.Scorecard, Huddle: c.view.Huddle, Order: c.view.Order, Err: c.errs["huddle"], Live: c.live, Send: c}
+		return &HuddleScreen{Scorecard: v.Scorecard, Huddle: v.Huddle, Order: v.Order, Err: c.errs["huddle"], Live: c.live, Send: c}
 	case state.ScreenLearn:
-		return &LearnScreen{Learn: c.view.Learn, Err: c.errs["lesson"], Live: c.live, Send: c}
+		return &LearnScreen{Learn: v.Learn, Err: c.errs["lesson"], Live: c.live, Send: c}
 	case state.ScreenEditor:
-		return goapp.Div().Class("columns editor-columns").Body(
-			goapp.Div().Class("column").Body(c.editorScreen()),
-			goapp.Div().Class("column").Body(c.memoized(c.scorecardProps())),
-		)
+		e := &EditorScreen{Errs: c.errs.of("editor", "draft:"), Live: c.live, Send: c}
+		var err error
+		if e.Draft, err = c.model.DraftScorecard(); err != nil {
+			e.DraftErr = err.Error()
+		}
+		return columns([]goapp.UI{e}, []goapp.UI{scorecard}, "editor-columns")
 	case state.ScreenTeam:
-		return goapp.Div().Class("columns").Body(
-			goapp.Div().Class("column").Body(&TeamScreen{Scorecard: c.view.Scorecard, Page: c.view.TeamView(c.model.TeamFilter, c.model.TeamPage),
-				Filter: c.model.TeamFilter, Live: c.live, Send: c}),
-			goapp.Div().Class("column").Body(c.memoized(c.dataProps()), c.memoized(c.scorecardProps())),
-		)
+		return columns([]goapp.UI{&TeamScreen{Scorecard: v.Scorecard, Page: v.TeamView(c.model.TeamFilter, c.model.TeamPage),
+			Filter: c.model.TeamFilter, Live: c.live, Send: c}}, []goapp.UI{data, scorecard})
 	}
-	return goapp.Div().Class("columns").Body(
-		goapp.Div().Class("column").Body(
-			c.renderMonth(),
-			// A first visit shows an example: the paste box comes first.
-			goapp.If(c.showingExample(), c.memoized(c.dataProps())),
-			c.renderSliders(),
-			c.renderQuarter(),
-			c.renderWorking(),
-			c.renderCounts(),
-			c.memoized(c.passWithoutProps()),
-			c.memoized(c.luckProps()),
-			c.memoized(c.appealProps()),
-		),
-		goapp.Div().Class("column").Body(
-			goapp.If(!c.showingExample(), c.memoized(c.dataProps())),
-			c.memoized(c.scorecardProps()),
-			c.memoized(c.actionsProps()),
-		),
+	// A first visit shows an example: the paste box comes first.
+	first, second := []goapp.UI{}, []goapp.UI{}
+	if example {
+		first = append(first, data)
+	} else {
+		second = append(second, data)
+	}
+	first = append([]goapp.UI{NewMonthCard(v)}, first...)
+	first = append(first,
+		&WhatIfScreen{View: v, HasWhatIf: len(c.model.WhatIf) > 0, Errs: c.errs.of("metric:", "volume:", "month"), Live: c.live, Send: c},
+		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
+		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
+		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},
+	)
+	second = append(second, scorecard,
+		&ActionsCard{Scorecard: v.Scorecard, Share: c.share, Err: c.errs["export"], Live: c.live, CrashTest: c.crashTest, page: c})
+	return columns(first, second)
+}
+
+// columns lays a screen out in two columns: side by side on a wide screen,
+// one above the other on a phone.
+func columns(first, second []goapp.UI, class ...string) goapp.UI {
+	return goapp.Div().Class("columns").Class(class...).Body(
+		goapp.Div().Class("column").Body(first...),
+		goapp.Div().Class("column").Body(second...),
 	)
 }

@@ -6,7 +6,6 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"passline/components"
 	"passline/state"
 )
 
@@ -49,17 +48,16 @@ func TestRenderFractionalCounts(t *testing.T) {
 	}
 }
 
-// TestRenderPanicRescues: a panic while drawing the page (here a display
-// order naming a metric that is not there) shows the example with the
-// saved state set aside and offered back, not a dead page (issue 11); a
-// panic in a memoized part costs only that part.
+// TestRenderPanicRescues: a panic while drawing the page itself (here a
+// view without its agent) shows the example with the saved state set
+// aside and offered back, not a dead page (issue 11); a panic in a part
+// (here a display order naming a metric that is not there) costs only
+// that part.
 func TestRenderPanicRescues(t *testing.T) {
 	c := &Calculator{}
 	disp := goapp.NewServerTester(c)
 	defer disp.Close()
-	broken := *c.prepared
-	broken.Order = []int{99}
-	c.prepared, c.view.Prepared = &broken, &broken
+	c.view.Agent = nil
 	html := goapp.HTMLString(c.Render())
 	if !strings.Contains(html, `data-testid="rescue"`) || !strings.Contains(html, "could not draw your page") {
 		t.Fatalf("no rescue after a panic while drawing:\n%.2000s", html)
@@ -68,8 +66,22 @@ func TestRenderPanicRescues(t *testing.T) {
 		t.Errorf("the rescue must show the example and save nothing (holdSaves %v)", c.holdSaves)
 	}
 
-	part := components.SafeRender("a part", func() goapp.UI { panic("boom") }, nil)
-	if got := goapp.HTMLString(part); !strings.Contains(got, `data-testid="render-failed"`) || !strings.Contains(got, "a part could not be drawn") {
-		t.Errorf("a part that panics: %s", got)
+	broken := *c.prepared
+	broken.Order = []int{99}
+	v := c.view
+	v.Prepared = &broken
+	part := goapp.HTMLString(NewMonthCard(v).Render())
+	if !strings.Contains(part, `data-testid="render-failed"`) || !strings.Contains(part, "the verdict could not be drawn") {
+		t.Errorf("a part that panics: %s", part)
+	}
+}
+
+// TestQuietPageHasNoNotices: with nothing to say, the notices' box is
+// empty in the prerendered page too (no white space), so the style
+// sheet's .notices:empty hides it and the loading page is laid out as the
+// live one.
+func TestQuietPageHasNoNotices(t *testing.T) {
+	if html := rendered(t); !strings.Contains(html, `<div class="notices"></div>`) {
+		t.Errorf("the notices' box is not empty:\n%.600s", html[strings.Index(html, "notices"):])
 	}
 }

@@ -59,14 +59,16 @@ func savedParts(s state.Storage) (data, scorecard string) {
 	return data, scorecard
 }
 
-func (c *Calculator) onRescueRetry(ctx goapp.Context, e goapp.Event) {
+func (r *RescueNotice) onRescueRetry(ctx goapp.Context, e goapp.Event) {
+	c := r.page
 	c.do("trying the saved data again", func() {
 		c.storage.Del(state.StartingKey)
 		ctx.Reload()
 	})
 }
 
-func (c *Calculator) onRescueDownload(ctx goapp.Context, e goapp.Event) {
+func (r *RescueNotice) onRescueDownload(ctx goapp.Context, e goapp.Event) {
+	c := r.page
 	c.do("downloading the saved data", func() {
 		data, scorecard := savedParts(c.storage)
 		if data != "" {
@@ -80,7 +82,8 @@ func (c *Calculator) onRescueDownload(ctx goapp.Context, e goapp.Event) {
 
 // onRescueForget forgets the saved data on a second tap: one tap never
 // loses it.
-func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
+func (r *RescueNotice) onRescueForget(ctx goapp.Context, e goapp.Event) {
+	c := r.page
 	c.do("starting afresh", func() {
 		if !c.forgetAsked {
 			c.forgetAsked = true
@@ -91,21 +94,34 @@ func (c *Calculator) onRescueForget(ctx goapp.Context, e goapp.Event) {
 	})
 }
 
-// renderRescue offers the saved state back while it is set aside.
-func (c *Calculator) renderRescue() goapp.UI {
-	if c.rescue == "" {
-		return nil
+// RescueNotice offers the saved state back while it is set aside: try it
+// again, download it, or forget it (two taps: one never loses it).
+type RescueNotice struct {
+	goapp.Compo
+
+	Why         string // why the saved state is set aside; nothing is drawn without it
+	ForgetAsked bool   // "Forget it" tapped once
+
+	page *Calculator // unexported: not compared; the page that holds the state
+}
+
+// Render draws the notice.
+func (r *RescueNotice) Render() goapp.UI { return components.SafeRender("the rescue", r.render, nil) }
+
+func (r *RescueNotice) render() goapp.UI {
+	if r.Why == "" {
+		return goapp.Text("")
 	}
 	forgetWords := "Forget it and start afresh"
-	if c.forgetAsked {
+	if r.ForgetAsked {
 		forgetWords = "Tap again to forget your saved data for good"
 	}
 	return goapp.Div().Class("notice notice-error").Attr("role", "alert").DataSet("testid", "rescue").Body(
-		goapp.P().Text(c.rescue),
+		goapp.P().Text(r.Why),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "rescue-retry").Text("Try my saved data again").OnClick(c.onRescueRetry),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-download").Text("Download my saved data").OnClick(c.onRescueDownload),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-forget").Text(forgetWords).OnClick(c.onRescueForget),
+			goapp.Button().Type("button").Class("button").DataSet("testid", "rescue-retry").Text("Try my saved data again").OnClick(r.onRescueRetry),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-download").Text("Download my saved data").OnClick(r.onRescueDownload),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "rescue-forget").Text(forgetWords).OnClick(r.onRescueForget),
 		),
 	)
 }

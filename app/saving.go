@@ -5,7 +5,6 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"passline/components"
 	"passline/state"
 )
 
@@ -75,13 +74,3 @@ func (c *Calculator) watchOtherTabs(ctx goapp.Context) {
 
 // saveFailedWords say what a refused save means for the user.
 const saveFailedWords = "This browser did not let Passline save your change on this device (its storage may be full). What you see is in use now, but a reload would bring back what was saved before: download the results to keep them, or use a smaller file."
-
-// renderSaveFailed offers the results while saves are refused.
-func (c *Calculator) renderSaveFailed() goapp.UI {
-	if !c.saveFailed {
-		return nil
-	}
-	return components.NewNotice(components.Error, saveFailedWords).WithAction("Download the results", func(ctx goapp.Context) {
-		c.onExportResults(ctx, goapp.Event{})
-	}).WithTestID("save-failed")
-}

@@ -1,5 +1,5 @@
-// The page shell around the screens: navigation, notices, the "Take it
-// with you" actions, and the error line every part uses.
+// The page shell around the screens: navigation, notices, and the error
+// line every part uses.
 
 package app
 
@@ -10,64 +10,30 @@ import (
 	"passline/state"
 )
 
-// renderNav is the row of screens; the current one is marked for screen
-// readers as well as by its look.
-func (c *Calculator) renderNav() goapp.UI {
-	return goapp.Nav().Class("screens").Aria("label", "Screens").Body(
-		goapp.Range(state.Screens).Slice(func(i int) goapp.UI {
-			s := state.Screens[i]
-			b := goapp.Button().Type("button").Class("screen-tab").DataSet("screen", s.ID).
-				Disabled(!c.live).Text(s.Label).OnClick(c.onMsg("screen", state.ChooseScreen{Screen: s.ID}), s.ID)
-			if s.ID == c.model.Screen {
-				b = b.Aria("current", "page")
-			}
-			return b
-		}),
-	)
-}
+// ChooseTab shows the screen chosen in the navigation.
+func (c *Calculator) ChooseTab(_, id string) { c.Send("screen", state.ChooseScreen{Screen: id}) }
 
+// renderNotices draws what the page has to say across the top: an update,
+// a crash caught, a restore, a refused save, a rescue, a link opened.
 func (c *Calculator) renderNotices() goapp.UI {
+	reload := func(ctx goapp.Context) { c.do("reloading", ctx.Reload) }
 	return goapp.Div().Class("notices").Body(
 		goapp.If(c.updated,
-			components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", c.reload).WithTestID("update"),
+			components.NewNotice(components.Info, "A new version of Passline is ready.").WithAction("Reload", reload).WithTestID("update"),
 		),
 		goapp.If(c.crash != "",
-			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", c.reload).WithTestID("crash"),
+			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", reload).WithTestID("crash"),
 		),
 		goapp.If(c.notice != "",
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
-		c.renderSaveFailed(),
-		c.renderRescue(),
-		c.renderShareOffer(),
-	)
-}
-
-// showingExample reports whether the data is still the first visit's example.
-func (c *Calculator) showingExample() bool { return c.model.Data == state.DefaultData }
-
-func (c *Calculator) renderActions(p actionsProps) goapp.UI {
-	return goapp.Section().Class("card").Body(
-		goapp.H2().Text("Take it with you"),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "export-results").Disabled(!p.Live).
-				Text("Download the results (CSV)").OnClick(c.onExportResults),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "export-scorecard").Disabled(!p.Live).
-				Text("Download the scorecard (JSON)").OnClick(c.onExportScorecard),
-		),
-		errorLine(p.Err),
-		c.renderShare(p),
-		goapp.H3().Text("Start again"),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
-				Disabled(!p.Live).Text("Start again").OnClick(c.onReset),
-			goapp.If(p.CrashTest,
-				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
-					Text("Crash test").OnClick(c.onCrashTest),
-				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "stop-test").
-					Text("Stop test").OnClick(c.onStopTest),
-			),
-		),
+		goapp.If(c.saveFailed, components.NewNotice(components.Error, saveFailedWords).
+			WithAction("Download the results", func(goapp.Context) { c.exportResults() }).WithTestID("save-failed")),
+		// Only when they have something to say: an empty component still
+		// leaves white space in the prerendered page, and .notices:empty
+		// must match there too.
+		goapp.If(c.rescue != "", &RescueNotice{Why: c.rescue, ForgetAsked: c.forgetAsked, page: c}),
+		goapp.If(c.share.offer != nil || c.share.offerErr != "", &ShareOffer{Offer: c.share.offer, Err: c.share.offerErr, Live: c.live, page: c}),
 	)
 }
 

@@ -15,6 +15,9 @@ import (
 // passes itself, so it compares equal from render to render.
 type Sender interface {
 	Send(area string, msg state.Msg) bool
+	// SendRead sends the message read from text by read (one of state's
+	// readers), or shows in area why the text cannot be read.
+	SendRead(area, text string, read func(text string) (state.Msg, error)) bool
 }
 
 // TeamScreen is the team view: every agent's latest month and quarter,
@@ -59,13 +62,7 @@ func (t *TeamScreen) render() goapp.UI {
 				return t.renderRow(page.Rows[i])
 			})),
 		)),
-		goapp.If(page.Pages > 1, goapp.Div().Class("actions pager").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-prev").
-				Disabled(!t.Live || page.Page == 0).Text("Previous page").OnClick(t.onPage(page.Page-1), page.Page-1),
-			goapp.Span().Class("page-of").Text(fmt.Sprintf("Page %d of %d", page.Page+1, page.Pages)),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "team-next").
-				Disabled(!t.Live || page.Page == page.Pages-1).Text("Next page").OnClick(t.onPage(page.Page+1), page.Page+1),
-		)),
+		&components.Pager{Page: page.Page, Pages: page.Pages, TestID: "team", Disabled: !t.Live, OnTurn: t},
 	)
 }
 
@@ -110,9 +107,8 @@ func (t *TeamScreen) onFilter(ctx goapp.Context, e goapp.Event) {
 	t.Send.Send("team", state.FilterTeam{Text: value(ctx)})
 }
 
-func (t *TeamScreen) onPage(page int) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { t.Send.Send("team", state.ShowTeamPage{Page: page}) }
-}
+// TurnPage shows another page of the list.
+func (t *TeamScreen) TurnPage(page int) { t.Send.Send("team", state.ShowTeamPage{Page: page}) }
 
 func (t *TeamScreen) onOpen(name string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {

@@ -9,7 +9,8 @@ import (
 	"passline/scoring"
 )
 
-// warmUp runs the slider's path (score a what-if, render the page from it)
+// warmUp runs the slider's path (score a what-if, draw the verdict and the
+// what-if screen from it)
 // about a hundred times while the page is idle after it starts, keeping
 // the real view: the browser compiles the hot WebAssembly functions
 // with its optimizing tier only after they have run a while, and without
@@ -40,10 +41,10 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 					}
 					model.WhatIf[m.ID] = v
 					if view, err := c.prepared.Score(model); err == nil {
-						saved := c.view
-						c.view = view
-						_ = guard("warming up", func() { c.renderPage() })
-						c.view = saved
+						_ = guard("warming up", func() {
+							NewMonthCard(view).render()
+							(&WhatIfScreen{View: view, Send: c}).render()
+						})
 					}
 				}
 			})

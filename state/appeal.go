@@ -2,7 +2,6 @@ package state
 
 import (
 	"slices"
-	"strconv"
 
 	"passline/scoring"
 )
@@ -21,7 +20,7 @@ type AppealMetric struct {
 	Index   int
 	Columns []string
 	Counts  []scoring.Num // as recorded
-	Removed []int         // taken out, per column
+	Removed []scoring.Num // taken out, per column
 	After   scoring.Input
 	Err     error // the engine refused what is taken out; the metric stays as recorded
 }
@@ -40,10 +39,10 @@ func appealOf(sc *scoring.Scorecard, m Model, month scoring.Month, base []scorin
 		removed := make([]scoring.Num, len(am.Columns))
 		any := false
 		for j, col := range am.Columns {
-			n, _ := strconv.Atoi(m.TakenOut[mt.ID+"."+col])
+			n := m.TakenOut[mt.ID+"."+col] // a whole number: Update and the restore checked it
 			am.Removed = append(am.Removed, n)
-			removed[j] = scoring.N(int64(n))
-			any = any || n != 0
+			removed[j] = n
+			any = any || !n.IsZero()
 		}
 		if any {
 			am.After, am.Err = sc.TakeOut(mt, in, removed)

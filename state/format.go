@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"passline/scoring"
@@ -165,6 +166,87 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 		return fmt.Sprintf("%s must come down to %s for the month to pass.", m.Label, v)
 	}
 	return fmt.Sprintf("%s must reach %s for the month to pass.", m.Label, v)
+}
+
+// MarginWords says where a month's score stands against the pass mark:
+// "0.10 above the pass mark of 2.00", "exactly the pass mark of 2.00",
+// "0.05 below the pass mark of 2.00"; or, when metrics are below their
+// gate (gated names them), that the month fails whatever the score.
+// score is the month's score as the scorecard rounds it.
+// The what-if's verdict and huddle mode's scenarios both say it so.
+func MarginWords(sc *scoring.Scorecard, score scoring.Num, gated []string) string {
+	pass := sc.Pass.Fixed(sc.Decimals)
+	if len(gated) > 0 {
+		verb := " is below its gate"
+		if len(gated) > 1 {
+			verb = " are below their gates"
+		}
+		return JoinAnd(gated) + verb + ", so the month fails whatever the score"
+	}
+	margin := score.Sub(sc.Pass)
+	switch margin.Sign() {
+	case 0:
+		return "exactly the pass mark of " + pass
+	case -1:
+		return margin.Neg().Fixed(sc.Decimals) + " below the pass mark of " + pass
+	}
+	return margin.Fixed(sc.Decimals) + " above the pass mark of " + pass
+}
+
+// JoinAnd lists words as a sentence does: "A", "A and B", "A, B and C".
+func JoinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// AllowanceWords adds, for a deduct metric, how many incidents the month
+// can still take: " At most: 2 late or no more absent (each kind counted
+// with the others as they are)."
+func AllowanceWords(l scoring.PassLine) string {
+	var parts []string
+	for _, a := range l.Incidents {
+		switch {
+		case a.Unlimited:
+		case a.Most < 0:
+			parts = append(parts, "no more "+a.Column)
+		default:
+			parts = append(parts, strconv.FormatInt(a.Most, 10)+" "+a.Column)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " At most: " + strings.Join(parts, " or ") + " (each kind counted with the others as they are)."
+}
+
+// PooledNeedWords says what a metric needs in each month still to come of
+// a pooled quarter: "at least 91.5 %", "secured: any value passes".
+func PooledNeedWords(m *scoring.Metric, n scoring.PooledNeed) string {
+	switch n.Kind {
+	case scoring.PassesAtWorst:
+		return "secured: any value passes"
+	case scoring.CannotPass:
+		return "out of reach"
+	case scoring.LineUnknown:
+		return "unknown until every metric has a value"
+	}
+	dir := "at least"
+	if m.Better == scoring.Lower && !m.IsPoints() {
+		dir = "at most"
+	}
+	return dir + " " + FormatValue(m.Unit, ShownLine(m, n.Value))
+}
+
+// LoadedWords says what a read of data loaded: "Pasted data: 12 rows read
+// for 3 agents; 2 rows left out, listed below."
+func LoadedWords(what string, p *Prepared) string {
+	s := fmt.Sprintf("%s: %s read for %s", what, Plural(p.Data.Rows, "row"), Plural(len(p.Data.Agents), "agent"))
+	if p.LeftOut > 0 {
+		s += fmt.Sprintf("; %s left out, listed below", Plural(p.LeftOut, "row"))
+	}
+	return s + "."
 }
 
 // PointsText says points with their unit: "1 point", "2.5 points".

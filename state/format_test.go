@@ -69,3 +69,29 @@ func TestWhatIfRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestMarginWords: the verdict's sentence, worked by hand. Care and
+// sales passes at 2.0 and shows one decimal: 2.1 is 0.1 above (2.1 - 2.0),
+// 1.9 is 0.1 below (2.0 - 1.9).
+func TestMarginWords(t *testing.T) {
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		score string
+		gated []string
+		want  string
+	}{
+		{"2.1", nil, "0.1 above the pass mark of 2.0"},
+		{"1.9", nil, "0.1 below the pass mark of 2.0"},
+		{"2", nil, "exactly the pass mark of 2.0"},
+		{"3", nil, "1.0 above the pass mark of 2.0"},
+		{"2.5", []string{"Quality"}, "Quality is below its gate, so the month fails whatever the score"},
+		{"2.5", []string{"Quality", "Attendance", "CE"}, "Quality, Attendance and CE are below their gates, so the month fails whatever the score"},
+	} {
+		if got := MarginWords(sc, scoring.MustNum(tc.score), tc.gated); got != tc.want {
+			t.Errorf("MarginWords(%s, %v) = %q, want %q", tc.score, tc.gated, got, tc.want)
+		}
+	}
+}

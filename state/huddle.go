@@ -55,8 +55,8 @@ func huddleOf(sc *scoring.Scorecard, m Model) Huddle {
 		for i := range sc.Metrics {
 			mt := &sc.Metrics[i]
 			sn.Points[i] = huddleDefault(sc, mt, key)
-			if text, ok := m.Huddle[key+"."+mt.ID]; ok {
-				if p, err := scoring.ParseNum(text); err == nil && isLevel(sc, mt, p) {
+			if p, ok := m.HuddlePoints[key+"."+mt.ID]; ok {
+				if isLevel(sc, mt, p) {
 					sn.Points[i] = p
 				}
 			}

@@ -104,7 +104,8 @@ func TestHuddleDefaults(t *testing.T) {
 	// A choice that is not a level of the metric is ignored.
 	sc, _ := scoring.LoadPreset("care-and-sales")
 	m := NewModel()
-	m.Huddle = map[string]string{"a.ce": "2", "b.ce": "2.5", "x": "aht", "y": "nope", "rest": "b"}
+	m.Huddle = map[string]string{"x": "aht", "y": "nope", "rest": "b"}
+	m.HuddlePoints = map[string]scoring.Num{"a.ce": scoring.N(2), "b.ce": scoring.MustNum("2.5")}
 	h := huddleOf(sc, m)
 	ce := sc.Index("ce")
 	if !h.Scenarios[0].Points[ce].Equal(scoring.N(2)) || !h.Scenarios[1].Points[ce].Equal(scoring.N(3)) {
@@ -121,17 +122,23 @@ func TestHuddleDefaults(t *testing.T) {
 
 func TestNewMessages(t *testing.T) {
 	m := NewModel()
+	two := scoring.N(2)
 	for _, tc := range []struct {
 		msg  Msg
 		want string // the error, or "" for none
 	}{
-		{SetExpected{Metric: "ce", Value: "0"}, "write a whole number from 1 to 1000"},
-		{SetExpected{Metric: "ce", Value: "2.5"}, "write a whole number from 1 to 1000"},
-		{SetExpected{Metric: "ce", Value: " 30 "}, ""},
-		{TakeOut{Metric: "ce", Column: "surveys", Value: "-1"}, "write a whole number, 0 or more"},
-		{TakeOut{Metric: "ce", Column: "surveys", Value: "1"}, ""},
+		{SetExpected{Metric: "ce", Value: num("0")}, "0 is not a number of responses: write a whole number from 1 to 1000"},
+		{SetExpected{Metric: "ce", Value: num("2.5")}, "2.5 is not a number of responses: write a whole number from 1 to 1000"},
+		{SetExpected{Metric: "ce", Value: num("1001")}, "1001 is not a number of responses"},
+		{SetExpected{Metric: "ce", Value: num("30")}, ""},
+		{SetExpected{Metric: "ce"}, ""},
+		{TakeOut{Metric: "ce", Column: "surveys", Value: num("-1")}, "-1 is not a count to take out: write a whole number, 0 or more"},
+		{TakeOut{Metric: "ce", Column: "surveys", Value: num("0.5")}, "0.5 is not a count to take out"},
+		{TakeOut{Metric: "ce", Column: "surveys", Value: num("1")}, ""},
 		{ChooseLesson{Topic: "astrology"}, `there is no lesson "astrology"`},
-		{SetHuddle{Key: "a.ce", Value: "lots"}, `"lots" is not a number of points`},
+		{SetHuddle{Key: "a.ce", Value: "2"}, `"a.ce" holds points: set them with SetHuddlePoints`},
+		{SetHuddlePoints{Key: "x", Points: &two}, `"x" is not a scenario's metric: write a.<id> or b.<id>`},
+		{SetHuddlePoints{Key: "a.ce", Points: &two}, ""},
 		{SetHuddle{Key: "x", Value: "aht"}, ""},
 	} {
 		next, _, err := Update(m, tc.msg)
@@ -144,11 +151,14 @@ func TestNewMessages(t *testing.T) {
 			}
 		}
 	}
-	next, _, _ := Update(m, SetExpected{Metric: "ce", Value: " 30 "})
-	if next.Expect["ce"] != "30" {
-		t.Errorf("expected %q", next.Expect["ce"])
+	next, _, _ := Update(m, SetExpected{Metric: "ce", Value: num("30")})
+	if !next.Expect["ce"].Equal(scoring.N(30)) {
+		t.Errorf("expected %v", next.Expect["ce"])
 	}
-	next, _, _ = Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: "1"})
+	next, _, _ = Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: num("1")})
+	if zero, _, _ := Update(next, TakeOut{Metric: "ce", Column: "surveys", Value: num("0")}); zero.TakenOut != nil {
+		t.Errorf("taking out 0 keeps %v", zero.TakenOut)
+	}
 	next, _, _ = Update(next, ChooseMonth{Month: NextMonth})
 	if next.Expect != nil || next.TakenOut != nil {
 		t.Errorf("another month keeps %v, %v", next.Expect, next.TakenOut)
@@ -158,7 +168,7 @@ func TestNewMessages(t *testing.T) {
 func TestAppeal(t *testing.T) {
 	m := NewModel()
 	m.Data = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,60,0,25,22,7:35,1,0\n"
-	m.TakenOut = map[string]string{"ce.surveys": "1"}
+	m.TakenOut = map[string]scoring.Num{"ce.surveys": scoring.N(1)}
 	v, err := Derive(m)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +180,7 @@ func TestAppeal(t *testing.T) {
 	if !v.Result.Month.Score.Equal(scoring.MustNum("1.7")) {
 		t.Errorf("the appeal changed the month itself: %v", v.Result.Month.Score)
 	}
-	m.TakenOut = map[string]string{"ce.surveys": "4"}
+	m.TakenOut = map[string]scoring.Num{"ce.surveys": scoring.N(4)}
 	v, _ = Derive(m)
 	if a := v.Appeal; a.Changed || a.After.Score.String() != "1.7" {
 		t.Errorf("a refused take-out changed the score: %+v", a)
@@ -215,6 +225,41 @@ func TestGuidedLongCall(t *testing.T) {
 		m.Answers = map[string]string{"scenarios.minutes": tc.minutes}
 		if g := guidedLongCall(m); !strings.Contains(g.Why, tc.want) {
 			t.Errorf("%s minutes: %q, want %q", tc.minutes, g.Why, tc.want)
+		}
+	}
+}
+
+// TestReadCounts: the counts typed in survey luck and the appeal what-if
+// are read once, where they arrive.
+func TestReadCounts(t *testing.T) {
+	for _, tc := range []struct {
+		read func(string) (*scoring.Num, error)
+		text string
+		want string // the count, "none", or the error
+	}{
+		{ReadResponses, " 30 ", "30"},
+		{ReadResponses, "", "none"},
+		{ReadResponses, "1", "1"},
+		{ReadResponses, "1000", "1000"},
+		{ReadResponses, "1001", "1001 is not a number of responses: write a whole number from 1 to 1000"},
+		{ReadResponses, "0", "0 is not a number of responses: write a whole number from 1 to 1000"},
+		{ReadResponses, "lots", `"lots" is not a number of responses: write a whole number from 1 to 1000`},
+		{ReadResponses, "2,5", `"2,5" is not a number of responses: write a whole number from 1 to 1000`},
+		{ReadTakenOut, "0", "0"},
+		{ReadTakenOut, "3", "3"},
+		{ReadTakenOut, "-1", "-1 is not a count to take out: write a whole number, 0 or more"},
+		{ReadTakenOut, "1.5", "1.5 is not a count to take out: write a whole number, 0 or more"},
+	} {
+		n, err := tc.read(tc.text)
+		got := "none"
+		switch {
+		case err != nil:
+			got = err.Error()
+		case n != nil:
+			got = n.String()
+		}
+		if got != tc.want {
+			t.Errorf("reading %q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package state
 
 import (
-	"strconv"
-
 	"passline/scoring"
 )
 
@@ -23,8 +21,8 @@ func luckOf(sc *scoring.Scorecard, m Model, base []scoring.Input) []LuckRow {
 			continue
 		}
 		n := expectedResponses(mt, in)
-		if v, err := strconv.Atoi(m.Expect[mt.ID]); err == nil {
-			n = v
+		if v, ok := m.Expect[mt.ID]; ok {
+			n = int(v.Int64())
 		}
 		row := LuckRow{Metric: i}
 		row.Luck, row.Err = sc.SurveyLuck(mt, in, n)

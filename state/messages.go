@@ -63,9 +63,15 @@ type (
 	DiscardDraft struct{}
 	// UseDraft makes the draft the scorecard in use, if the engine takes it.
 	UseDraft struct{}
-	// SetHuddle sets one of huddle mode's choices (see Model.Huddle); an
-	// empty Value goes back to the default. ResetHuddle clears them all.
-	SetHuddle   struct{ Key, Value string }
+	// SetHuddle sets one of huddle mode's map choices ("x", "y", "rest":
+	// see Model.Huddle); an empty Value goes back to the default.
+	// SetHuddlePoints sets a metric's points in a scenario ("a.<id>");
+	// nil goes back to the default. ResetHuddle clears them all.
+	SetHuddle       struct{ Key, Value string }
+	SetHuddlePoints struct {
+		Key    string
+		Points *scoring.Num
+	}
 	ResetHuddle struct{}
 	// ChooseLesson shows a topic of the learn screen.
 	ChooseLesson struct{ Topic string }
@@ -73,10 +79,18 @@ type (
 	Answer struct{ Key, Value string }
 	// SetExpected sets the responses survey luck assumes for a metric next
 	// month; empty: as many as this month.
-	SetExpected struct{ Metric, Value string }
+	// Value nil: the month's own number of responses.
+	SetExpected struct {
+		Metric string
+		Value  *scoring.Num
+	}
 	// TakeOut sets how many of a metric's counted Column an appeal what-if
 	// takes out; ClearTakeOut puts them all back.
-	TakeOut      struct{ Metric, Column, Value string }
+	// Value nil or 0: none taken out.
+	TakeOut struct {
+		Metric, Column string
+		Value          *scoring.Num
+	}
 	ClearTakeOut struct{}
 )
 
@@ -103,6 +117,7 @@ func (DiscardDraft) isMsg()    {}
 func (UseDraft) isMsg()        {}
 func (SetHuddle) isMsg()       {}
 func (ResetHuddle) isMsg()     {}
+func (SetHuddlePoints) isMsg() {}
 func (ChooseLesson) isMsg()    {}
 func (Answer) isMsg()          {}
 func (SetExpected) isMsg()     {}

@@ -59,10 +59,13 @@ type Model struct {
 	// starts from the scorecard in use.
 	Draft string `json:"draft,omitempty"`
 
-	// Huddle holds huddle mode's choices: "a.<id>" and "b.<id>" the points
-	// of a metric in scenario A or B, "x" and "y" the pass map's metrics,
-	// "rest" the scenario ("a" or "b") the map's other metrics come from.
-	Huddle map[string]string `json:"huddle,omitempty"`
+	// Huddle holds huddle mode's choices of ids: "x" and "y" the pass map's
+	// metrics, "rest" the scenario ("a" or "b") the map's other metrics come
+	// from. HuddlePoints holds, by "a.<id>" and "b.<id>", the points of a
+	// metric in scenario A or B. (State saved before they were apart kept
+	// the points in Huddle, as text: the restore moves them.)
+	Huddle       map[string]string      `json:"huddle,omitempty"`
+	HuddlePoints map[string]scoring.Num `json:"huddle_points,omitempty"`
 	// Lesson is the learn screen's topic; Answers its calculators' inputs
 	// ("<topic>.<field>") and the quiz's answers ("quiz.<n>").
 	Lesson  string            `json:"lesson,omitempty"`
@@ -70,8 +73,10 @@ type Model struct {
 	// Expect holds, by metric id, the responses survey luck assumes for
 	// next month; TakenOut, by "<metric>.<column>", the counts an appeal
 	// what-if takes out of the what-if month.
-	Expect   map[string]string `json:"expect,omitempty"`
-	TakenOut map[string]string `json:"taken_out,omitempty"`
+	// Both are whole numbers (state saved before they were typed has them
+	// as text: the restore reads it).
+	Expect   map[string]scoring.Num `json:"expect,omitempty"`
+	TakenOut map[string]scoring.Num `json:"taken_out,omitempty"`
 }
 
 // Screen ids.

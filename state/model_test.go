@@ -209,7 +209,7 @@ func TestRestoreSalvages(t *testing.T) {
 		{"old schema", `{"schema":0,"preset":"care-and-sales"}`, string(other), "another version of Passline (schema 0", false, true, nil},
 		{"unknown preset", `{"schema":1,"preset":"nope"}`, string(other), `no built-in scorecard is called "nope"`, false, true,
 			func(m Model) bool { return m.Preset == DefaultPreset }},
-		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high","aht":"430"}}`, string(other), `could not be used and were put back`, false, true,
+		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high","aht":"430"}}`, string(other), `1 what-if value could not be used and was put back (ce)`, false, true,
 			func(m Model) bool { return m.WhatIf["aht"].String() == "430" && len(m.WhatIf) == 1 }},
 		{"what-if a slider refuses", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"-50","attendance.absent":"0.5"}}`, string(other), "2 what-if values", false, true,
 			func(m Model) bool { return len(m.WhatIf) == 0 }},
@@ -345,14 +345,17 @@ func TestUpdateReturnsWhatItRead(t *testing.T) {
 // every value in place (issue 12).
 func TestRestoresStateSavedBeforeTypedValues(t *testing.T) {
 	s := newMapStorage()
-	s.items[StateKey] = `{"schema":1,"preset":"care-and-sales","what_if":{"attendance.late":"2","ce":"85.5"},"volumes":{"ce":"30"},"fixed":{"offer_rate":"1"},"screen":"team","expect":{"ce":"40"}}`
+	s.items[StateKey] = `{"schema":1,"preset":"care-and-sales","what_if":{"attendance.late":"2","ce":"85.5"},"volumes":{"ce":"30"},"fixed":{"offer_rate":"1"},"screen":"team","expect":{"ce":"40"},"huddle":{"a.ce":"2","b.aht":"x","x":"aht"}}`
 	s.items[DataKey] = `"month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"`
 	m, r := Restore(s)
-	if r.Notice != "" || r.Aside {
+	if r.Notice != "Your data is restored, but 1 what-if value could not be used and was put back (b.aht)." || r.Aside {
 		t.Fatalf("notice %q, aside %v", r.Notice, r.Aside)
 	}
+	if !m.HuddlePoints["a.ce"].Equal(scoring.N(2)) || len(m.HuddlePoints) != 1 || len(m.Huddle) != 1 || m.Huddle["x"] != "aht" {
+		t.Errorf("huddle points %v, choices %v: want a.ce 2 typed, b.aht dropped, x kept", m.HuddlePoints, m.Huddle)
+	}
 	if m.WhatIf["ce"].String() != "85.5" || m.WhatIf["attendance.late"].String() != "2" || m.Volumes["ce"].String() != "30" ||
-		m.Fixed["offer_rate"].String() != "1" || m.Screen != ScreenTeam || m.Expect["ce"] != "40" {
+		m.Fixed["offer_rate"].String() != "1" || m.Screen != ScreenTeam || !m.Expect["ce"].Equal(scoring.N(40)) {
 		t.Errorf("restored %+v", m)
 	}
 	// Saved again, it reads back the same.

@@ -111,7 +111,7 @@ func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
 		return err
 	}
 	var dropped []string
-	for _, name := range []string{"what_if", "volumes", "fixed"} { // the maps of numbers
+	for _, name := range []string{"what_if", "volumes", "fixed", "huddle_points", "expect", "taken_out"} { // the maps of numbers
 		var values map[string]json.RawMessage
 		if json.Unmarshal(fields[name], &values) != nil {
 			delete(fields, name)
@@ -174,9 +174,15 @@ func salvage(m Model) (Model, []string) {
 		}
 		return values
 	}
-	all := func(string) bool { return true }
-	m.Expect, m.TakenOut = numbers(m.Expect, all), numbers(m.TakenOut, all)
+	m.Expect, dropped = goodCounts(m.Expect, dropped, CheckResponses)
+	m.TakenOut, dropped = goodCounts(m.TakenOut, dropped, CheckTakenOut)
 	m.Huddle = numbers(m.Huddle, huddlePointsKey)
+	for _, k := range SortedKeys(m.Huddle) { // saved before the points were typed
+		if huddlePointsKey(k) {
+			p := scoring.MustNum(m.Huddle[k]) // numbers kept only numbers
+			m.HuddlePoints, m.Huddle = with(m.HuddlePoints, k, p), without(m.Huddle, k)
+		}
+	}
 	if len(dropped) > 0 {
 		notes = append(notes, droppedNote(dropped))
 	}
@@ -185,6 +191,9 @@ func salvage(m Model) (Model, []string) {
 
 // droppedNote says which saved what-if values were put back.
 func droppedNote(dropped []string) string {
+	if len(dropped) == 1 {
+		return fmt.Sprintf("1 what-if value could not be used and was put back (%s)", dropped[0])
+	}
 	return fmt.Sprintf("%d what-if values could not be used and were put back (%s)", len(dropped), strings.Join(dropped, "; "))
 }
 

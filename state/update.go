@@ -3,7 +3,6 @@ package state
 import (
 	"fmt"
 	"passline/scoring"
-	"strconv"
 	"strings"
 )
 
@@ -114,12 +113,17 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.Draft = ""
 		return u.scorecardChanged(next, m)
 	case SetHuddle:
-		if _, err := scoring.ParseNum(msg.Value); msg.Value != "" && huddlePointsKey(msg.Key) && err != nil {
-			return m, fmt.Errorf("%q is not a number of points", msg.Value)
+		if huddlePointsKey(msg.Key) {
+			return m, fmt.Errorf("%q holds points: set them with SetHuddlePoints", msg.Key)
 		}
 		next.Huddle = withText(m.Huddle, msg.Key, msg.Value)
+	case SetHuddlePoints:
+		if !huddlePointsKey(msg.Key) {
+			return m, fmt.Errorf("%q is not a scenario's metric: write a.<id> or b.<id>", msg.Key)
+		}
+		next.HuddlePoints = withOptional(m.HuddlePoints, msg.Key, msg.Points)
 	case ResetHuddle:
-		next.Huddle = nil
+		next.Huddle, next.HuddlePoints = nil, nil
 	case ChooseLesson:
 		if !knownLesson(msg.Topic) {
 			return m, fmt.Errorf("there is no lesson %q", msg.Topic)
@@ -128,26 +132,22 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 	case Answer:
 		next.Answers = withText(m.Answers, msg.Key, msg.Value)
 	case SetExpected:
-		if msg.Value != "" {
-			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
-			if err != nil || n < 1 || n > scoring.MaxLuckResponses {
-				return m, fmt.Errorf("%q is not a number of responses: write a whole number from 1 to %d", msg.Value, scoring.MaxLuckResponses)
+		if msg.Value != nil {
+			if err := CheckResponses(*msg.Value); err != nil {
+				return m, err
 			}
-			msg.Value = strconv.Itoa(n)
 		}
-		next.Expect = withText(m.Expect, msg.Metric, msg.Value)
+		next.Expect = withOptional(m.Expect, msg.Metric, msg.Value)
 	case TakeOut:
-		if msg.Value != "" {
-			n, err := strconv.Atoi(strings.TrimSpace(msg.Value))
-			if err != nil || n < 0 {
-				return m, fmt.Errorf("%q is not a count to take out: write a whole number, 0 or more", msg.Value)
+		if msg.Value != nil {
+			if err := CheckTakenOut(*msg.Value); err != nil {
+				return m, err
 			}
-			msg.Value = strconv.Itoa(n)
-			if n == 0 {
-				msg.Value = ""
+			if msg.Value.IsZero() {
+				msg.Value = nil
 			}
 		}
-		next.TakenOut = withText(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
+		next.TakenOut = withOptional(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
 	case ClearTakeOut:
 		next.TakenOut = nil
 	default:
@@ -213,7 +213,7 @@ func (u *updater) scorecardChanged(m, prev Model) (Model, error) {
 		return prev, fmt.Errorf("the data in use does not fit that scorecard, so it stays as it was: %w", err)
 	}
 	m.clearWhatIfs()
-	m.Fixed, m.Huddle = nil, nil
+	m.Fixed, m.Huddle, m.HuddlePoints = nil, nil, nil
 	return m, nil
 }
 

@@ -231,3 +231,65 @@ func ReadPoints(text string) (*scoring.Num, error) {
 	}
 	return &v, nil
 }
+
+// ReadResponses reads the responses survey luck assumes for next month:
+// a whole number from 1 to scoring.MaxLuckResponses; "" is none (the
+// month's own number).
+func ReadResponses(text string) (*scoring.Num, error) {
+	return readCount(text, responsesWanted, CheckResponses)
+}
+
+// ReadTakenOut reads how many of a count an appeal what-if takes out: a
+// whole number, 0 or more; "" is none.
+func ReadTakenOut(text string) (*scoring.Num, error) {
+	return readCount(text, takenOutWanted, CheckTakenOut)
+}
+
+// What a count must be, in words.
+var (
+	responsesWanted = fmt.Sprintf("a number of responses: write a whole number from 1 to %d", scoring.MaxLuckResponses)
+	takenOutWanted  = "a count to take out: write a whole number, 0 or more"
+)
+
+func readCount(text, wanted string, check func(scoring.Num) error) (*scoring.Num, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, nil
+	}
+	n, err := scoring.ParseNum(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not %s", scoring.Clip(text), wanted)
+	}
+	if err := check(n); err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// CheckResponses says why n cannot be next month's responses.
+func CheckResponses(n scoring.Num) error {
+	if !n.IsInt() || n.Less(scoring.N(1)) || n.Cmp(scoring.N(scoring.MaxLuckResponses)) > 0 {
+		return fmt.Errorf("%s is not %s", n.Short(6), responsesWanted)
+	}
+	return nil
+}
+
+// CheckTakenOut says why n cannot be a count to take out.
+func CheckTakenOut(n scoring.Num) error {
+	if !n.IsInt() || n.Sign() < 0 {
+		return fmt.Errorf("%s is not %s", n.Short(6), takenOutWanted)
+	}
+	return nil
+}
+
+// goodCounts keeps the counts check accepts, and adds the keys of the
+// others to dropped.
+func goodCounts(counts map[string]scoring.Num, dropped []string, check func(scoring.Num) error) (map[string]scoring.Num, []string) {
+	for _, k := range SortedKeys(counts) {
+		if check(counts[k]) != nil {
+			counts = without(counts, k)
+			dropped = append(dropped, k)
+		}
+	}
+	return counts, dropped
+}

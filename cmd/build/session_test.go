@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -357,3 +360,47 @@ func (s *session) axe(what string) {
 }
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// TestAxeTestsAskFirst: every test that runs axe calls needAxe before it
+// does any work, so that without axe-core it skips at once instead of
+// failing (or skipping) at its end.
+func TestAxeTestsAskFirst(t *testing.T) {
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Body == nil {
+				continue
+			}
+			runsAxe, first := false, ""
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "axe" {
+						runsAxe = true
+					}
+				}
+				return true
+			})
+			if len(fn.Body.List) > 0 {
+				if es, ok := fn.Body.List[0].(*ast.ExprStmt); ok {
+					if call, ok := es.X.(*ast.CallExpr); ok {
+						if id, ok := call.Fun.(*ast.Ident); ok {
+							first = id.Name
+						}
+					}
+				}
+			}
+			if runsAxe && first != "needAxe" {
+				t.Errorf("%s: %s runs axe but does not start with needAxe(t)", fset.Position(fn.Pos()), fn.Name.Name)
+			}
+		}
+	}
+}

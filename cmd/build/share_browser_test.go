@@ -17,6 +17,7 @@ import (
 // asks first, then loads the same scorecard and scenario; its QR code, as
 // the screen draws it, reads back as the link.
 func TestShareLink(t *testing.T) {
+	needAxe(t)
 	a := newSession(t, 360, 740, nil)
 	a.open("/")
 	a.choose(`[data-testid="preset"]`, "tech-support")

@@ -6,6 +6,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"passline/components"
 	"passline/scoring"
 	"passline/state"
 )
@@ -19,40 +20,56 @@ type shareState struct {
 	offerErr   string        // why a link opened could not be read
 }
 
-// openShare reads a share link the page was opened with, then takes the
+// open reads a share link the page was opened with, then takes the
 // fragment off the address so that a reload does not ask again.
-func (c *Calculator) openShare(ctx goapp.Context) {
+func (s *shareState) open(ctx goapp.Context) {
 	u := *ctx.Page().URL()
 	if !state.IsShareFragment(u.Fragment) {
 		return
 	}
 	shared, err := state.ReadShare(u.Fragment)
 	if err != nil {
-		c.share.offerErr = err.Error()
+		s.offerErr = err.Error()
 	} else {
-		c.share.offer = &shared
+		s.offer = &shared
 	}
 	u.Fragment = ""
 	goapp.Window().Get("history").Call("replaceState", nil, "", u.String())
 }
 
-func (c *Calculator) renderShareOffer() goapp.UI {
-	if c.share.offerErr != "" {
+// ShareOffer asks whether to use the scorecard of a share link the page
+// was opened with, or says why the link could not be read.
+type ShareOffer struct {
+	goapp.Compo
+
+	Offer *state.Shared
+	Err   string
+	Live  bool
+
+	page *Calculator // unexported: not compared; the page that holds the offer
+}
+
+// Render draws the offer.
+func (o *ShareOffer) Render() goapp.UI {
+	return components.SafeRender("the shared link", o.render, nil)
+}
+
+func (o *ShareOffer) render() goapp.UI {
+	if o.Err != "" {
 		return goapp.Div().Class("notice notice-error").Attr("role", "alert").DataSet("testid", "share-offer").Body(
-			goapp.P().Text("The link you opened was not used: "+c.share.offerErr+"."),
-			goapp.Button().Type("button").Class("button secondary").Text("Close").OnClick(c.onDeclineShare),
+			goapp.P().Text("The link you opened was not used: "+o.Err+"."),
+			goapp.Button().Type("button").Class("button secondary").Text("Close").OnClick(o.onDecline),
 		)
 	}
-	o := c.share.offer
-	if o == nil {
+	if o.Offer == nil {
 		return goapp.Text("")
 	}
-	sc := o.Scorecard
+	sc := o.Offer.Scorecard
 	text := fmt.Sprintf("This link shares the scorecard %q: %s, pass mark %s.", sc.Name, state.Plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
-	if len(o.WhatIf) > 0 {
+	if whatIf := o.Offer.WhatIf; len(whatIf) > 0 {
 		var moves []string
-		for _, k := range state.SortedKeys(o.WhatIf) {
-			moves = append(moves, scenarioWords(sc, k, o.WhatIf[k]))
+		for _, k := range state.SortedKeys(whatIf) {
+			moves = append(moves, scenarioWords(sc, k, whatIf[k]))
 		}
 		text += " It also moves the sliders to: " + strings.Join(moves, ", ") + "."
 	}
@@ -60,10 +77,10 @@ func (c *Calculator) renderShareOffer() goapp.UI {
 	return goapp.Div().Class("notice").Attr("role", "status").DataSet("testid", "share-offer").Body(
 		goapp.P().Text(text),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button").DataSet("testid", "share-accept").Disabled(!c.live).
-				Text("Use the shared scorecard").OnClick(c.onAcceptShare),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-decline").Disabled(!c.live).
-				Text("Keep mine").OnClick(c.onDeclineShare),
+			goapp.Button().Type("button").Class("button").DataSet("testid", "share-accept").Disabled(!o.Live).
+				Text("Use the shared scorecard").OnClick(o.onAccept),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-decline").Disabled(!o.Live).
+				Text("Keep mine").OnClick(o.onDecline),
 		),
 	)
 }
@@ -79,51 +96,65 @@ func scenarioWords(sc *scoring.Scorecard, key string, v scoring.Num) string {
 	return m.Label + " " + state.MetricValue(m, v)
 }
 
-func (c *Calculator) onAcceptShare(ctx goapp.Context, e goapp.Event) {
+func (o *ShareOffer) onAccept(ctx goapp.Context, e goapp.Event) {
+	c := o.page
 	c.do("using the shared scorecard", func() {
-		o := c.share.offer
+		offer := c.share.offer
 		c.share.offer = nil
-		if o == nil {
+		if offer == nil {
 			return
 		}
-		if !c.send("scorecard", state.ImportScorecard{Name: "The shared scorecard", JSON: o.JSON}) {
+		if !c.send("scorecard", state.ImportScorecard{Name: "The shared scorecard", JSON: offer.JSON}) {
 			c.notice = c.errs["scorecard"]
 			return
 		}
-		for _, k := range state.SortedKeys(o.WhatIf) {
-			c.send("whatif", state.SetWhatIf{Metric: k, Value: o.WhatIf[k]})
+		for _, k := range state.SortedKeys(offer.WhatIf) {
+			c.send("whatif", state.SetWhatIf{Metric: k, Value: offer.WhatIf[k]})
 		}
 		c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the shared link."
 	})
 }
 
-func (c *Calculator) onDeclineShare(ctx goapp.Context, e goapp.Event) {
+func (o *ShareOffer) onDecline(ctx goapp.Context, e goapp.Event) {
+	c := o.page
 	c.do("closing the shared link", func() {
 		c.share.offer, c.share.offerErr = nil, ""
 	})
 }
 
-// renderShare makes and shows a link to the scorecard (and, if chosen,
+// ShareCard makes and shows a link to the scorecard (and, if chosen,
 // the what-if values), with its QR code.
-func (c *Calculator) renderShare(p actionsProps) goapp.UI {
+type ShareCard struct {
+	goapp.Compo
+
+	Share shareState
+	Live  bool
+
+	page *Calculator // unexported: not compared; the page that holds what was made
+}
+
+// Render draws the card.
+func (p *ShareCard) Render() goapp.UI { return components.SafeRender("sharing", p.render, nil) }
+
+func (p *ShareCard) render() goapp.UI {
 	return goapp.Div().Class("share").Body(
 		goapp.H3().Text("Share the scorecard"),
 		goapp.P().Text("A link that opens Passline with this scorecard. It never carries your data: the scorecard (and your what-if values, if you tick the box) travels inside the link itself, not through a server."),
 		goapp.Label().Class("check").Body(
 			goapp.Input().Type("checkbox").ID("share-whatif").DataSet("testid", "share-whatif").
-				Checked(p.Share.withWhatIf).Disabled(!p.Live).OnChange(c.onShareWhatIf),
+				Checked(p.Share.withWhatIf).Disabled(!p.Live).OnChange(p.onShareWhatIf),
 			goapp.Span().Text(" Also share my what-if values"),
 		),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "share-make").Disabled(!p.Live).
-				Text("Make a share link").OnClick(c.onMakeShare),
+				Text("Make a share link").OnClick(p.onMakeShare),
 		),
 		goapp.If(p.Share.link != "", goapp.Div().Class("share-link").Body(
 			goapp.Label().For("share-link").Text("Share link"),
 			goapp.Input().Type("text").ID("share-link").Class("text").DataSet("testid", "share-link").
 				ReadOnly(true).Value(p.Share.link),
 			goapp.Div().Class("actions").Body(
-				goapp.Button().Type("button").Class("button").DataSet("testid", "share-copy").Text("Copy the link").OnClick(c.onCopyShare),
+				goapp.Button().Type("button").Class("button").DataSet("testid", "share-copy").Text("Copy the link").OnClick(p.onCopyShare),
 			),
 			goapp.Figure().Class("qr-figure").Body(
 				goapp.If(p.Share.qr != "", goapp.Raw(p.Share.qr)),
@@ -134,14 +165,16 @@ func (c *Calculator) renderShare(p actionsProps) goapp.UI {
 	)
 }
 
-func (c *Calculator) onShareWhatIf(ctx goapp.Context, e goapp.Event) {
+func (p *ShareCard) onShareWhatIf(ctx goapp.Context, e goapp.Event) {
+	c := p.page
 	c.do("choosing what to share", func() {
 		c.share.withWhatIf = ctx.JSSrc().Get("checked").Bool()
 		c.share.link, c.share.qr, c.share.status = "", "", ""
 	})
 }
 
-func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
+func (p *ShareCard) onMakeShare(ctx goapp.Context, e goapp.Event) {
+	c := p.page
 	c.do("making a share link", func() {
 		var whatIf map[string]scoring.Num
 		if c.share.withWhatIf {
@@ -167,7 +200,8 @@ func (c *Calculator) onMakeShare(ctx goapp.Context, e goapp.Event) {
 	})
 }
 
-func (c *Calculator) onCopyShare(ctx goapp.Context, e goapp.Event) {
+func (p *ShareCard) onCopyShare(ctx goapp.Context, e goapp.Event) {
+	c := p.page
 	c.do("copying the link", func() {
 		clip := goapp.Window().Get("navigator").Get("clipboard")
 		if !clip.Truthy() {

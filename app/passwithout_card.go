@@ -6,27 +6,10 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"passline/components"
 	"passline/scoring"
 	"passline/state"
 )
-
-// renderCounts says, in counts, what keeps or moves a ratio or NPS metric.
-func (c *Calculator) renderCounts() goapp.UI {
-	v := c.view
-	var items []goapp.UI
-	for _, i := range v.Order {
-		for _, line := range v.Counts[i] {
-			items = append(items, goapp.Li().DataSet("count", v.Scorecard.Metrics[i].ID).Text(line))
-		}
-	}
-	if len(items) == 0 {
-		return goapp.Text("")
-	}
-	return goapp.Section().Class("card").Aria("labelledby", "counts-title").Body(
-		goapp.H2().ID("counts-title").Text("In counts"),
-		goapp.Ul().Class("plain").Body(items...),
-	)
-}
 
 // salesMetrics are the metrics that look like sales, for the quick question.
 func salesMetrics(sc *scoring.Scorecard) []*scoring.Metric {
@@ -40,17 +23,34 @@ func salesMetrics(sc *scoring.Scorecard) []*scoring.Metric {
 	return out
 }
 
-func (c *Calculator) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
-	c.do("asking about sales", func() {
-		sc := c.view.Scorecard
-		for _, m := range salesMetrics(sc) {
-			lowest := sc.Scale.Lowest()
-			c.send("fixed", state.FixPoints{Metric: m.ID, Points: &lowest})
-		}
-	})
+// PassWithoutCard is "Pass without…?": hold some metrics at the points
+// the agent fears and list the combinations of the others that still pass.
+type PassWithoutCard struct {
+	goapp.Compo
+
+	Prepared *state.Prepared
+	Combos   state.Combos
+	Fixed    map[string]scoring.Num
+	Err      string
+	Live     bool
+	Send     Sender
 }
 
-func (c *Calculator) renderPassWithout(p passWithoutProps) goapp.UI {
+// Render draws the card.
+func (p *PassWithoutCard) Render() goapp.UI {
+	return components.SafeRender("\"Pass without…?\"", p.render, nil)
+}
+
+// onSalesAtMin holds every sales metric at the scale's lowest points.
+func (p *PassWithoutCard) onSalesAtMin(ctx goapp.Context, e goapp.Event) {
+	sc := p.Prepared.Scorecard
+	for _, m := range salesMetrics(sc) {
+		lowest := sc.Scale.Lowest()
+		p.Send.Send("fixed", state.FixPoints{Metric: m.ID, Points: &lowest})
+	}
+}
+
+func (p *PassWithoutCard) render() goapp.UI {
 	v, sc := p.Prepared, p.Prepared.Scorecard
 	combos := p.Combos
 	sales := salesMetrics(sc)
@@ -58,7 +58,7 @@ func (c *Calculator) renderPassWithout(p passWithoutProps) goapp.UI {
 		goapp.H2().ID("without-title").Text("Pass without…?"),
 		goapp.P().Text("Hold some metrics at the points you fear, and see what the month still needs."),
 		goapp.If(len(sales) > 1, goapp.Button().Type("button").Class("button secondary").DataSet("testid", "sales-at-min").
-			Disabled(!p.Live).Text(fmt.Sprintf("Can I pass with %s at %d?", joinLabels(sales), sc.Scale.Min)).OnClick(c.onSalesAtMin)),
+			Disabled(!p.Live).Text(fmt.Sprintf("Can I pass with %s at %d?", joinLabels(sales), sc.Scale.Min)).OnClick(p.onSalesAtMin)),
 		goapp.Div().Class("fixes").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			m := &sc.Metrics[v.Order[k]]
 			id := "fix-" + m.ID
@@ -66,14 +66,14 @@ func (c *Calculator) renderPassWithout(p passWithoutProps) goapp.UI {
 			levels := sc.Levels(m)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
-				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(c.onRead("fixed", func(v string) (state.Msg, error) {
+				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(onRead(p.Send, "fixed", func(v string) (state.Msg, error) {
 					n, err := state.ReadPoints(v)
 					return state.FixPoints{Metric: m.ID, Points: n}, err
 				}), m.ID).Body(
 					goapp.Option().Value("").Selected(!held).Text("any points"),
 					goapp.Range(levels).Slice(func(j int) goapp.UI {
-						p := levels[j]
-						return goapp.Option().Value(p.String()).Selected(held && chosen.Equal(p)).Text(state.PointsText(p))
+						l := levels[j]
+						return goapp.Option().Value(l.String()).Selected(held && chosen.Equal(l)).Text(state.PointsText(l))
 					}),
 				),
 			)

@@ -1,0 +1,170 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+	"passline/scoring"
+	"passline/state"
+)
+
+// MaxProblemsShown is how many data problems the page lists: a file with
+// thousands of bad rows gives a readable list and a count of the rest.
+const MaxProblemsShown = 50
+
+// DataCard is "Your numbers": the paste box, the file to choose, the
+// agent picker, and what the last read found and left out. It renders
+// again only when its props change, so a slider move never touches it.
+type DataCard struct {
+	goapp.Compo
+
+	Prepared          *state.Prepared
+	Agent             *scoring.AgentData
+	Err, Loaded, Busy string
+	Live, Example     bool
+
+	page *Calculator // unexported: not compared; always the same page, for the reads
+}
+
+// Render draws the card.
+func (d *DataCard) Render() goapp.UI { return components.SafeRender("your data", d.render, nil) }
+
+func (d *DataCard) render() goapp.UI {
+	v := d.Prepared
+	data := v.Data
+	var months []string
+	for _, md := range d.Agent.Months {
+		months = append(months, state.MonthLabel(md.Month))
+	}
+	return goapp.Section().Class("card").Aria("labelledby", "data-title").Body(
+		goapp.H2().ID("data-title").Text("Your numbers"),
+		goapp.If(d.Example, goapp.P().Text("You are looking at an example (SPEC's October). Paste your own rows, with their header row, straight from your spreadsheet, or choose a CSV file.")),
+		goapp.Label().For("data-paste").Text("Paste rows (tab, comma or semicolon separated)"),
+		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
+			Attr("spellcheck", "false").Attr("autocomplete", "off").
+			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
+			Disabled(!d.Live),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!d.Live || d.Busy != "").
+				Text("Use these rows").OnClick(d.onApplyPaste),
+			goapp.Label().Class("button secondary file").For("data-file").Body(
+				goapp.Text("Choose a CSV file"),
+				goapp.Input().Type("file").ID("data-file").DataSet("testid", "data-file").Class("visually-hidden").
+					Attr("accept", ".csv,.txt,.tsv,text/csv,text/plain").Disabled(!d.Live || d.Busy != "").
+					OnChange(d.page.onFile("data", func(_, text string) state.Msg { return state.SetData{Text: text} }, func(name string) string { return state.LoadedWords(name, d.page.prepared) })),
+			),
+		),
+		renderBusy(d.Busy),
+		goapp.Div().DataSet("testid", "data-error").Body(errorLine(d.Err)),
+		goapp.If(d.Loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded)),
+		goapp.If(len(data.Agents) > 1, goapp.Div().Class("field").Body(
+			goapp.Label().For("agent-picker").Text("Agent"),
+			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!d.Live).
+				OnChange(onSendValue(d.page, "data", func(v string) state.Msg { return state.ChooseAgent{Name: v} })).Body(
+				goapp.Range(data.Agents).Slice(func(i int) goapp.UI {
+					name := data.Agents[i].Name
+					return goapp.Option().Value(name).Selected(name == d.Agent.Name).Text(name)
+				}),
+			),
+		)),
+		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", d.Agent.Name, strings.Join(months, ", "))),
+		goapp.If(len(data.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(state.IgnoredLine(data))),
+		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
+		&components.ProblemList{Title: state.Plural(v.LeftOut, "row") + " left out", Problems: v.Problems, Max: MaxProblemsShown,
+			TestID: "problems", Hint: "The other rows are scored. Fix these rows in your sheet and paste again to include them."},
+	)
+}
+
+// onApplyPaste reads the paste box when asked, not on every keystroke: a
+// big paste never goes through the page's renders.
+// Text over MaxFileBytes is refused before Go reads it.
+func (d *DataCard) onApplyPaste(ctx goapp.Context, e goapp.Event) {
+	c := d.page
+	c.do("reading the pasted rows", func() {
+		box := goapp.Window().GetElementByID("data-paste")
+		if err := state.TooBig("the pasted text", box.Get("textLength").Int()); err != nil {
+			c.errs.set("data", err.Error())
+			return
+		}
+		text := box.Get("value").String()
+		c.readShowingProgress("", text, func() {
+			if c.send("data", state.SetData{Text: text}) {
+				box.Set("value", "")
+				c.loaded = state.LoadedWords("Pasted data", c.prepared)
+			}
+		})
+	})
+}
+
+// ScorecardCard is the scorecard in use: the built-in ones to choose
+// from, a file to import, and each metric's weight and bands in words.
+type ScorecardCard struct {
+	goapp.Compo
+
+	Prepared       *state.Prepared
+	Preset, Err    string
+	Imported, Live bool
+
+	page *Calculator // unexported: not compared; always the same page, for the reads
+}
+
+// Render draws the card.
+func (s *ScorecardCard) Render() goapp.UI {
+	return components.SafeRender("the scorecard", s.render, nil)
+}
+
+func (s *ScorecardCard) render() goapp.UI {
+	sc := s.Prepared.Scorecard
+	quarter := "the quarter is the average of its months"
+	if sc.Quarter.Mode == scoring.Pooled {
+		quarter = "the quarter is pooled: each metric is worked out over the whole quarter"
+	}
+	if sc.Quarter.StartMonth != 1 {
+		quarter += fmt.Sprintf("; the year's quarters start in %s", state.MonthName(scoring.MonthOf(2000, sc.Quarter.StartMonth)))
+	}
+	c := s.page
+	return goapp.Section().Class("card").Aria("labelledby", "scorecard-title").Body(
+		goapp.H2().ID("scorecard-title").Text("Scorecard"),
+		goapp.Div().Class("field").Body(
+			goapp.Label().For("preset-picker").Text("Built-in scorecard"),
+			goapp.Select().ID("preset-picker").DataSet("testid", "preset").Disabled(!s.Live).OnChange(s.onPreset).Body(
+				goapp.Range(scoring.Presets()).Slice(func(i int) goapp.UI {
+					preset := scoring.Presets()[i]
+					return goapp.Option().Value(preset.ID).Selected(!s.Imported && preset.ID == s.Preset).Text(state.PresetName(preset))
+				}),
+				goapp.If(s.Imported, goapp.Option().Value("").Selected(true).Disabled(true).Text("Your imported scorecard")),
+			),
+		),
+		goapp.Label().Class("button secondary file").For("scorecard-file").Body(
+			goapp.Text("Import a scorecard file (JSON)"),
+			goapp.Input().Type("file").ID("scorecard-file").DataSet("testid", "scorecard-file").Class("visually-hidden").
+				Attr("accept", ".json,application/json").Disabled(!s.Live).OnChange(c.onFile("scorecard",
+				func(name, text string) state.Msg { return state.ImportScorecard{Name: name, JSON: text} },
+				func(name string) string {
+					return fmt.Sprintf("Scorecard loaded from %s: %s.", name, c.view.Scorecard.Name)
+				})),
+		),
+		errorLine(s.Err),
+		goapp.H3().DataSet("testid", "scorecard-name").Text(sc.Name),
+		goapp.P().Text(fmt.Sprintf("Points from %d to %d; pass mark %s (the score rounded to %s); %s.",
+			sc.Scale.Min, sc.Scale.Max, sc.Pass.Fixed(sc.Decimals), state.DecimalsText(sc.Decimals), quarter)),
+		goapp.Ul().Class("breakdown").DataSet("testid", "scorecard-metrics").Body(goapp.Range(s.Prepared.Order).Slice(func(k int) goapp.UI {
+			m := &sc.Metrics[s.Prepared.Order[k]]
+			return goapp.Li().Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text(m.Weight.Short(2)+state.NBSP+"%"),
+				goapp.Span().Class("metric-calc").Text(state.BandWords(sc, m)),
+			)
+		})),
+	)
+}
+
+func (s *ScorecardCard) onPreset(ctx goapp.Context, e goapp.Event) {
+	c := s.page
+	if c.send("scorecard", state.ChoosePreset{ID: value(ctx)}) {
+		c.loaded = "Scorecard: " + c.view.Scorecard.Name + "."
+	}
+}

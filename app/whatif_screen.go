@@ -1,0 +1,364 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"passline/components"
+	"passline/scoring"
+	"passline/state"
+)
+
+// WhatIfScreen is the what-if's own parts: the sliders, the quarter, the
+// working and the counts. The month's verdict above it (MonthCard) and the
+// cards beside it (data, scorecard, "pass without…?", luck, appeal) are
+// their own components. It draws its props only, and re-renders on every slider
+// move; each slider inside it renders again only when its own props
+// changed.
+type WhatIfScreen struct {
+	goapp.Compo
+
+	View      state.View
+	HasWhatIf bool              // some value is moved: offer the way back
+	Errs      map[string]string // by "metric:<key>", "volume:<id>", "month"
+	Live      bool
+	Send      Sender
+}
+
+// Render draws the screen.
+func (w *WhatIfScreen) Render() goapp.UI { return components.SafeRender("the what-if", w.render, nil) }
+
+func (w *WhatIfScreen) render() goapp.UI {
+	return goapp.Div().Class("whatif").Body(
+		w.renderSliders(),
+		w.renderQuarter(),
+		w.renderWorking(),
+		&components.Counts{Lines: w.countLines()},
+	)
+}
+
+// SliderChanged reads a slider's or an exact input's text in the metric's
+// unit, or, for a key such as "attendance.late", a count of incidents,
+// and sends the value typed.
+func (w *WhatIfScreen) SliderChanged(ctx goapp.Context, key, text string) {
+	sc := w.View.Scorecard
+	w.Send.SendRead("metric:"+key, text, func(text string) (state.Msg, error) {
+		v, err := state.ReadWhatIf(sc, key, text)
+		return state.SetWhatIf{Metric: key, Value: v}, err
+	})
+}
+
+// MonthCard is the what-if month's verdict: its score, PASS or FAIL, and
+// the margin to the pass mark; or, while a metric has no value, which.
+type MonthCard struct {
+	goapp.Compo
+
+	Scorecard *scoring.Scorecard
+	Order     []int // the metrics in the order they are shown
+	Result    scoring.MonthResult
+	Title     string // "October 2026 · Jo"
+}
+
+// NewMonthCard is the verdict on the view's what-if month.
+func NewMonthCard(v state.View) *MonthCard {
+	title := state.MonthLabel(v.Month) + " · " + v.Agent.Name
+	if v.IsNext {
+		title += " (next month: your what-if)"
+	}
+	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title}
+}
+
+// Render draws the card.
+func (c *MonthCard) Render() goapp.UI { return components.SafeRender("the verdict", c.render, nil) }
+
+func (c *MonthCard) render() goapp.UI {
+	sc, mr, title := c.Scorecard, c.Result, c.Title
+	if mr.Status == scoring.Incomplete {
+		var missing []string
+		for _, i := range c.Order {
+			if mr.Metrics[i].Missing {
+				missing = append(missing, sc.Metrics[i].Label)
+			}
+		}
+		return goapp.Section().Class("card month incomplete").Aria("labelledby", "month-title").Body(
+			goapp.H2().ID("month-title").Text(title),
+			goapp.P().Class("status").DataSet("testid", "month-status").Text("INCOMPLETE"),
+			goapp.P().Text("No score yet: "+strings.Join(missing, ", ")+" has no value this month. Give it one with its slider, or add it to your data."),
+		)
+	}
+	var gated []string
+	for _, i := range c.Order {
+		if mr.Metrics[i].GateFailed {
+			gated = append(gated, sc.Metrics[i].Label)
+		}
+	}
+	class := map[bool]string{true: "pass", false: "fail"}[mr.Pass]
+	return goapp.Section().Class("card month "+class).Aria("labelledby", "month-title").Body(
+		goapp.H2().ID("month-title").Text(title),
+		components.NewVerdict("month", mr.Score.Fixed(sc.Decimals), mr.Pass, state.MarginWords(sc, mr.Score, gated)),
+	)
+}
+
+func (w *WhatIfScreen) renderSliders() goapp.UI {
+	v, sc := w.View, w.View.Scorecard
+	return goapp.Section().Class("card sliders").Aria("labelledby", "whatif-title").Body(
+		goapp.H2().ID("whatif-title").Text("What if…"),
+		w.renderMonthPicker(),
+		goapp.Range(v.Order).Slice(func(k int) goapp.UI {
+			i := v.Order[k]
+			m := &sc.Metrics[i]
+			if state.HasIncidentCounts(m, v.Base[i]) {
+				return w.renderIncidentSliders(i)
+			}
+			in := v.Inputs[i]
+			if in.Missing {
+				in = scoring.Input{Value: state.RangeFor(sc, m, scoring.Num{}).Min}
+			}
+			r := state.RangeFor(sc, m, in.Value)
+			var marks []components.Mark
+			for _, b := range m.Bands {
+				if b.Points.Equal(sc.Scale.Lowest()) && !m.Interpolate {
+					continue
+				}
+				marks = append(marks, components.Mark{At: r.Position(b.At), Label: b.Points.Short(2)})
+			}
+			line := v.Result.Lines[i]
+			if line.Kind == scoring.LineAt && !m.IsPoints() {
+				marks = append(marks, components.Mark{At: r.Position(state.ShownLine(m, line.Value)), Label: "pass line", Pass: true})
+			}
+			points := ""
+			if !v.Inputs[i].Missing {
+				points = state.PointsText(v.Result.Month.Metrics[i].Points)
+			}
+			return components.NewSlider(m.ID).WithLabel(m.Label).
+				WithRange(r.Min.Short(4), r.Max.Short(4), r.Step.Short(4)).
+				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
+				WithExact(state.ExactText(m, in.Value)).
+				WithPoints(points).WithMarks(marks).
+				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+state.AllowanceWords(line)).
+				WithError(w.Errs["metric:"+m.ID]).
+				WithDisabled(!w.Live).
+				WithOnChange(m.ID, w)
+		}),
+		goapp.If(w.HasWhatIf,
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "clear-whatif").
+				Text("Back to the month's own values").OnClick(onSend(w.Send, "whatif", state.ClearWhatIf{})),
+		),
+	)
+}
+
+func (w *WhatIfScreen) renderMonthPicker() goapp.UI {
+	v := w.View
+	months := v.Agent.Months
+	latest := months[len(months)-1].Month
+	options := make([]goapp.UI, 0, len(months)+1)
+	for k := len(months) - 1; k >= 0; k-- {
+		mo := months[k].Month
+		label := state.MonthLabel(mo)
+		if mo == latest {
+			label += " (latest)"
+		}
+		options = append(options, goapp.Option().Value(mo.String()).Selected(!v.IsNext && mo == v.Month).Text(label))
+	}
+	options = append(options, goapp.Option().Value(state.NextMonth).Selected(v.IsNext).Text(state.MonthLabel(latest+1)+" (next, empty)"))
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For("month-picker").Text("Month"),
+		goapp.Select().ID("month-picker").DataSet("testid", "month").Disabled(!w.Live).
+			OnChange(onSendValue(w.Send, "month", func(v string) state.Msg { return state.ChooseMonth{Month: v} })).Body(options...),
+		errorLine(w.Errs["month"]),
+	)
+}
+
+// renderIncidentSliders moves a deduct metric in counts: a slider for each
+// kind of incident ("late", "absent"), the first one carrying the metric's
+// id.
+func (w *WhatIfScreen) renderIncidentSliders(i int) goapp.UI {
+	v, sc := w.View, w.View.Scorecard
+	m := &sc.Metrics[i]
+	points := state.PointsText(v.Result.Month.Metrics[i].Points)
+	line := v.Result.Lines[i]
+	pens := m.Source.Penalties
+	return goapp.Div().Class("incidents").Body(goapp.Range(pens).Slice(func(k int) goapp.UI {
+		pen := pens[k]
+		key := state.IncidentKey(m, pen.Column)
+		count := v.Inputs[i].Counts[k]
+		most := scoring.N(10)
+		if pen.Points.Sign() > 0 {
+			most = sc.Scale.Highest().Sub(sc.Scale.Lowest()).Div(pen.Points).Ceil(0)
+		}
+		most = scoring.Max(most, count)
+		id := key
+		if k == 0 {
+			id = m.ID // the first kind's slider is the metric's
+		}
+		note := ""
+		if k == len(pens)-1 {
+			note = state.LineWords(m, line, v.Result.Month.Pass) + state.AllowanceWords(line)
+		}
+		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, state.PointsText(pen.Points))).
+			WithRange("0", most.Short(0), "1").
+			WithValue(count.Short(0), pen.Column, fmt.Sprintf("%s %s, %s", count.Short(0), pen.Column, points)).
+			WithPoints(points).WithNote(note).
+			WithError(w.Errs["metric:"+key]).WithDisabled(!w.Live).
+			WithOnChange(key, w)
+	}))
+}
+
+// renderWorking shows how the score is built, down to the exact sum.
+func (w *WhatIfScreen) renderWorking() goapp.UI {
+	v, sc := w.View, w.View.Scorecard
+	mr := v.Result.Month
+	var terms []string
+	for i, m := range sc.Metrics {
+		if !mr.Metrics[i].Missing {
+			terms = append(terms, fmt.Sprintf("%s%s%% × %s", m.Weight.Short(4), state.NBSP, mr.Metrics[i].Points.Short(4)))
+		}
+	}
+	formula := "Score = " + strings.Join(terms, " + ")
+	if mr.Status != scoring.Incomplete {
+		formula += fmt.Sprintf(" = %s, rounded to %s (halves up): %s. The pass mark is %s", mr.Exact.Short(6), state.DecimalsText(sc.Decimals),
+			mr.Score.Fixed(sc.Decimals), sc.Pass.Fixed(sc.Decimals))
+		if mr.Pass {
+			formula += ": pass."
+		} else {
+			formula += ": fail."
+		}
+	}
+	var gates []goapp.UI
+	for i, m := range sc.Metrics {
+		if m.Gate != nil && !mr.Metrics[i].Missing {
+			verdict := "met"
+			if mr.Metrics[i].GateFailed {
+				verdict = "not met: the month fails whatever the score"
+			}
+			gates = append(gates, goapp.P().Class("working").Text(fmt.Sprintf("Gate: %s needs at least %s; it has %s, %s.", m.Label, state.PointsText(*m.Gate), state.PointsText(mr.Metrics[i].Points), verdict)))
+		}
+	}
+	return goapp.Section().Class("card").Aria("labelledby", "working-title").Body(
+		goapp.H2().ID("working-title").Text("Show your working"),
+		goapp.Ul().Class("breakdown").Body(goapp.Range(v.Order).Slice(func(k int) goapp.UI {
+			i := v.Order[k]
+			m, ms := &sc.Metrics[i], mr.Metrics[i]
+			value, calc := "no value", "weight "+m.Weight.Short(2)+state.NBSP+"%"
+			if !ms.Missing {
+				value = state.MetricValue(m, ms.Value)
+				calc = fmt.Sprintf("%s × %s%s%% = %s", state.PointsText(ms.Points), m.Weight.Short(2), state.NBSP, ms.Contribution.Short(4))
+			}
+			return goapp.Li().Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text(value),
+				goapp.Span().Class("metric-calc").Text(calc),
+			)
+		})),
+		goapp.P().Class("working formula").DataSet("testid", "working").Text(formula),
+		goapp.Range(gates).Slice(func(i int) goapp.UI { return gates[i] }),
+	)
+}
+
+func (w *WhatIfScreen) renderQuarter() goapp.UI {
+	v, sc := w.View, w.View.Scorecard
+	q := v.Quarter
+	status := map[scoring.Status]string{scoring.InProgress: "IN PROGRESS", scoring.GateFailed: "GATE FAILED"}[q.Status]
+	if status == "" {
+		status = map[bool]string{true: "PASS", false: "FAIL"}[q.Pass]
+	}
+	score := "none yet"
+	if q.HasScore {
+		score = q.Score.Fixed(sc.Decimals)
+	}
+	scoreWords := "Score"
+	if q.Status == scoring.InProgress {
+		scoreWords = "Score so far"
+	}
+	months := make([]goapp.UI, 0, 3)
+	for mo := q.Start; mo < q.Start+3; mo++ {
+		text := state.MonthName(mo) + ": still to come"
+		for _, mr := range q.Months {
+			if mr.Month != mo {
+				continue
+			}
+			switch {
+			case mr.Status == scoring.Incomplete:
+				text = state.MonthName(mo) + ": incomplete, still to come"
+			case mr.Pass:
+				text = fmt.Sprintf("%s: %s, pass", state.MonthName(mo), mr.Score.Fixed(sc.Decimals))
+			case mr.Status == scoring.Complete:
+				text = fmt.Sprintf("%s: %s, fail", state.MonthName(mo), mr.Score.Fixed(sc.Decimals))
+			default:
+				text = fmt.Sprintf("%s: %s, %s", state.MonthName(mo), mr.Score.Fixed(sc.Decimals), strings.ToLower(string(mr.Status)))
+			}
+			if mo == v.Month {
+				text += " (your what-if)"
+			}
+		}
+		months = append(months, goapp.Li().Text(text))
+	}
+	return goapp.Section().Class("card quarter").Aria("labelledby", "quarter-title").Body(
+		goapp.H2().ID("quarter-title").Text(fmt.Sprintf("Quarter %s: %s to %s", q.Label, state.MonthLabel(q.Start), state.MonthLabel(q.Start+2))),
+		goapp.P().Class("quarter-line").Body(
+			goapp.Span().Text(scoreWords+": "),
+			goapp.Strong().DataSet("testid", "quarter-score").Text(score),
+			goapp.Span().Text(" · "),
+			goapp.Strong().DataSet("testid", "quarter-status").Text(status),
+		),
+		goapp.Ul().Class("plain").Body(months...),
+		w.renderNeed(q),
+	)
+}
+
+func (w *WhatIfScreen) renderNeed(q scoring.QuarterResult) goapp.UI {
+	sc := w.View.Scorecard
+	if q.Need != nil {
+		need := q.Need.Text(sc.Decimals)
+		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", state.Plural(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
+		switch q.Need.Kind {
+		case scoring.OutOfReach:
+			words = fmt.Sprintf("Even %s in every month still to come would not pass the quarter: ", sc.Scale.Highest().Fixed(0))
+		case scoring.Secured:
+			words = "The quarter passes whatever the months still to come score: "
+		}
+		return goapp.P().Class("need").Body(goapp.Text(words), goapp.Strong().DataSet("testid", "quarter-need").Text(need), goapp.Text("."))
+	}
+	if len(w.View.PooledNeeds) == 0 {
+		return goapp.Text("")
+	}
+	needs := w.View.PooledNeeds
+	return goapp.Div().Class("pooled").Body(
+		goapp.P().Text("This quarter is pooled: each metric is worked out over the whole quarter. Each month still to come needs, the others at your what-if values:"),
+		goapp.Ul().Class("breakdown").DataSet("testid", "quarter-need").Body(goapp.Range(w.View.Order).Slice(func(k int) goapp.UI {
+			i := w.View.Order[k]
+			m, n := &sc.Metrics[i], needs[i]
+			return goapp.Li().Body(
+				goapp.Span().Class("metric-name").Text(m.Label),
+				goapp.Span().Class("metric-value").Text(state.PooledNeedWords(m, n)),
+				goapp.If(n.VolumeOf != "", w.renderVolume(m, n)),
+			)
+		})),
+	)
+}
+
+func (w *WhatIfScreen) renderVolume(m *scoring.Metric, n scoring.PooledNeed) goapp.UI {
+	id := "volume-" + m.ID
+	return goapp.Div().Class("metric-calc volume").Body(
+		goapp.Label().For(id).Text(fmt.Sprintf("assuming %s a month:", n.VolumeOf)),
+		goapp.Input().Type("text").ID(id).Class("exact").DataSet("volume", m.ID).Attr("inputmode", "decimal").
+			Value(n.Volume.Short(2)).Disabled(!w.Live).OnChange(onRead(w.Send, "volume:"+m.ID, func(v string) (state.Msg, error) {
+			n, err := state.ReadVolume(v)
+			return state.SetVolume{Metric: m.ID, Value: n}, err
+		}), m.ID), // the scope re-binds it when the metric changes
+		errorLine(w.Errs["volume:"+m.ID]),
+	)
+}
+
+// countLines is the "In counts" card's lines, the metrics in their order.
+func (w *WhatIfScreen) countLines() []components.CountLine {
+	var lines []components.CountLine
+	for _, i := range w.View.Order {
+		for _, text := range w.View.Counts[i] {
+			lines = append(lines, components.CountLine{Metric: w.View.Scorecard.Metrics[i].ID, Text: text})
+		}
+	}
+	return lines
+}
