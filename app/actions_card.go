@@ -8,7 +8,6 @@ import (
 
 	"passline/components"
 	"passline/scoring"
-	"passline/state"
 )
 
 // ActionsCard is "Take it with you": the downloads, sharing, and starting
@@ -17,6 +16,7 @@ type ActionsCard struct {
 	goapp.Compo
 
 	Scorecard       *scoring.Scorecard
+	Forget          string // what starting again forgets, as its question says it
 	Share           shareState
 	Err             string
 	Live, CrashTest bool
@@ -43,8 +43,8 @@ func (a *ActionsCard) render() goapp.UI {
 		&ShareCard{Share: a.Share, Live: a.Live, page: c},
 		goapp.H3().Text("Start again"),
 		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "reset").
-				Disabled(!a.Live).Text("Start again").OnClick(a.onReset),
+			&components.Confirm{Label: "Start again", Question: a.Forget, Yes: "Forget them and start again", No: "Keep them",
+				TestID: "start-again", Disabled: !a.Live, OnYes: a.page.startAgain},
 			goapp.If(a.CrashTest,
 				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "crash-test").
 					Text("Crash test").OnClick(a.onCrashTest),
@@ -66,19 +66,6 @@ func (a *ActionsCard) onExportScorecard(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		download("passline-scorecard.json", "application/json", b.Bytes())
-	})
-}
-
-func (a *ActionsCard) onReset(ctx goapp.Context, e goapp.Event) {
-	c := a.page
-	c.do("resetting", func() {
-		if c.storage != nil {
-			state.Forget(c.storage)
-		}
-		c.model, c.notice, c.errs, c.loaded = state.NewModel(), "", nil, ""
-		c.saver, c.saveFailed = state.Saver{S: c.storage}, false
-		c.rescue, c.holdSaves = "", false
-		c.derive()
 	})
 }
 

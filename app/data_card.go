@@ -41,7 +41,7 @@ func (d *DataCard) render() goapp.UI {
 	}
 	return goapp.Section().Class("card").Aria("labelledby", "data-title").Body(
 		goapp.H2().ID("data-title").Text("Your numbers"),
-		goapp.If(d.Example, goapp.P().Text("You are looking at an example (SPEC's October). Paste your own rows, with their header row, straight from your spreadsheet, or choose a CSV file.")),
+		goapp.If(d.Example, goapp.P().Text("You are looking at an example: Jo's October. Paste your own rows, with their header row, straight from your spreadsheet, or choose a CSV file.")),
 		goapp.Label().For("data-paste").Text("Paste rows (tab, comma or semicolon separated)"),
 		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
 			Attr("spellcheck", "false").Attr("autocomplete", "off").

@@ -36,7 +36,7 @@ func (c *EditorScreen) render() goapp.UI {
 		return goapp.Section().Class("card").Body(
 			goapp.H2().Text("Edit the scorecard"),
 			errorLine("The draft cannot be read: "+c.DraftErr),
-			goapp.Button().Type("button").Class("button").Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
+			c.discardButton(),
 		)
 	}
 	check := state.CheckDraft(sc)
@@ -78,8 +78,7 @@ func (c *EditorScreen) render() goapp.UI {
 				Text("Use this scorecard").OnClick(c.onEditorMsg(state.UseDraft{}), "use"),
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.Live).
 				Text("Download the draft (JSON)").OnClick(c.onExportDraft),
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-discard").Disabled(!c.Live).
-				Text("Start again from the scorecard in use").OnClick(c.onEditorMsg(state.DiscardDraft{}), "discard"),
+			c.discardButton(),
 		),
 	)
 }
@@ -87,10 +86,6 @@ func (c *EditorScreen) render() goapp.UI {
 func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map[state.DraftField][]string) goapp.UI {
 	m := &sc.Metrics[i]
 	f := func(key string) state.DraftField { return state.MetricField(i, key) }
-	source := "a column named like its id or label"
-	if cols := m.Source.Columns(); len(cols) > 0 {
-		source = fmt.Sprintf("%s of the columns %v", m.Source.Kind, cols)
-	}
 	return goapp.FieldSet().Class("draft-metric").DataSet("draft-metric", strconv.Itoa(i)).Body(
 		goapp.Legend().Text(fmt.Sprintf("Metric %d: %s", i+1, m.Label)),
 		c.fieldErrors(probs, state.MetricField(i, "")),
@@ -103,7 +98,7 @@ func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map
 			goapp.If(!m.IsPoints(), c.selectField(f("better"), "Better when", string(m.Better), probs,
 				[2]string{"higher", "higher"}, [2]string{"lower", "lower"})),
 		),
-		goapp.P().Class("muted").Text("Read from: "+source+"."),
+		goapp.P().Class("muted").Text("Read from "+state.SourceWords(m)+"."),
 		goapp.If(!m.IsPoints(), goapp.Div().Class("bands").Body(
 			goapp.H3().Text("Bands: the value that earns each level"),
 			goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
@@ -195,4 +190,12 @@ func (c *EditorScreen) onExportDraft(ctx goapp.Context, e goapp.Event) {
 	if err != nil {
 		c.exportErr = err.Error()
 	}
+}
+
+// discardButton throws the draft away, after its own question.
+func (c *EditorScreen) discardButton() goapp.UI {
+	return &components.Confirm{Label: "Start again from the scorecard in use", TestID: "editor-discard", Disabled: !c.Live,
+		Question: "Throw this draft away? The editor starts again from the scorecard in use; the draft cannot be brought back.",
+		Yes:      "Throw the draft away", No: "Keep editing",
+		OnYes: func(goapp.Context) { c.Send.Send("editor", state.DiscardDraft{}) }}
 }

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"maps"
+	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -21,21 +24,26 @@ type Calculator struct {
 	storage  state.Storage
 	saver    state.Saver
 
-	errs        areaErrors    // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
-	loaded      string        // what the last import or paste loaded, in words
-	live        bool          // rendered by the running app, not prerendered
-	notice      string        // why the saved state was set aside
-	crash       string        // what the guard caught; the app keeps working
-	updated     bool          // a new version is ready
-	crashTest   bool          // ?crashtest=1: show the button that proves the guard
-	share       shareState    // the link made to share, and one opened
-	depth       int           // how deep in do calls: only the outermost asks for a render
-	busy        string        // a big read under way, in words ("Reading 10000 rows…")
-	rescue      string        // why the saved state is set aside (see rescue.go)
-	holdSaves   bool          // while rescuing: save nothing over the state set aside
-	forgetAsked bool          // "Forget it" tapped once: the next tap forgets
-	saveFailed  bool          // the last save was refused: a notice says so, with the results to take
-	ctx         goapp.Context // the page's own context, from OnMount: its calls outlive the element an event came from
+	errs        areaErrors              // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
+	doubts      map[string]*state.Doubt // by area: a typed value asked about before it is used
+	loaded      string                  // what the last import or paste loaded, in words
+	live        bool                    // rendered by the running app, not prerendered
+	notice      string                  // why the saved state was set aside
+	crash       string                  // what the guard caught; the app keeps working
+	updated     bool                    // a new version is ready
+	crashTest   bool                    // ?crashtest=1: show the button that proves the guard
+	share       shareState              // the link made to share, and one opened
+	depth       int                     // how deep in do calls: only the outermost asks for a render
+	busy        string                  // a big read under way, in words ("Reading 10000 rows…")
+	rescue      string                  // why the saved state is set aside (see rescue.go)
+	holdSaves   bool                    // while rescuing: save nothing over the state set aside
+	forgetAsked bool                    // "Forget it" tapped once: the next tap forgets
+	saveFailed  bool                    // the last save was refused: a notice says so, with the results to take
+	announce    string                  // the verdict for screen readers, once a moved value settled
+	announceSeq int                     // counts what-if changes: only the last one's timer announces
+	undo        *state.Model            // what "Start again" forgot, while Undo is offered
+	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
+	ctx         goapp.Context           // the page's own context, from OnMount: its calls outlive the element an event came from
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -114,9 +122,33 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 			c.save(next)
 		}
 		c.derive()
+		if next.Screen == state.ScreenWhatIf {
+			c.announceLater()
+		}
 		ok = true
 	})
 	return ok
+}
+
+// settleTime is how long after the last change the verdict is announced:
+// a drag or a held arrow key sends many changes; a screen reader should
+// hear the verdict once, when the value stops.
+const settleTime = 700 * time.Millisecond
+
+// announceLater puts the verdict in the live region once changes stop.
+func (c *Calculator) announceLater() {
+	c.announceSeq++
+	seq := c.announceSeq
+	if c.ctx == nil {
+		return
+	}
+	c.ctx.After(settleTime, func(goapp.Context) {
+		c.do("announcing the verdict", func() {
+			if seq == c.announceSeq && c.view.Prepared != nil {
+				c.announce = state.VerdictWords(c.view)
+			}
+		})
+	})
 }
 
 // derive recomputes the view from the model, reading the scorecard and
@@ -162,11 +194,20 @@ func (c *Calculator) SendRead(area, text string, read func(text string) (state.M
 	ok := false
 	c.do("reading a value", func() {
 		msg, err := read(text)
-		if err != nil {
+		delete(c.doubts, area)
+		var d *state.Doubt
+		switch {
+		case errors.As(err, &d):
+			c.errs.set(area, "")
+			if c.doubts == nil {
+				c.doubts = map[string]*state.Doubt{}
+			}
+			c.doubts[area] = d
+		case err != nil:
 			c.errs.set(area, err.Error())
-			return
+		default:
+			ok = c.send(area, msg)
 		}
-		ok = c.send(area, msg)
 	})
 	return ok
 }
@@ -204,6 +245,7 @@ func (c *Calculator) renderPage() goapp.UI {
 		),
 		goapp.Main().Class("content").DataSet("live", fmt.Sprint(c.live)).DataSet("screen", c.model.Screen).Body(
 			c.renderNotices(),
+			goapp.P().Class("visually-hidden").Attr("role", "status").Aria("live", "polite").DataSet("testid", "announce").Text(c.announce),
 			c.renderScreen(),
 		),
 		goapp.Footer().Class("bottom").Body(
@@ -250,13 +292,14 @@ func (c *Calculator) renderScreen() goapp.UI {
 	}
 	first = append([]goapp.UI{NewMonthCard(v)}, first...)
 	first = append(first,
-		&WhatIfScreen{View: v, HasWhatIf: len(c.model.WhatIf) > 0, Errs: c.errs.of("metric:", "volume:", "month"), Live: c.live, Send: c},
+		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
+			Doubts: maps.Clone(c.doubts), Live: c.live, Send: c}, // a copy: the same map, changed, would compare equal
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},
 	)
 	second = append(second, scorecard,
-		&ActionsCard{Scorecard: v.Scorecard, Share: c.share, Err: c.errs["export"], Live: c.live, CrashTest: c.crashTest, page: c})
+		&ActionsCard{Scorecard: v.Scorecard, Forget: state.ForgetWords(c.model, c.prepared), Share: c.share, Err: c.errs["export"], Live: c.live, CrashTest: c.crashTest, page: c})
 	return columns(first, second)
 }
 

@@ -115,13 +115,7 @@ func renderCombos(sc *scoring.Scorecard, order []int, combos state.Combos) goapp
 			items = append(items, goapp.Li().Text(fmt.Sprintf("and %d more", len(combos.List)-maxShownCombos)))
 			break
 		}
-		var parts []string
-		for _, i := range order {
-			if _, held := combos.Fixed[sc.Metrics[i].ID]; !held {
-				parts = append(parts, fmt.Sprintf("%s %s", sc.Metrics[i].Label, combo[i].Short(2)))
-			}
-		}
-		items = append(items, goapp.Li().Text(strings.Join(parts, ", ")))
+		items = append(items, goapp.Li().DataSet("testid", "combo").Text(state.ComboWords(sc, order, combos.Fixed, combo)))
 	}
 	return goapp.Div().Body(
 		goapp.P().Class("answer pass").DataSet("testid", "without-answer").Text(answer),

@@ -109,7 +109,7 @@ func (o *ShareOffer) onAccept(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		for _, k := range state.SortedKeys(offer.WhatIf) {
-			c.send("whatif", state.SetWhatIf{Metric: k, Value: offer.WhatIf[k]})
+			c.send("whatif", state.SetWhatIf{Month: c.view.Month.String(), Metric: k, Value: offer.WhatIf[k]})
 		}
 		c.loaded = "Scorecard: " + c.view.Scorecard.Name + ", from the shared link."
 	})
@@ -178,7 +178,7 @@ func (p *ShareCard) onMakeShare(ctx goapp.Context, e goapp.Event) {
 	c.do("making a share link", func() {
 		var whatIf map[string]scoring.Num
 		if c.share.withWhatIf {
-			whatIf = c.model.WhatIf
+			whatIf = c.model.WhatIfs[c.view.Month.String()]
 		}
 		frag, err := state.ShareFragment(c.view.Scorecard, whatIf)
 		if err != nil {

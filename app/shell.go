@@ -24,6 +24,10 @@ func (c *Calculator) renderNotices() goapp.UI {
 		goapp.If(c.crash != "",
 			components.NewNotice(components.Error, "Sorry: "+c.crash+". The calculator still works; reload if anything looks wrong.").WithAction("Reload", reload).WithTestID("crash"),
 		),
+		goapp.If(c.undo != nil,
+			components.NewNotice(components.Info, "Passline started again: the example is in use.").WithAction("Undo", c.undoStartAgain).
+				WithTestID("started-again").WithActionTestID("undo"),
+		),
 		goapp.If(c.notice != "",
 			components.NewNotice(components.Info, c.notice).WithTestID("restored"),
 		),
@@ -42,5 +46,5 @@ func errorLine(msg string) goapp.UI {
 	if msg == "" {
 		return goapp.Text("")
 	}
-	return goapp.P().Class("input-error").Attr("role", "alert").Text(msg)
+	return goapp.P().Class("input-error").Attr("role", "alert").Text(state.Message(msg))
 }

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"maps"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/scoring"
+	"passline/state"
 )
 
 // warmUp runs the slider's path (score a what-if, draw the verdict and the
@@ -22,7 +22,7 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 	}
 	m := &c.view.Scorecard.Metrics[c.view.Order[0]]
 	base := c.view.Base[c.view.Order[0]].Value
-	prepared := c.prepared
+	prepared, month := c.prepared, c.view.Month.String()
 	ctx.Async(func() {
 		time.Sleep(300 * time.Millisecond) // let the first paint and input go first
 		// 32 short turns of 3, not a few long ones: each turn stays well
@@ -33,13 +33,11 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 					return // the data or scorecard changed: nothing to warm
 				}
 				for i := range 3 {
-					model := c.model
 					v := base.Add(scoring.N(int64(round%4*3 + i - 6)))
-					model.WhatIf = maps.Clone(c.model.WhatIf)
-					if model.WhatIf == nil {
-						model.WhatIf = map[string]scoring.Num{}
+					model, _, err := state.Update(c.model, state.SetWhatIf{Month: month, Metric: m.ID, Value: v})
+					if err != nil {
+						return
 					}
-					model.WhatIf[m.ID] = v
 					if view, err := c.prepared.Score(model); err == nil {
 						_ = guard("warming up", func() {
 							NewMonthCard(view).render()

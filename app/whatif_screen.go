@@ -21,8 +21,10 @@ type WhatIfScreen struct {
 	goapp.Compo
 
 	View      state.View
-	HasWhatIf bool              // some value is moved: offer the way back
-	Errs      map[string]string // by "metric:<key>", "volume:<id>", "month"
+	HasWhatIf bool                    // some value is moved: offer the way back
+	Points    bool                    // show the metrics as choices of points, not sliders
+	Errs      map[string]string       // by "metric:<key>", "volume:<id>", "month"
+	Doubts    map[string]*state.Doubt // by "metric:<key>": a typed value asked about
 	Live      bool
 	Send      Sender
 }
@@ -42,16 +44,36 @@ func (w *WhatIfScreen) render() goapp.UI {
 // SliderChanged reads a slider's or an exact input's text in the metric's
 // unit, or, for a key such as "attendance.late", a count of incidents,
 // and sends the value typed.
-func (w *WhatIfScreen) SliderChanged(ctx goapp.Context, key, text string) {
-	sc := w.View.Scorecard
+func (w *WhatIfScreen) SliderChanged(ctx goapp.Context, key, text string, typed bool) {
+	sc, month := w.View.Scorecard, w.View.Month.String()
+	read := state.ReadWhatIf
+	if typed {
+		read = state.ReadTypedWhatIf
+	}
 	w.Send.SendRead("metric:"+key, text, func(text string) (state.Msg, error) {
-		v, err := state.ReadWhatIf(sc, key, text)
-		return state.SetWhatIf{Metric: key, Value: v}, err
+		v, err := read(sc, key, text)
+		return state.SetWhatIf{Month: month, Metric: key, Value: v}, err
 	})
 }
 
-// MonthCard is the what-if month's verdict: its score, PASS or FAIL, and
-// the margin to the pass mark; or, while a metric has no value, which.
+// doubt is the slider's question about the value typed for key, if any.
+func (w *WhatIfScreen) doubt(key string) (string, []components.Choice) {
+	d := w.Doubts["metric:"+key]
+	if d == nil {
+		return "", nil
+	}
+	choices := make([]components.Choice, len(d.Choices))
+	for i, c := range d.Choices {
+		choices[i] = components.Choice(c)
+	}
+	return d.Question, choices
+}
+
+// MonthCard is the what-if month's verdict: its score, PASS or FAIL, the
+// margin to the pass mark and the quarter's need; or, while a metric has
+// no value, which. It stays in sight while the sliders below it move
+// (sticky, compact); screen readers hear the verdict once a value
+// settles, from the page's live region, not from here on every step.
 type MonthCard struct {
 	goapp.Compo
 
@@ -59,6 +81,10 @@ type MonthCard struct {
 	Order     []int // the metrics in the order they are shown
 	Result    scoring.MonthResult
 	Title     string // "October 2026 · Jo"
+	// The quarter's line: "Quarter 2026-Q4: December needs " and "2.100";
+	// NeedShown says Quarter is a need (data-testid quarter-need).
+	QuarterLead, Quarter string
+	NeedShown            bool
 }
 
 // NewMonthCard is the verdict on the view's what-if month.
@@ -67,7 +93,9 @@ func NewMonthCard(v state.View) *MonthCard {
 	if v.IsNext {
 		title += " (next month: your what-if)"
 	}
-	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title}
+	lead, quarter := state.QuarterLine(v.Scorecard, v.Quarter)
+	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
+		QuarterLead: lead, Quarter: quarter, NeedShown: v.Quarter.Need != nil}
 }
 
 // Render draws the card.
@@ -82,10 +110,11 @@ func (c *MonthCard) render() goapp.UI {
 				missing = append(missing, sc.Metrics[i].Label)
 			}
 		}
-		return goapp.Section().Class("card month incomplete").Aria("labelledby", "month-title").Body(
+		return goapp.Section().Class("card month incomplete").DataSet("testid", "verdict").Aria("labelledby", "month-title").Body(
 			goapp.H2().ID("month-title").Text(title),
 			goapp.P().Class("status").DataSet("testid", "month-status").Text("INCOMPLETE"),
-			goapp.P().Text("No score yet: "+strings.Join(missing, ", ")+" has no value this month. Give it one with its slider, or add it to your data."),
+			goapp.P().Class("margin").Text("No score yet: "+strings.Join(missing, ", ")+" has no value this month. Give it one with its slider, or add it to your data."),
+			c.quarterLine(),
 		)
 	}
 	var gated []string
@@ -95,10 +124,20 @@ func (c *MonthCard) render() goapp.UI {
 		}
 	}
 	class := map[bool]string{true: "pass", false: "fail"}[mr.Pass]
-	return goapp.Section().Class("card month "+class).Aria("labelledby", "month-title").Body(
+	return goapp.Section().Class("card month "+class).DataSet("testid", "verdict").Aria("labelledby", "month-title").Body(
 		goapp.H2().ID("month-title").Text(title),
 		components.NewVerdict("month", mr.Score.Fixed(sc.Decimals), mr.Pass, state.MarginWords(sc, mr.Score, gated)),
+		c.quarterLine(),
 	)
+}
+
+// quarterLine is the quarter's need (or result) under the verdict.
+func (c *MonthCard) quarterLine() goapp.UI {
+	value := goapp.Strong().Text(c.Quarter)
+	if c.NeedShown {
+		value = value.DataSet("testid", "quarter-need")
+	}
+	return goapp.P().Class("quarter-line-short").Body(goapp.Text(c.QuarterLead), value)
 }
 
 func (w *WhatIfScreen) renderSliders() goapp.UI {
@@ -106,9 +145,13 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 	return goapp.Section().Class("card sliders").Aria("labelledby", "whatif-title").Body(
 		goapp.H2().ID("whatif-title").Text("What if…"),
 		w.renderMonthPicker(),
+		w.renderPointsSwitch(),
 		goapp.Range(v.Order).Slice(func(k int) goapp.UI {
 			i := v.Order[k]
 			m := &sc.Metrics[i]
+			if w.Points {
+				return w.renderPointsChoice(i)
+			}
 			if state.HasIncidentCounts(m, v.Base[i]) {
 				return w.renderIncidentSliders(i)
 			}
@@ -138,13 +181,13 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 				WithExact(state.ExactText(m, in.Value)).
 				WithPoints(points).WithMarks(marks).
 				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+state.AllowanceWords(line)).
-				WithError(w.Errs["metric:"+m.ID]).
+				WithError(w.Errs["metric:"+m.ID]).WithDoubt(w.doubt(m.ID)).
 				WithDisabled(!w.Live).
 				WithOnChange(m.ID, w)
 		}),
 		goapp.If(w.HasWhatIf,
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "clear-whatif").
-				Text("Back to the month's own values").OnClick(onSend(w.Send, "whatif", state.ClearWhatIf{})),
+				Text("Back to the month's own values").OnClick(onSend(w.Send, "whatif", state.ClearWhatIf{Month: w.View.Month.String()}), w.View.Month.String()),
 		),
 	)
 }
@@ -201,7 +244,7 @@ func (w *WhatIfScreen) renderIncidentSliders(i int) goapp.UI {
 			WithRange("0", most.Short(0), "1").
 			WithValue(count.Short(0), pen.Column, fmt.Sprintf("%s %s, %s", count.Short(0), pen.Column, points)).
 			WithPoints(points).WithNote(note).
-			WithError(w.Errs["metric:"+key]).WithDisabled(!w.Live).
+			WithError(w.Errs["metric:"+key]).WithDoubt(w.doubt(key)).WithDisabled(!w.Live).
 			WithOnChange(key, w)
 	}))
 }
@@ -319,7 +362,7 @@ func (w *WhatIfScreen) renderNeed(q scoring.QuarterResult) goapp.UI {
 		case scoring.Secured:
 			words = "The quarter passes whatever the months still to come score: "
 		}
-		return goapp.P().Class("need").Body(goapp.Text(words), goapp.Strong().DataSet("testid", "quarter-need").Text(need), goapp.Text("."))
+		return goapp.P().Class("need").Body(goapp.Text(words), goapp.Strong().Text(need), goapp.Text("."))
 	}
 	if len(w.View.PooledNeeds) == 0 {
 		return goapp.Text("")
@@ -361,4 +404,45 @@ func (w *WhatIfScreen) countLines() []components.CountLine {
 		}
 	}
 	return lines
+}
+
+// renderPointsSwitch switches the month between values (sliders) and
+// points (choices of levels): an agent who knows only her points.
+func (w *WhatIfScreen) renderPointsSwitch() goapp.UI {
+	words := "I know my points, not my numbers"
+	if w.Points {
+		words = "Back to my numbers (sliders)"
+	}
+	return goapp.Div().Class("actions").Body(
+		goapp.Button().Type("button").Class("button secondary").DataSet("testid", "points-mode").
+			Aria("pressed", fmt.Sprint(w.Points)).Disabled(!w.Live).Text(words).
+			OnClick(onSend(w.Send, "whatif", state.ShowPoints{On: !w.Points}), w.Points),
+	)
+}
+
+// renderPointsChoice is a metric's points as one tap each: the scale's
+// levels (with the half points deductions give), the month's points
+// chosen. A choice gives the points directly, in place of the value.
+func (w *WhatIfScreen) renderPointsChoice(i int) goapp.UI {
+	v, sc := w.View, w.View.Scorecard
+	m := &sc.Metrics[i]
+	month := v.Month.String()
+	levels := sc.Levels(m)
+	ms := v.Result.Month.Metrics[i]
+	name := "points-" + m.ID
+	return goapp.FieldSet().Class("points-choice").DataSet("points", m.ID).Body(
+		goapp.Legend().Text(m.Label),
+		goapp.Div().Class("levels").Body(goapp.Range(levels).Slice(func(j int) goapp.UI {
+			p := levels[j]
+			id := name + "-" + p.String()
+			return goapp.Label().Class("level").For(id).Body(
+				goapp.Input().Type("radio").ID(id).Name(name).Value(p.String()).DataSet("level", p.String()).
+					Checked(!ms.Missing && ms.Points.Equal(p)).Disabled(!w.Live).
+					OnChange(onSend(w.Send, "points:"+m.ID, state.SetPoints{Month: month, Metric: m.ID, Points: &p}), month+m.ID+p.String()),
+				goapp.Span().Text(p.Short(2)),
+			)
+		})),
+		goapp.P().Class("slider-note").DataSet("need", m.ID).Text(state.LineWords(m, v.Result.Lines[i], v.Result.Month.Pass)),
+		errorLine(w.Errs["points:"+m.ID]),
+	)
 }

@@ -21,6 +21,7 @@ type Notice struct {
 	Text     string
 	Action   string // the button's words; no button when empty
 	TestID   string // data-testid, for the browser tests
+	ActionID string // the button's data-testid
 	OnAction func(ctx goapp.Context)
 }
 
@@ -32,6 +33,9 @@ func (n *Notice) WithAction(words string, f func(ctx goapp.Context)) *Notice {
 	n.Action, n.OnAction = words, f
 	return n
 }
+
+// WithActionTestID sets the button's data-testid.
+func (n *Notice) WithActionTestID(id string) *Notice { n.ActionID = id; return n }
 
 // WithTestID sets data-testid.
 func (n *Notice) WithTestID(id string) *Notice { n.TestID = id; return n }
@@ -47,7 +51,7 @@ func (n *Notice) render() goapp.UI {
 	return goapp.Div().Class("notice notice-"+string(n.Tone)).Attr("role", role).DataSet("testid", n.TestID).Body(
 		goapp.P().Text(n.Text),
 		goapp.If(n.Action != "",
-			goapp.Button().Type("button").Class("button").Text(n.Action).OnClick(n.clicked),
+			goapp.Button().Type("button").Class("button").DataSet("testid", n.ActionID).Text(n.Action).OnClick(n.clicked),
 		),
 	)
 }

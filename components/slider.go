@@ -34,6 +34,8 @@ type Slider struct {
 	Points    string // the points the value earns, shown beside the label
 	Marks     []Mark // ticks along the track: band thresholds, the pass line
 	Error     string // why the last value typed was not used
+	Doubt     string // a question about the value typed, not used until answered
+	Choices   []Choice
 	Disabled  bool
 	OnChange  Changer
 
@@ -41,9 +43,19 @@ type Slider struct {
 }
 
 // Changer receives a slider's new value: key is the slider's Key, value
-// the input's text.
+// the input's text; typed says it was typed in the exact input (or chosen
+// in answer to a doubt), not set by moving the slider.
 type Changer interface {
-	SliderChanged(ctx goapp.Context, key, value string)
+	SliderChanged(ctx goapp.Context, key, value string, typed bool)
+}
+
+// Choice is an answer to a doubt: its words, and the text it types.
+type Choice struct{ Label, Text string }
+
+// WithDoubt sets the question about the value typed, and its answers.
+func (s *Slider) WithDoubt(question string, choices []Choice) *Slider {
+	s.Doubt, s.Choices = question, choices
+	return s
 }
 
 // NewSlider returns a slider for the metric with that id.
@@ -149,10 +161,18 @@ func (s *Slider) render() goapp.UI {
 				Attr("inputmode", "decimal").Attr("autocomplete", "off").
 				Value(s.exactText()).Disabled(s.Disabled).
 				Aria("label", s.Label+", exact value"+unitWords(s.Unit)).
-				OnChange(s.changed),
+				OnChange(s.typed),
 			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
 		),
 		goapp.If(s.Error != "", goapp.P().Class("input-error").Attr("role", "alert").Text(s.Error)),
+		goapp.If(s.Doubt != "", goapp.Div().Class("doubt").Attr("role", "alert").DataSet("doubt", s.Metric).Body(
+			goapp.P().Text(s.Doubt),
+			goapp.Div().Class("actions").Body(goapp.Range(s.Choices).Slice(func(i int) goapp.UI {
+				c := s.Choices[i]
+				return goapp.Button().Type("button").Class("button secondary").DataSet("choice", c.Text).
+					Text(c.Label).OnClick(s.choose(c.Text), c.Text)
+			})),
+		)),
 		goapp.P().ID(noteID).Class("slider-note").DataSet("need", s.Metric).Text(s.Note),
 	)
 }
@@ -207,6 +227,19 @@ func unitWords(unit string) string {
 }
 
 func (s *Slider) changed(ctx goapp.Context, e goapp.Event) {
+	s.tell(ctx, ctx.JSSrc().Get("value").String(), false)
+}
+
+func (s *Slider) typed(ctx goapp.Context, e goapp.Event) {
+	s.tell(ctx, ctx.JSSrc().Get("value").String(), true)
+}
+
+// choose answers the doubt with text.
+func (s *Slider) choose(text string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.tell(ctx, text, true) }
+}
+
+func (s *Slider) tell(ctx goapp.Context, value string, typed bool) {
 	if s.OnChange == nil {
 		return
 	}
@@ -214,5 +247,5 @@ func (s *Slider) changed(ctx goapp.Context, e goapp.Event) {
 	if key == "" {
 		key = s.Metric
 	}
-	s.OnChange.SliderChanged(ctx, key, ctx.JSSrc().Get("value").String())
+	s.OnChange.SliderChanged(ctx, key, value, typed)
 }

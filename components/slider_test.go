@@ -13,7 +13,7 @@ import (
 
 type changer struct{ got []string }
 
-func (c *changer) SliderChanged(_ goapp.Context, key, value string) {
+func (c *changer) SliderChanged(_ goapp.Context, key, value string, _ bool) {
 	c.got = append(c.got, key, value)
 }
 

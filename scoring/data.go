@@ -51,6 +51,10 @@ type Input struct {
 	// Weighted says Weight holds the month's total of the weight_by column.
 	Weighted bool
 	Direct   bool // the value came from a column named like the metric
+	// Points says Value is the metric's points, given directly (an agent
+	// who knows her points, not her numbers): the metric is scored as a
+	// points metric, its pass line in points.
+	Points bool
 }
 
 // DataProblem is one bad cell (or row); its row was left out.

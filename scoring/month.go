@@ -66,6 +66,9 @@ func (sc *Scorecard) scoreMetric(m *Metric, in Input) MetricScore {
 	if in.Missing {
 		return MetricScore{Missing: true}
 	}
+	if in.Points {
+		m = m.asPoints()
+	}
 	p := sc.PointsFor(m, in.Value)
 	return MetricScore{
 		Value:        in.Value,

@@ -66,6 +66,9 @@ func (sc *Scorecard) WhatIf(inputs []Input) WhatIf {
 // PassLine is the pass line of one metric (by index) for a scored month.
 func (sc *Scorecard) passLine(mr MonthResult, i int, in Input) PassLine {
 	m := &sc.Metrics[i]
+	if in.Points {
+		m = m.asPoints() // given in points: its line is in points
+	}
 	line := PassLine{Metric: m.ID}
 	need, kind := sc.pointsNeeded(mr.Metrics, i, func(ms MetricScore) Num { return ms.Contribution })
 	line.Kind = kind
@@ -73,7 +76,7 @@ func (sc *Scorecard) passLine(mr MonthResult, i int, in Input) PassLine {
 		line.Kind, line.Value = sc.worstValueFor(m, need)
 		line.Points = sc.PointsFor(m, line.Value)
 	}
-	if m.Source.Kind == FromDeduct && (line.Kind == LineAt || line.Kind == PassesAtWorst) {
+	if m.Source.Kind == FromDeduct && !in.Points && (line.Kind == LineAt || line.Kind == PassesAtWorst) {
 		line.Incidents = sc.allowances(m, in, need, line.Kind)
 	}
 	if !in.Missing {

@@ -49,19 +49,26 @@ func (sc *Scorecard) PooledNeeds(q PooledQuarter) ([]PooledNeed, error) {
 	}
 	lines := make([]pooledLine, len(sc.Metrics))
 	pooled := make([]MetricScore, len(sc.Metrics))
+	metrics := make([]*Metric, len(sc.Metrics)) // as points where some month gives points
 	for i := range sc.Metrics {
 		m := &sc.Metrics[i]
-		lines[i] = sc.lineOf(m, i, q)
+		metrics[i] = m
+		if sc.givesPoints(i, q) {
+			metrics[i] = m.asPoints()
+			lines[i] = sc.pointsLine(m, i, q)
+		} else {
+			lines[i] = sc.lineOf(m, i, q)
+		}
 		if q.WhatIf[i].Missing {
 			pooled[i] = MetricScore{Missing: true}
 			continue
 		}
 		v := lines[i].A.Add(lines[i].B.Mul(q.WhatIf[i].Value))
-		pooled[i] = sc.scoreMetric(m, Input{Value: v})
+		pooled[i] = sc.scoreMetric(metrics[i], Input{Value: v})
 	}
 	out := make([]PooledNeed, len(sc.Metrics))
 	for i := range sc.Metrics {
-		m, l := &sc.Metrics[i], lines[i]
+		m, l := metrics[i], lines[i]
 		need := PooledNeed{Metric: m.ID, Volume: l.Volume, VolumeOf: l.VolumeOf}
 		points, kind := sc.pointsNeeded(pooled, i, func(ms MetricScore) Num { return ms.Contribution })
 		need.Kind, need.Points = kind, points
@@ -141,6 +148,35 @@ func (sc *Scorecard) lineOf(m *Metric, i int, q PooledQuarter) pooledLine {
 		s = s.Add(in.Value)
 	}
 	return affine(s, N(int64(len(counted))), r, N(1), "")
+}
+
+// givesPoints reports whether metric i is given in points in a counted
+// month or in the what-if: then the quarter takes the mean of its monthly
+// points (PoolInputs), and its need is in points.
+func (sc *Scorecard) givesPoints(i int, q PooledQuarter) bool {
+	if q.WhatIf[i].Points {
+		return true
+	}
+	for _, month := range q.Counted {
+		if month[i].Points && !month[i].Missing {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsLine is the pooled points of metric i as a line in the points x
+// of each remaining month: the mean of the counted months' points and x.
+func (sc *Scorecard) pointsLine(m *Metric, i int, q PooledQuarter) pooledLine {
+	var s Num
+	n := 0
+	for _, month := range q.Counted {
+		if !month[i].Missing {
+			s = s.Add(sc.scoreMetric(m, month[i]).Points)
+			n++
+		}
+	}
+	return affine(s, N(int64(n)), N(int64(q.Remaining)), N(1), "")
 }
 
 // affine is the line (sum + rv·x) / (weight + rv).

@@ -219,6 +219,15 @@ func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly 
 	if present == 0 {
 		return Input{Missing: true}, false
 	}
+	if pointsIn(monthly) { // some month gives its points: the mean of the monthly points
+		var sum Num
+		for _, x := range monthly {
+			if !x.Missing {
+				sum = sum.Add(sc.scoreMetric(m, x).Points)
+			}
+		}
+		return Input{Value: sum.Div(N(int64(present))), Points: true}, false
+	}
 	summable := m.Source.Kind == FromRatio || m.Source.Kind == FromNPS
 	if summable && allCounts {
 		sum := make([]Num, len(first.Counts))
@@ -247,4 +256,14 @@ func (sc *Scorecard) PoolInputs(m *Metric, monthly []Input) (in Input, meanOnly 
 		return Input{Value: s.Div(ws), Weight: ws, Weighted: true}, false
 	}
 	return Input{Value: plain.Div(N(int64(present)))}, summable
+}
+
+// pointsIn reports whether one of the inputs gives its points directly.
+func pointsIn(inputs []Input) bool {
+	for _, x := range inputs {
+		if x.Points && !x.Missing {
+			return true
+		}
+	}
+	return false
 }

@@ -135,6 +135,14 @@ func (s Source) Columns() []string {
 // IsPoints reports whether the metric's raw value already is points.
 func (m *Metric) IsPoints() bool { return m.Unit == Points }
 
+// asPoints is m as a points metric, for an input given in points: same id,
+// label, weight and gate; its value is its points.
+func (m *Metric) asPoints() *Metric {
+	p := *m
+	p.Unit, p.Better, p.Interpolate, p.Bands = Points, Higher, false, nil
+	return &p
+}
+
 // Lowest and Highest return the scale's ends as numbers.
 func (s Scale) Lowest() Num  { return N(int64(s.Min)) }
 func (s Scale) Highest() Num { return N(int64(s.Max)) }

@@ -194,28 +194,22 @@ func (p *Prepared) Score(m Model) (View, error) {
 		}
 	}
 	v.Month, v.Base = base.Month, base.Inputs
-	v.Inputs = slices.Clone(base.Inputs)
-	for i := range sc.Metrics {
-		mt := &sc.Metrics[i]
-		if val, ok := m.WhatIf[mt.ID]; ok && CheckWhatIf(sc, mt.ID, val) == nil {
-			v.Inputs[i] = sc.InputAt(mt, base.Inputs[i], val)
-		}
-		if counts, ok := incidentCounts(sc, mt, base.Inputs[i], m.WhatIf); ok {
-			v.Inputs[i] = scoring.Input{Value: sc.DeductPoints(mt, counts), Counts: counts}
-		}
-	}
+	v.Inputs = applyWhatIfs(sc, m, v.Month, base.Inputs)
 	v.Result = sc.WhatIf(v.Inputs)
 
-	// The quarter, with the what-if month in place of its data.
+	// The quarter, every month with its own what-ifs: the months of the
+	// data, and the month after them when it is the one shown or has
+	// what-ifs of its own.
+	start := sc.QuarterOf(v.Month)
 	quarterMonths := make([]scoring.MonthData, 0, len(months)+1)
 	for _, md := range months {
-		if md.Month != v.Month {
-			quarterMonths = append(quarterMonths, md)
+		if md.Month >= start && md.Month < start+3 {
+			quarterMonths = append(quarterMonths, scoring.MonthData{Month: md.Month, Inputs: applyWhatIfs(sc, m, md.Month, md.Inputs)})
 		}
 	}
-	quarterMonths = append(quarterMonths, scoring.MonthData{Month: v.Month, Inputs: v.Inputs})
-	slices.SortFunc(quarterMonths, func(a, b scoring.MonthData) int { return int(a.Month - b.Month) })
-	start := sc.QuarterOf(v.Month)
+	if next := latest.Month + 1; next >= start && next < start+3 && (v.IsNext || m.HasWhatIfs(next)) {
+		quarterMonths = append(quarterMonths, scoring.MonthData{Month: next, Inputs: applyWhatIfs(sc, m, next, latest.Inputs)})
+	}
 	v.Quarter = sc.ScoreQuarter(start, quarterMonths)
 	if sc.Quarter.Mode == scoring.Pooled && v.Quarter.Status == scoring.InProgress {
 		v.PooledNeeds = pooledNeeds(sc, m, v.Quarter, quarterMonths, v.Inputs)
@@ -233,6 +227,34 @@ func (p *Prepared) Score(m Model) (View, error) {
 		v.Learn = &l
 	}
 	return v, nil
+}
+
+// applyWhatIfs puts month mo's what-ifs in place of its own inputs: each
+// metric's value, its counts of incidents, and points given directly.
+func applyWhatIfs(sc *scoring.Scorecard, m Model, mo scoring.Month, base []scoring.Input) []scoring.Input {
+	whatIf, points := m.WhatIfs[mo.String()], m.Points[mo.String()]
+	if len(whatIf) == 0 && len(points) == 0 {
+		return base
+	}
+	inputs := slices.Clone(base)
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		if val, ok := whatIf[mt.ID]; ok && CheckWhatIf(sc, mt.ID, val) == nil {
+			inputs[i] = sc.InputAt(mt, base[i], val)
+		}
+		if counts, ok := incidentCounts(sc, mt, base[i], whatIf); ok {
+			inputs[i] = scoring.Input{Value: sc.DeductPoints(mt, counts), Counts: counts}
+		}
+		if p, ok := points[mt.ID]; ok && !p.Less(sc.Scale.Lowest()) && !sc.Scale.Highest().Less(p) {
+			inputs[i] = scoring.Input{Value: p, Points: true}
+		}
+	}
+	return inputs
+}
+
+// HasWhatIfs reports whether month mo has what-ifs or points of its own.
+func (m Model) HasWhatIfs(mo scoring.Month) bool {
+	return len(m.WhatIfs[mo.String()]) > 0 || len(m.Points[mo.String()]) > 0
 }
 
 // IncidentKey is the what-if key of a deduct metric's incident count:

@@ -249,6 +249,124 @@ func LoadedWords(what string, p *Prepared) string {
 	return s + "."
 }
 
+// ForgetWords is the question "Start again" asks: what it would forget of
+// m, whose scorecard and data p holds, and that it can be undone for a
+// few seconds.
+func ForgetWords(m Model, p *Prepared) string {
+	var items []string
+	if m.Data != "" && m.Data != DefaultData && p != nil && p.Data != nil {
+		items = append(items, fmt.Sprintf("your data (%s for %s)", Plural(p.Data.Rows, "row"), Plural(len(p.Data.Agents), "agent")))
+	}
+	switch {
+	case m.Scorecard != "":
+		items = append(items, "your imported scorecard")
+	case m.Preset != DefaultPreset:
+		items = append(items, "your choice of scorecard")
+	}
+	if m.Draft != "" {
+		items = append(items, "your scorecard draft in the editor")
+	}
+	if len(m.WhatIfs) > 0 || len(m.Points) > 0 || len(m.Fixed) > 0 || len(m.Volumes) > 0 {
+		items = append(items, "your what-if values")
+	}
+	if len(items) == 0 {
+		return "Start again? Nothing of yours is in use (only the example), so nothing is lost."
+	}
+	return "Start again? This forgets, on this device: " + JoinAnd(items) + ". For a few seconds after, Undo brings them back."
+}
+
+// ComboWords says a passing combination of "pass without…?" with the
+// score it gives: "Customer experience 3, Average handle time 2,
+// Attendance 3: score 2.2". The metrics held (fixed) are left out.
+func ComboWords(sc *scoring.Scorecard, order []int, fixed map[string]scoring.Num, points []scoring.Num) string {
+	var parts []string
+	for _, i := range order {
+		if _, held := fixed[sc.Metrics[i].ID]; !held {
+			parts = append(parts, sc.Metrics[i].Label+" "+points[i].Short(2))
+		}
+	}
+	return strings.Join(parts, ", ") + ": score " + sc.ScoreWith(points).Fixed(sc.Decimals)
+}
+
+// SourceWords says where a metric's value comes from, in words: "the
+// column aht", "satisfied as a share of surveys", "NPS from promoters,
+// passives and detractors", "3 points, less 0.5 for each late and 1 for
+// each absent".
+func SourceWords(m *scoring.Metric) string {
+	src := m.Source
+	switch src.Kind {
+	case scoring.FromColumn:
+		words := "the column " + src.Column
+		if src.WeightBy != "" {
+			words += ", weighted by " + src.WeightBy
+		}
+		return words
+	case scoring.FromRatio:
+		return src.Num + " as a share of " + src.Den
+	case scoring.FromNPS:
+		return "the NPS of " + JoinAnd([]string{src.Promoters, src.Passives, src.Detractors})
+	case scoring.FromDeduct:
+		var each []string
+		for _, p := range src.Penalties {
+			each = append(each, PointsText(p.Points)+" for each "+p.Column)
+		}
+		return "points taken off: " + JoinAnd(each)
+	}
+	return "a column named like its id (" + m.ID + ") or its label"
+}
+
+// QuarterLine says the quarter in the verdict's line: lead then value,
+// the value being what the verdict shows in bold: "Quarter 2026-Q4:
+// December needs " "2.100"; "Quarter 2026-Q4: " "2.1 PASS".
+func QuarterLine(sc *scoring.Scorecard, q scoring.QuarterResult) (lead, value string) {
+	lead = "Quarter " + q.Label + ": "
+	switch {
+	case q.Status == scoring.GateFailed:
+		return lead, "GATE FAILED"
+	case q.Status != scoring.InProgress:
+		return lead, q.Score.Fixed(sc.Decimals) + " " + PassWord(q.Pass)
+	case q.Need == nil:
+		return lead, "pooled, each metric's need is below"
+	case q.Need.Kind != scoring.Reachable:
+		return lead, string(q.Need.Kind)
+	}
+	var toCome []string
+	for mo := q.Start; mo < q.Start+3; mo++ {
+		counted := false
+		for _, mr := range q.Months {
+			counted = counted || mr.Month == mo && mr.Status != scoring.Incomplete
+		}
+		if !counted {
+			toCome = append(toCome, MonthName(mo))
+		}
+	}
+	if len(toCome) == 1 {
+		return lead + toCome[0] + " needs ", q.Need.Text(sc.Decimals)
+	}
+	return lead + JoinAnd(toCome) + " need on average ", q.Need.Text(sc.Decimals)
+}
+
+// VerdictWords is the what-if's verdict in one sentence, for screen
+// readers once a moved value settles: "October 2026: 2.1, PASS, 0.1 above
+// the pass mark of 2.0. Quarter 2026-Q4: December needs 2.100."
+func VerdictWords(v View) string {
+	sc, mr := v.Scorecard, v.Result.Month
+	month := MonthLabel(v.Month) + ": "
+	if mr.Status == scoring.Incomplete {
+		month += "no score yet, a metric has no value."
+	} else {
+		var gated []string
+		for i, ms := range mr.Metrics {
+			if ms.GateFailed {
+				gated = append(gated, sc.Metrics[i].Label)
+			}
+		}
+		month += fmt.Sprintf("%s, %s, %s.", mr.Score.Fixed(sc.Decimals), PassWord(mr.Pass), MarginWords(sc, mr.Score, gated))
+	}
+	lead, value := QuarterLine(sc, v.Quarter)
+	return month + " " + lead + value + "."
+}
+
 // PointsText says points with their unit: "1 point", "2.5 points".
 func PointsText(p scoring.Num) string { return FormatValue(scoring.Points, p) }
 
@@ -258,6 +376,17 @@ func Capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// Message puts a message as the app shows it: starting with a capital,
+// unless it starts with a name that must stay as it is written (a file
+// name such as "october.csv", a quoted text, a number).
+func Message(msg string) string {
+	first, _, _ := strings.Cut(msg, " ")
+	if first == "" || strings.ContainsAny(first, `."'“0123456789`) {
+		return msg
+	}
+	return Capitalize(msg)
 }
 
 // IgnoredLine names the columns no metric uses, the first 20 of them.

@@ -38,3 +38,17 @@ func withOptional[V any](values map[string]V, k string, v *V) map[string]V {
 	}
 	return with(values, k, *v)
 }
+
+// withIn sets k to *v in the inner map of outer, or removes it when v is
+// nil; an inner map left empty goes, and the whole is nil when empty.
+func withIn[V any](values map[string]map[string]V, outer, k string, v *V) map[string]map[string]V {
+	return withMap(values, outer, withOptional(values[outer], k, v))
+}
+
+// withMap sets outer to inner, or removes it when inner is empty.
+func withMap[V any](values map[string]map[string]V, outer string, inner map[string]V) map[string]map[string]V {
+	if len(inner) == 0 {
+		return without(values, outer)
+	}
+	return with(values, outer, inner)
+}

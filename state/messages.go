@@ -18,13 +18,22 @@ type (
 	ChooseAgent struct{ Name string }
 	// ChooseMonth picks the what-if month: 2026-10, or NextMonth.
 	ChooseMonth struct{ Month string }
-	// SetWhatIf moves a metric's slider to Value, an exact decimal.
+	// SetWhatIf moves a metric's slider to Value, an exact decimal, in
+	// Month ("2026-10"). It takes back points given for the metric.
 	SetWhatIf struct {
-		Metric string
-		Value  scoring.Num
+		Month, Metric string
+		Value         scoring.Num
 	}
-	// ClearWhatIf puts every slider back to the month's own values.
-	ClearWhatIf struct{}
+	// ClearWhatIf puts Month's sliders and points back to its own values.
+	ClearWhatIf struct{ Month string }
+	// SetPoints gives a metric's points in Month directly; nil takes them
+	// back (ReadPoints reads them).
+	SetPoints struct {
+		Month, Metric string
+		Points        *scoring.Num
+	}
+	// ShowPoints shows the what-if month in points (true) or values.
+	ShowPoints struct{ On bool }
 	// SetVolume sets the volume a pooled need assumes for a metric; nil
 	// goes back to the mean of the months so far (ReadVolume reads it).
 	SetVolume struct {
@@ -101,6 +110,8 @@ func (ChooseAgent) isMsg()     {}
 func (ChooseMonth) isMsg()     {}
 func (SetWhatIf) isMsg()       {}
 func (ClearWhatIf) isMsg()     {}
+func (SetPoints) isMsg()       {}
+func (ShowPoints) isMsg()      {}
 func (SetVolume) isMsg()       {}
 func (FixPoints) isMsg()       {}
 func (Reset) isMsg()           {}

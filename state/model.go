@@ -40,9 +40,20 @@ type Model struct {
 	// Month is the what-if month (2026-10), empty for the latest in the
 	// data, or NextMonth.
 	Month string `json:"month,omitempty"`
-	// WhatIf holds the slider values by metric id, as exact decimals in the
-	// metric's unit; a metric without one keeps the month's own value.
-	WhatIf map[string]scoring.Num `json:"what_if,omitempty"`
+	// WhatIfs holds the slider values by month ("2026-10"), then by
+	// what-if key (a metric id, or "<id>.<column>" for a count of
+	// incidents), as exact decimals in the metric's unit: every month of a
+	// quarter has its own. A metric without one keeps the month's own value.
+	WhatIfs map[string]map[string]scoring.Num `json:"what_ifs,omitempty"`
+	// Points holds, by month and then metric id, points given directly (an
+	// agent who knows her points, not her numbers): they win over a what-if
+	// value of the same metric. PointsMode shows the month's metrics as
+	// choices of points in place of sliders.
+	Points     map[string]map[string]scoring.Num `json:"points,omitempty"`
+	PointsMode bool                              `json:"points_mode,omitempty"`
+	// OldWhatIf is the what-if of state saved before each month had its
+	// own: it belongs to the month Month chose. Restore moves it to WhatIfs.
+	OldWhatIf map[string]scoring.Num `json:"what_if,omitempty"`
 	// Volumes overrides, by metric id, the volume a pooled quarter's
 	// remaining months are assumed to have.
 	Volumes map[string]scoring.Num `json:"volumes,omitempty"`

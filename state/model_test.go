@@ -45,19 +45,19 @@ func (s *mapStorage) Del(k string) { delete(s.items, k) }
 
 func TestUpdate(t *testing.T) {
 	m := NewModel()
-	next, _, err := Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
-	if err != nil || next.WhatIf["ce"].String() != "85" {
-		t.Fatalf("SetWhatIf: %v %v", next.WhatIf, err)
+	next, _, err := Update(m, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")})
+	if err != nil || next.WhatIfs[oct]["ce"].String() != "85" {
+		t.Fatalf("SetWhatIf: %v %v", next.WhatIfs, err)
 	}
-	if m.WhatIf != nil {
+	if m.WhatIfs != nil {
 		t.Error("Update changed the model it was given")
 	}
 	// A value is typed: text is read where it arrives, by its unit's reader.
 	if _, err := ReadValue(scoring.Percent, "eighty"); err == nil || !strings.Contains(err.Error(), "a percentage such as 92") {
 		t.Errorf("a bad value: %v", err)
 	}
-	cleared, _, _ := Update(next, ClearWhatIf{})
-	if cleared.WhatIf != nil {
+	cleared, _, _ := Update(next, ClearWhatIf{Month: oct})
+	if cleared.WhatIfs != nil {
 		t.Error("ClearWhatIf kept values")
 	}
 	reset, _, _ := Update(Model{Schema: Schema, Preset: "tech-support", Data: "x"}, Reset{})
@@ -74,7 +74,7 @@ func TestDeriveSpecOctober(t *testing.T) {
 	if v.Result.Month.Score.String() != "2.1" || !v.Result.Month.Pass || v.Agent.Name != "Jo" || v.Month.String() != "2026-10" {
 		t.Errorf("view: %s %v %s %s", v.Result.Month.Score, v.Result.Month.Pass, v.Agent.Name, v.Month)
 	}
-	m, _, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: scoring.MustNum("89.9")})
+	m, _, _ := Update(NewModel(), SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("89.9")})
 	v, _ = Derive(m)
 	if v.Result.Month.Score.String() != "1.7" || v.Result.Month.Pass {
 		t.Errorf("CE 89.9: %s %v", v.Result.Month.Score, v.Result.Month.Pass)
@@ -87,7 +87,7 @@ func TestPreparedIsReused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
+	moved, _, _ := Update(m, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")})
 	if !p.Current(moved) {
 		t.Error("a slider move must not need the data read again")
 	}
@@ -103,11 +103,11 @@ func TestSaveAndRestore(t *testing.T) {
 	}
 	sv := &Saver{S: s}
 	m := NewModel()
-	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
+	moved, _, _ := Update(m, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")})
 	if err := sv.Save(moved); err != nil {
 		t.Fatal(err)
 	}
-	again, _, _ := Update(moved, SetWhatIf{Metric: "ce", Value: scoring.MustNum("86")})
+	again, _, _ := Update(moved, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("86")})
 	if err := sv.Save(again); err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestSaveAndRestore(t *testing.T) {
 		t.Error("the state key holds the data")
 	}
 	got, r := Restore(s)
-	if r.Notice != "" || got.WhatIf["ce"].String() != "86" || got.Data != DefaultData || r.Rev != sv.Rev {
+	if r.Notice != "" || got.WhatIfs[oct]["ce"].String() != "86" || got.Data != DefaultData || r.Rev != sv.Rev {
 		t.Errorf("restored %+v %+v", got, r)
 	}
 }
@@ -129,7 +129,7 @@ func TestSaveAndRestore(t *testing.T) {
 func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	s := newMapStorage()
 	sv := &Saver{S: s}
-	old, _, _ := Update(NewModel(), SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
+	old, _, _ := Update(NewModel(), SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")})
 	if err := sv.Save(old); err != nil {
 		t.Fatal(err)
 	}
@@ -139,16 +139,16 @@ func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 		t.Fatalf("refused data: %v", err)
 	}
 	got, _ := Restore(s)
-	if got.Data != DefaultData || got.WhatIf["ce"].String() != "85" || got.Agent != "" {
+	if got.Data != DefaultData || got.WhatIfs[oct]["ce"].String() != "85" || got.Agent != "" {
 		t.Errorf("after a refused data write: %+v", got)
 	}
 	// A slider moved on the big file afterwards: its settings must not be
 	// saved beside the old data either (the data is tried again first).
-	moved, _, _ := Update(big, SetWhatIf{Metric: "ce", Value: scoring.MustNum("70")})
+	moved, _, _ := Update(big, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("70")})
 	if err := sv.Save(moved); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("a move after a refused data write: %v", err)
 	}
-	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIf["ce"].String() != "85" {
+	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIfs[oct]["ce"].String() != "85" {
 		t.Errorf("after a move on the unsaved data: %+v", got)
 	}
 	// The settings refused after the data went in: the data is put back.
@@ -156,7 +156,7 @@ func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	if err := sv.Save(big); !errors.Is(err, ErrNotSaved) {
 		t.Fatalf("refused state: %v", err)
 	}
-	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIf["ce"].String() != "85" {
+	if got, _ := Restore(s); got.Data != DefaultData || got.WhatIfs[oct]["ce"].String() != "85" {
 		t.Errorf("after a refused state write: %+v", got)
 	}
 	// Room again: the next save stores the big file and its settings.
@@ -164,7 +164,7 @@ func TestSaveRefusedKeepsTheLastGoodCopy(t *testing.T) {
 	if err := sv.Save(moved); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := Restore(s); !strings.Contains(got.Data, "Big") || got.WhatIf["ce"].String() != "70" {
+	if got, _ := Restore(s); !strings.Contains(got.Data, "Big") || got.WhatIfs[oct]["ce"].String() != "70" {
 		t.Errorf("after room came back: %+v", got)
 	}
 }
@@ -184,7 +184,7 @@ func TestSaveNeverOverAnotherTab(t *testing.T) {
 	if err := a.Save(pasted); err != nil {
 		t.Fatal(err)
 	}
-	moved, _, _ := Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")})
+	moved, _, _ := Update(m, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")})
 	if err := b.Save(moved); !errors.Is(err, ErrOtherTab) {
 		t.Fatalf("B's save over A's: %v", err)
 	}
@@ -210,9 +210,9 @@ func TestRestoreSalvages(t *testing.T) {
 		{"unknown preset", `{"schema":1,"preset":"nope"}`, string(other), `no built-in scorecard is called "nope"`, false, true,
 			func(m Model) bool { return m.Preset == DefaultPreset }},
 		{"bad what-if", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"high","aht":"430"}}`, string(other), `1 what-if value could not be used and was put back (ce)`, false, true,
-			func(m Model) bool { return m.WhatIf["aht"].String() == "430" && len(m.WhatIf) == 1 }},
+			func(m Model) bool { return m.WhatIfs[oct]["aht"].String() == "430" && len(m.WhatIfs[oct]) == 1 }},
 		{"what-if a slider refuses", `{"schema":1,"preset":"care-and-sales","what_if":{"ce":"-50","attendance.absent":"0.5"}}`, string(other), "2 what-if values", false, true,
-			func(m Model) bool { return len(m.WhatIf) == 0 }},
+			func(m Model) bool { return len(m.WhatIfs[oct]) == 0 }},
 		{"refused scorecard", `{"schema":1,"preset":"care-and-sales","scorecard":"{}","screen":"team"}`, string(other), "the scorecard you imported could not be read again", false, true,
 			func(m Model) bool { return m.Scorecard == "" && m.Screen == ScreenTeam }},
 		{"bad screen and lesson", `{"schema":1,"preset":"care-and-sales","screen":"nope","lesson":"nope"}`, string(other), "", false, true,
@@ -332,7 +332,7 @@ func TestUpdateReturnsWhatItRead(t *testing.T) {
 	if err == nil && (read == nil || !read.Current(next)) {
 		t.Errorf("another scorecard: read %v", read)
 	}
-	if _, read, _ := Update(m, SetWhatIf{Metric: "ce", Value: scoring.MustNum("85")}); read != nil {
+	if _, read, _ := Update(m, SetWhatIf{Month: oct, Metric: "ce", Value: scoring.MustNum("85")}); read != nil {
 		t.Error("a slider move read the data")
 	}
 	if _, read, err := Update(m, SetData{Text: "nonsense"}); err == nil || read != nil {
@@ -354,7 +354,7 @@ func TestRestoresStateSavedBeforeTypedValues(t *testing.T) {
 	if !m.HuddlePoints["a.ce"].Equal(scoring.N(2)) || len(m.HuddlePoints) != 1 || len(m.Huddle) != 1 || m.Huddle["x"] != "aht" {
 		t.Errorf("huddle points %v, choices %v: want a.ce 2 typed, b.aht dropped, x kept", m.HuddlePoints, m.Huddle)
 	}
-	if m.WhatIf["ce"].String() != "85.5" || m.WhatIf["attendance.late"].String() != "2" || m.Volumes["ce"].String() != "30" ||
+	if m.WhatIfs[oct]["ce"].String() != "85.5" || m.WhatIfs[oct]["attendance.late"].String() != "2" || m.Volumes["ce"].String() != "30" ||
 		m.Fixed["offer_rate"].String() != "1" || m.Screen != ScreenTeam || !m.Expect["ce"].Equal(scoring.N(40)) {
 		t.Errorf("restored %+v", m)
 	}
@@ -364,7 +364,10 @@ func TestRestoresStateSavedBeforeTypedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, r2 := Restore(s)
-	if r2.Notice != "" || !again.WhatIf["ce"].Equal(m.WhatIf["ce"]) || !again.WhatIf["attendance.late"].Equal(scoring.N(2)) {
-		t.Errorf("saved and restored: %+v (%q)", again.WhatIf, r2.Notice)
+	if r2.Notice != "" || !again.WhatIfs[oct]["ce"].Equal(m.WhatIfs[oct]["ce"]) || !again.WhatIfs[oct]["attendance.late"].Equal(scoring.N(2)) {
+		t.Errorf("saved and restored: %+v (%q)", again.WhatIfs, r2.Notice)
 	}
 }
+
+// oct is the example's month: a new model's what-ifs are October's.
+const oct = "2026-10"

@@ -96,6 +96,12 @@ func Restore(s Storage) (Model, Restored) {
 	if len(notes) > 0 {
 		r.Notice = "Your data is restored, but " + strings.Join(notes, "; ") + "."
 	}
+	if m.OldWhatIf != nil { // saved before each month had its own what-ifs
+		if v, err := p.Score(m); err == nil {
+			m.WhatIfs = map[string]map[string]scoring.Num{v.Month.String(): m.OldWhatIf}
+		}
+		m.OldWhatIf = nil
+	}
 	r.Prepared = p
 	return m, r
 }
@@ -111,6 +117,23 @@ func decodeState(raw json.RawMessage, m *Model, notes *[]string) error {
 		return err
 	}
 	var dropped []string
+	for _, name := range []string{"what_ifs", "points"} { // maps of maps of numbers
+		var months map[string]map[string]json.RawMessage
+		if json.Unmarshal(fields[name], &months) != nil {
+			delete(fields, name)
+			continue
+		}
+		for _, mo := range SortedKeys(months) {
+			for _, k := range SortedKeys(months[mo]) {
+				var n scoring.Num
+				if n.UnmarshalJSON(months[mo][k]) != nil {
+					delete(months[mo], k)
+					dropped = append(dropped, mo+" "+k)
+				}
+			}
+		}
+		fields[name], _ = json.Marshal(months)
+	}
 	for _, name := range []string{"what_if", "volumes", "fixed", "huddle_points", "expect", "taken_out"} { // the maps of numbers
 		var values map[string]json.RawMessage
 		if json.Unmarshal(fields[name], &values) != nil {
@@ -164,7 +187,24 @@ func salvage(m Model) (Model, []string) {
 		}
 	}
 	var dropped []string
-	m.WhatIf, dropped = goodWhatIfs(sc, m.WhatIf)
+	m.OldWhatIf, dropped = goodWhatIfs(sc, m.OldWhatIf)
+	for _, mo := range SortedKeys(m.WhatIfs) {
+		kept, bad := goodWhatIfs(sc, m.WhatIfs[mo])
+		if checkMonth(mo) != nil {
+			kept, bad = nil, append(bad, mo)
+		}
+		m.WhatIfs, dropped = withMap(m.WhatIfs, mo, kept), append(dropped, bad...)
+	}
+	for _, mo := range SortedKeys(m.Points) {
+		kept := m.Points[mo]
+		for _, id := range SortedKeys(kept) {
+			if p := kept[id]; checkMonth(mo) != nil || sc.Metric(id) == nil || p.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(p) {
+				kept = without(kept, id)
+				dropped = append(dropped, mo+" "+id+" points")
+			}
+		}
+		m.Points = withMap(m.Points, mo, kept)
+	}
 	numbers := func(values map[string]string, isNumber func(k string) bool) map[string]string {
 		for _, k := range SortedKeys(values) {
 			if _, err := scoring.ParseNum(values[k]); err != nil && isNumber(k) {

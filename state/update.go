@@ -69,11 +69,28 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 			}
 		}
 		next.Month = msg.Month
-		next.clearWhatIfs()
+		next.Volumes, next.Expect, next.TakenOut = nil, nil, nil // each month keeps its what-ifs
 	case SetWhatIf:
-		next.WhatIf = with(m.WhatIf, msg.Metric, msg.Value)
+		if err := checkMonth(msg.Month); err != nil {
+			return m, err
+		}
+		next.WhatIfs = withIn(m.WhatIfs, msg.Month, msg.Metric, &msg.Value)
+		id, _, _ := strings.Cut(msg.Metric, ".")
+		next.Points = withIn(m.Points, msg.Month, id, nil) // a value moved takes back points given
 	case ClearWhatIf:
-		next.WhatIf = nil
+		next.WhatIfs, next.Points = without(m.WhatIfs, msg.Month), without(m.Points, msg.Month)
+	case SetPoints:
+		if err := checkMonth(msg.Month); err != nil {
+			return m, err
+		}
+		if msg.Points != nil {
+			if err := u.checkPoints(m, *msg.Points); err != nil {
+				return m, err
+			}
+		}
+		next.Points = withIn(m.Points, msg.Month, msg.Metric, msg.Points)
+	case ShowPoints:
+		next.PointsMode = msg.On
 	case SetVolume:
 		if msg.Value != nil && msg.Value.Sign() < 0 {
 			return m, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", msg.Value.Short(2))
@@ -217,6 +234,29 @@ func (u *updater) scorecardChanged(m, prev Model) (Model, error) {
 	return m, nil
 }
 
-// clearWhatIfs starts the what-if month afresh: its sliders, volumes,
-// survey luck and appeal.
-func (m *Model) clearWhatIfs() { m.WhatIf, m.Volumes, m.Expect, m.TakenOut = nil, nil, nil, nil }
+// clearWhatIfs starts the what-ifs afresh: every month's sliders and
+// points, volumes, survey luck and appeal.
+func (m *Model) clearWhatIfs() {
+	m.WhatIfs, m.Points, m.OldWhatIf, m.Volumes, m.Expect, m.TakenOut = nil, nil, nil, nil, nil, nil
+}
+
+// checkMonth says why text is not a what-if month.
+func checkMonth(text string) error {
+	var mo scoring.Month
+	if err := mo.UnmarshalCSV(text); err != nil || mo.String() != text {
+		return fmt.Errorf("%s is not a month: write it as 2026-10", scoring.Clip(text))
+	}
+	return nil
+}
+
+// checkPoints says why p cannot be a metric's points on m's scale.
+func (u *updater) checkPoints(m Model, p scoring.Num) error {
+	sc, err := m.scorecard()
+	if err != nil {
+		return err
+	}
+	if p.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(p) {
+		return fmt.Errorf("%s points is off the scale: choose from %d to %d", p.Short(2), sc.Scale.Min, sc.Scale.Max)
+	}
+	return nil
+}

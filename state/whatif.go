@@ -31,14 +31,29 @@ func CheckWhatIf(sc *scoring.Scorecard, key string, v scoring.Num) error {
 	return nil
 }
 
-// ReadWhatIf reads what was typed in a slider's exact input, or set on
-// the slider, for key: a count of incidents for an incident key, else a
-// value in the metric's unit (ReadValue: "92", "92%", "7:35"). It is read
-// once, here, then checked as CheckWhatIf does.
+// ReadWhatIf reads a what-if for key as a slider sets it: a count of
+// incidents for an incident key, else a value in the metric's unit
+// (ReadValue: "92", "92%", "7:35"). It is read once, here, then checked as
+// CheckWhatIf does.
 func ReadWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+	return readWhatIf(sc, key, text, false)
+}
+
+// ReadTypedWhatIf reads a what-if typed in a slider's exact input, as
+// people type on a phone (typedText: "92,5", "7 35", "7m35"). A value
+// that cannot be meant as it stands is not used: the error is a *Doubt,
+// with the readings to choose from.
+func ReadTypedWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
+	return readWhatIf(sc, key, text, true)
+}
+
+func readWhatIf(sc *scoring.Scorecard, key, text string, typed bool) (scoring.Num, error) {
 	m, incident, isCount, err := sliderOf(sc, key)
 	if err != nil {
 		return scoring.Num{}, err
+	}
+	if typed {
+		text = typedText(m.Unit, text)
 	}
 	var v scoring.Num
 	if isCount {
@@ -50,6 +65,9 @@ func ReadWhatIf(sc *scoring.Scorecard, key, text string) (scoring.Num, error) {
 	} else {
 		if v, err = ReadValue(m.Unit, text); err != nil {
 			return scoring.Num{}, fmt.Errorf("%s: %s is not %s", m.Label, scoring.Clip(text), err)
+		}
+		if d := doubt(m, text, v); typed && d != nil {
+			return scoring.Num{}, d
 		}
 	}
 	return v, CheckWhatIf(sc, key, v)

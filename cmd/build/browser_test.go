@@ -62,8 +62,9 @@ func TestCalculatorInBrowser(t *testing.T) {
 			if exact != "85" {
 				t.Errorf("after a reload the exact input shows %q, want 85", exact)
 			}
-			// Start again clears it.
-			s.run(chromedp.Click(`[data-testid="reset"]`))
+			// Start again asks, then clears it.
+			s.run(chromedp.Click(`[data-testid="start-again"]`))
+			s.run(chromedp.Click(`[data-testid="start-again-confirm"]`))
 			s.waitText("month-score", "2.1")
 			s.reload()
 			s.waitText("month-score", "2.1")

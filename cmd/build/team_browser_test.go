@@ -78,7 +78,7 @@ func TestEditorRefuses99(t *testing.T) {
 	s.run(chromedp.Click(`[data-testid="editor-use"]`))
 	var msg string
 	s.run(chromedp.Text(`.editor .input-error[role="alert"]`, &msg, chromedp.NodeVisible))
-	if !strings.Contains(msg, "the draft was not used, the scorecard in use stays") {
+	if !strings.Contains(msg, "The draft was not used, the scorecard in use stays") {
 		t.Errorf("using the draft says %q", msg)
 	}
 	s.noSidewaysScroll()
