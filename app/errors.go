@@ -1,6 +1,10 @@
 package app
 
-import "strings"
+import (
+	"strings"
+
+	"passline/state"
+)
 
 // areaErrors holds what went wrong, by the area of the page it is about:
 // "scorecard", "data", "metric:<id>", "volume:<id>"... Each part shows
@@ -28,6 +32,19 @@ func (e areaErrors) of(prefixes ...string) map[string]string {
 			if strings.HasPrefix(k, p) {
 				out[k] = v
 			}
+		}
+	}
+	return out
+}
+
+// doubtsOf is the typed values asked about in the areas that start with
+// prefix: a new map each time, as a part's props (the same map, changed,
+// would compare equal and the part would not show the question).
+func (c *Calculator) doubtsOf(prefix string) map[string]*state.Doubt {
+	out := map[string]*state.Doubt{}
+	for k, d := range c.doubts {
+		if strings.HasPrefix(k, prefix) {
+			out[k] = d
 		}
 	}
 	return out

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -283,17 +282,21 @@ func (c *Calculator) renderScreen() goapp.UI {
 		return columns([]goapp.UI{&TeamScreen{Scorecard: v.Scorecard, Page: v.TeamView(c.model.TeamFilter, c.model.TeamPage),
 			Filter: c.model.TeamFilter, Live: c.live, Send: c}}, []goapp.UI{data, scorecard})
 	}
-	// A first visit shows an example: the paste box comes first.
+	months := v.Agent.Months
+	typed := &TypedCard{Scorecard: v.Scorecard, Agent: v.Agent.Name, Months: c.model.TypedMonths(v.Agent.Name),
+		NewMonth: (months[len(months)-1].Month + 1).String(), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Live: c.live, Send: c}
+	// A first visit shows an example: the paste box and the months to
+	// type come first.
 	first, second := []goapp.UI{}, []goapp.UI{}
 	if example {
-		first = append(first, data)
+		first = append(first, data, typed)
 	} else {
-		second = append(second, data)
+		second = append(second, data, typed)
 	}
 	first = append([]goapp.UI{NewMonthCard(v)}, first...)
 	first = append(first,
 		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
-			Doubts: maps.Clone(c.doubts), Live: c.live, Send: c}, // a copy: the same map, changed, would compare equal
+			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // Prepared is the model's scorecard and data, read once: sliders only
 // re-score, they never re-read the data.
 type Prepared struct {
-	preset, scorecard, data string // what it was read from
+	preset, scorecard, data, typed string // what it was read from (typed: the typed months, printed)
 
 	Scorecard *scoring.Scorecard
 	Data      *scoring.Data
@@ -87,14 +88,24 @@ func Prepare(m Model) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := csv.ReadData(strings.NewReader(m.Data), sc)
-	if err != nil {
-		if d != nil && len(d.Problems) > 0 {
-			err = fmt.Errorf("%w; the first problem: %s", err, d.Problems[0])
+	d := &scoring.Data{}
+	if m.Data != "" || len(m.Typed) == 0 {
+		text := m.Data
+		if text == "" {
+			text = DefaultData // nothing of the agent's: the example
 		}
-		return nil, err
+		if d, err = csv.ReadData(strings.NewReader(text), sc); err != nil {
+			if d != nil && len(d.Problems) > 0 {
+				err = fmt.Errorf("%w; the first problem: %s", err, d.Problems[0])
+			}
+			return nil, err
+		}
 	}
-	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
+	mergeTyped(sc, d, m)
+	if len(d.Agents) == 0 {
+		return nil, errors.New("there are no months to score: add one, or paste your rows")
+	}
+	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: fmt.Sprint(m.Typed), Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
 	rows := map[int]bool{}
 	for _, prob := range d.Problems {
 		p.Problems = append(p.Problems, prob.String())
@@ -109,7 +120,7 @@ func Prepare(m Model) (*Prepared, error) {
 
 // Current reports whether p was read from m's scorecard and data.
 func (p *Prepared) Current(m Model) bool {
-	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data
+	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data && p.typed == fmt.Sprint(m.Typed)
 }
 
 // The groups of metrics agents ask about, in the order they are shown.

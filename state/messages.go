@@ -34,6 +34,22 @@ type (
 	}
 	// ShowPoints shows the what-if month in points (true) or values.
 	ShowPoints struct{ On bool }
+	// AddMonth adds an empty month typed by hand for Agent ("" for "Me"),
+	// and shows it. Added to the example, it puts the example away.
+	AddMonth struct{ Agent, Month string }
+	// SetTypedValue sets a metric's value in a typed month; nil clears it
+	// (ReadTypedValue reads it). SetTypedCount does the same for a count
+	// of a source column (ReadTypedCount).
+	SetTypedValue struct {
+		Agent, Month, Metric string
+		Value                *scoring.Num
+	}
+	SetTypedCount struct {
+		Agent, Month, Column string
+		Value                *scoring.Num
+	}
+	// RemoveMonth removes a typed month.
+	RemoveMonth struct{ Agent, Month string }
 	// SetVolume sets the volume a pooled need assumes for a metric; nil
 	// goes back to the mean of the months so far (ReadVolume reads it).
 	SetVolume struct {
@@ -112,6 +128,10 @@ func (SetWhatIf) isMsg()       {}
 func (ClearWhatIf) isMsg()     {}
 func (SetPoints) isMsg()       {}
 func (ShowPoints) isMsg()      {}
+func (AddMonth) isMsg()        {}
+func (SetTypedValue) isMsg()   {}
+func (SetTypedCount) isMsg()   {}
+func (RemoveMonth) isMsg()     {}
 func (SetVolume) isMsg()       {}
 func (FixPoints) isMsg()       {}
 func (Reset) isMsg()           {}

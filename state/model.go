@@ -36,6 +36,9 @@ type Model struct {
 	// Scorecard is an imported scorecard file; empty means the preset.
 	Scorecard string `json:"scorecard,omitempty"`
 	Data      string `json:"data,omitempty"` // the metric CSV as pasted or uploaded; saved apart
+	// Typed holds the months typed by hand, data like a paste. With no
+	// file in use, Data is empty and they are all there is.
+	Typed []TypedMonth `json:"typed,omitempty"`
 	Agent     string `json:"agent,omitempty"`
 	// Month is the what-if month (2026-10), empty for the latest in the
 	// data, or NextMonth.

@@ -70,11 +70,13 @@ func Restore(s Storage) (Model, Restored) {
 	if raw == nil && stateErr == nil && data == "" && dataErr == nil {
 		return NewModel(), r // a first visit
 	}
-	if dataErr != nil || data == "" {
+	m, notes := NewModel(), []string(nil)
+	if dataErr != nil || data == "" && (raw == nil || decodeState(raw, &m, &notes) != nil || len(m.Typed) == 0) {
+		// No data is fine only for months typed by hand.
 		r.Notice = "Your saved data could not be read, so Passline started afresh with the example."
 		return NewModel(), r
 	}
-	m, notes := NewModel(), []string(nil)
+	m, notes = NewModel(), nil
 	switch {
 	case stateErr != nil || raw == nil || decodeState(raw, &m, &notes) != nil:
 		m = NewModel()
@@ -195,6 +197,7 @@ func salvage(m Model) (Model, []string) {
 		}
 		m.WhatIfs, dropped = withMap(m.WhatIfs, mo, kept), append(dropped, bad...)
 	}
+	m.Typed, dropped = goodTyped(sc, m.Typed, dropped)
 	for _, mo := range SortedKeys(m.Points) {
 		kept := m.Points[mo]
 		for _, id := range SortedKeys(kept) {

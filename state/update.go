@@ -91,6 +91,8 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.Points = withIn(m.Points, msg.Month, msg.Metric, msg.Points)
 	case ShowPoints:
 		next.PointsMode = msg.On
+	case AddMonth, SetTypedValue, SetTypedCount, RemoveMonth:
+		return u.typed(m, msg)
 	case SetVolume:
 		if msg.Value != nil && msg.Value.Sign() < 0 {
 			return m, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", msg.Value.Short(2))

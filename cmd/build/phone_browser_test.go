@@ -272,3 +272,52 @@ func TestOctoberStoryByPoints(t *testing.T) {
 		t.Errorf("back to the sliders: %s", got)
 	}
 }
+
+// typeIn types text in a typed month's input and leaves it.
+func (s *session) typeIn(month, kind, key, text string) {
+	s.t.Helper()
+	sel := fmt.Sprintf(`input[data-month=%q][data-%s=%q]`, month, kind, key)
+	s.js(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q; el.dispatchEvent(new Event('change', {bubbles: true})); })()`, sel, text))
+}
+
+// addMonth adds a month typed by hand.
+func (s *session) addMonth(month string) {
+	s.t.Helper()
+	s.js(fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="new-month"]'); el.value = %q; })()`, month))
+	s.run(chromedp.Click(`[data-testid="add-month"]`))
+	s.waitJS(fmt.Sprintf(`!!document.querySelector('[data-typed-month=%q]')`, month))
+}
+
+// TestTypedMonths: with no file, October and November typed by hand give
+// November 1.7 FAIL and December needs 2.100 (SPEC's story); the quarter
+// follows a change typed in October; they survive a reload.
+func TestTypedMonths(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.addMonth("2026-10")
+	s.waitText("month-status", "INCOMPLETE")
+	for _, c := range [][3]string{{"count", "calls", "520"}, {"count", "offers", "60"}, {"count", "sales", "0"},
+		{"count", "surveys", "25"}, {"count", "satisfied", "23"}, {"metric", "aht", "7 35"}, {"count", "late", "1"}} {
+		s.typeIn("2026-10", c[0], c[1], c[2])
+	}
+	s.waitText("month-score", "2.1") // 2.05, SPEC section 4
+	s.addMonth("2026-11")
+	for _, c := range [][3]string{{"count", "calls", "500"}, {"count", "offers", "50"}, {"count", "sales", "0"},
+		{"count", "surveys", "20"}, {"count", "satisfied", "17"}, {"metric", "aht", "7:35"}, {"count", "late", "0"}} {
+		s.typeIn("2026-11", c[0], c[1], c[2])
+	}
+	s.waitText("month-score", "1.7")
+	if got := s.text("month-status"); got != "FAIL" {
+		t.Errorf("November typed: %s", got)
+	}
+	s.waitText("quarter-need", "2.100")
+	s.screenshot("typed-months-360x740")
+	// October without its late: attendance 3 points (0.3 in place of
+	// 0.25), so 2.1; December needs 3 × 1.95 − 2.1 − 1.7 = 2.05.
+	s.typeIn("2026-10", "count", "late", "0")
+	s.waitText("quarter-need", "2.050")
+	s.reload()
+	s.waitText("quarter-need", "2.050")
+	s.waitTextContains("months", "Months found for Me: October 2026, November 2026")
+	s.noSidewaysScroll()
+}
