@@ -39,7 +39,7 @@ type Model struct {
 	// Typed holds the months typed by hand, data like a paste. With no
 	// file in use, Data is empty and they are all there is.
 	Typed []TypedMonth `json:"typed,omitempty"`
-	Agent     string `json:"agent,omitempty"`
+	Agent string       `json:"agent,omitempty"`
 	// Month is the what-if month (2026-10), empty for the latest in the
 	// data, or NextMonth.
 	Month string `json:"month,omitempty"`

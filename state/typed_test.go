@@ -122,7 +122,7 @@ func TestReadTyped(t *testing.T) {
 		{"attendance", "2,5", "2.5"}, // a deduct metric's value is its points
 		{"attendance", "4", "Attendance: 4 points is off the scale: write from 1 to 3"},
 		{"ce", "150", "150 %? A share cannot pass 100 %."}, // asked, as a what-if typed is
-		{"ce", "150%", "150"},                               // with its unit: meant
+		{"ce", "150%", "150"}, // with its unit: meant
 		{"ce", "", "none"},
 	} {
 		v, err := ReadTypedValue(sc, tc.id, tc.text)
