@@ -65,7 +65,7 @@ func (o *ShareOffer) render() goapp.UI {
 		return goapp.Text("")
 	}
 	sc := o.Offer.Scorecard
-	text := fmt.Sprintf("This link shares the scorecard %q: %s, pass mark %s.", sc.Name, state.Plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
+	text := fmt.Sprintf("This link shares the scorecard %s: %s, pass mark %s.", scoring.Clip(sc.Name), state.Plural(len(sc.Metrics), "metric"), sc.Pass.Fixed(sc.Decimals))
 	if whatIf := o.Offer.WhatIf; len(whatIf) > 0 {
 		var moves []string
 		for _, k := range state.SortedKeys(whatIf) {

@@ -91,11 +91,11 @@ type MonthCard struct {
 func NewMonthCard(v state.View) *MonthCard {
 	title := state.MonthLabel(v.Month) + " · " + v.Agent.Name
 	if v.IsNext {
-		title += " (next month: your what-if)"
+		title += " (next)"
 	}
-	lead, quarter := state.QuarterLine(v.Scorecard, v.Quarter)
+	lead, quarter, need := state.QuarterLine(v)
 	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
-		QuarterLead: lead, Quarter: quarter, NeedShown: v.Quarter.Need != nil}
+		QuarterLead: lead, Quarter: quarter, NeedShown: need}
 }
 
 // Render draws the card.
@@ -180,7 +180,7 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
 				WithExact(state.ExactText(m, in.Value)).
 				WithPoints(points).WithMarks(marks).
-				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+state.AllowanceWords(line)).
+				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+state.AllowanceWords(line)+w.quarterWords(i)).
 				WithError(w.Errs["metric:"+m.ID]).WithDoubt(w.doubt(m.ID)).
 				WithDisabled(!w.Live).
 				WithOnChange(m.ID, w)
@@ -238,7 +238,7 @@ func (w *WhatIfScreen) renderIncidentSliders(i int) goapp.UI {
 		}
 		note := ""
 		if k == len(pens)-1 {
-			note = state.LineWords(m, line, v.Result.Month.Pass) + state.AllowanceWords(line)
+			note = state.LineWords(m, line, v.Result.Month.Pass) + state.AllowanceWords(line) + w.quarterWords(i)
 		}
 		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, state.PointsText(pen.Points))).
 			WithRange("0", most.Short(0), "1").
@@ -442,7 +442,20 @@ func (w *WhatIfScreen) renderPointsChoice(i int) goapp.UI {
 				goapp.Span().Text(p.Short(2)),
 			)
 		})),
-		goapp.P().Class("slider-note").DataSet("need", m.ID).Text(state.LineWords(m, v.Result.Lines[i], v.Result.Month.Pass)),
+		goapp.P().Class("slider-note").DataSet("need", m.ID).Text(state.LineWords(m, v.Result.Lines[i], v.Result.Month.Pass)+w.quarterWords(i)),
 		errorLine(w.Errs["points:"+m.ID]),
 	)
+}
+
+// quarterWords is metric i's line for the quarter, on its one month still
+// to come (" To pass the quarter, December's CE must reach 92 %."), or "".
+func (w *WhatIfScreen) quarterWords(i int) string {
+	if w.View.QuarterLines == nil {
+		return ""
+	}
+	words := state.QuarterLineWords(&w.View.Scorecard.Metrics[i], w.View.QuarterLines[i], w.View.Month)
+	if words == "" {
+		return ""
+	}
+	return " " + words
 }

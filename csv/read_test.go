@@ -248,7 +248,7 @@ func TestReadDataRowsAsTheSpreadsheetCountsThem(t *testing.T) {
 		"2026-12,Jo,520,60,0,\"25\",\"2\n3\",7:35,1,0,\n"+
 		"2027-01,Jo,520,60,0,25,zz,7:35,1,0,\n")
 	want := `row 3, column "satisfied": found "2x3", expected a number of 0 or more, such as 520` + "\n" +
-		`row 4, column "satisfied": found "2\n3", expected a number of 0 or more, such as 520` + "\n" +
+		`row 4, column "satisfied": found "2 [line break] 3", expected a number of 0 or more, such as 520` + "\n" +
 		`row 5, column "satisfied": found "zz", expected a number of 0 or more, such as 520`
 	if got := problems(d); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

@@ -116,7 +116,7 @@ func (d *Data) MissingMetrics(sc *Scorecard) []string {
 // "satisfied" and "surveys", or a column named "ce" or "Customer
 // experience"". The app and the command line both say it so.
 func MissingColumns(m *Metric) string {
-	hint := fmt.Sprintf("a column named %q or %q", m.ID, m.Label)
+	hint := fmt.Sprintf("a column named %s or %s", Clip(m.ID), Clip(m.Label))
 	if cols := m.Source.Columns(); len(cols) > 0 {
 		q := make([]string, len(cols))
 		for i, c := range cols {

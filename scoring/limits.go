@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,26 +31,57 @@ const (
 )
 
 // Clip quotes text for a message, cut short with its length when long:
-// "1234567890…" (1000000 characters).
-func Clip(s string) string {
+// "1234567890…" (1000000 characters). What cannot be seen is said in
+// words (Readable): "month [tab] agent", never an escape code.
+func Clip(s string) string { return ClipTo(s, clipRunes) }
+
+// ClipTo is Clip for a text that may run longer (a header row): cut after
+// most characters.
+func ClipTo(s string, most int) string {
 	n := utf8.RuneCountInString(s)
-	if n <= clipRunes {
-		return fmt.Sprintf("%q", s)
+	if n <= most {
+		return `"` + Readable(s) + `"`
 	}
-	r := []rune(s[:min(len(s), clipRunes*utf8.UTFMax)])
-	return fmt.Sprintf("%q (%d characters)", string(r[:clipRunes])+"…", n)
+	return fmt.Sprintf(`"%s" (%d characters)`, Readable(clippedTo(s, most)), n)
 }
 
-// ClipPlain is Clip without the quotes, for a name shown as it is; what
-// is not printable is escaped as Clip escapes it.
+// ClipPlain is Clip without the quotes, for a name shown as it is.
 func ClipPlain(s string) string {
 	if utf8.RuneCountInString(s) > clipRunes {
-		r := []rune(s[:min(len(s), clipRunes*utf8.UTFMax)])
-		s = string(r[:clipRunes]) + "…"
+		s = clipped(s)
 	}
-	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) >= 0 {
-		q := strconv.Quote(s)
-		s = q[1 : len(q)-1]
+	return Readable(s)
+}
+
+// clipped is the first clipRunes characters of s and an ellipsis.
+func clipped(s string) string { return clippedTo(s, clipRunes) }
+
+func clippedTo(s string, most int) string {
+	r := []rune(s[:min(len(s), most*utf8.UTFMax)])
+	return string(r[:most]) + "…"
+}
+
+// Readable says in words what a message cannot show: a tab, a line
+// break, another control character, a byte that is not text.
+func Readable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) < 0 && utf8.ValidString(s) {
+		return s
 	}
-	return s
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '\t':
+			b.WriteString(" [tab] ")
+		case r == '\n':
+			b.WriteString(" [line break] ")
+		case r == '\r':
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "[byte %02X]", s[i])
+		case !unicode.IsPrint(r) && r != ' ':
+			fmt.Fprintf(&b, "[U+%04X]", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -84,14 +84,17 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-// TestClip: long texts are quoted short with their length; control
-// characters are escaped.
+// TestClip: long texts are quoted short with their length; what cannot be
+// seen is said in words, never as an escape code.
 func TestClip(t *testing.T) {
 	for _, tc := range []struct{ in, clip, plain string }{
 		{"Sam", `"Sam"`, "Sam"},
 		{strings.Repeat("A", 40), `"` + strings.Repeat("A", 40) + `"`, strings.Repeat("A", 40)},
 		{strings.Repeat("A", 41), `"` + strings.Repeat("A", 40) + `…" (41 characters)`, strings.Repeat("A", 40) + "…"},
-		{"red\x1b[31m", `"red\x1b[31m"`, `red\x1b[31m`},
+		{"red\x1b[31m", `"red[U+001B][31m"`, `red[U+001B][31m`},
+		{"month\tagent", `"month [tab] agent"`, `month [tab] agent`},
+		{"2\r\n3", `"2 [line break] 3"`, `2 [line break] 3`},
+		{"caf\xe9", `"caf[byte E9]"`, `caf[byte E9]`},
 		{strings.Repeat("é", 50), `"` + strings.Repeat("é", 40) + `…" (50 characters)`, strings.Repeat("é", 40) + "…"},
 	} {
 		if got := Clip(tc.in); got != tc.clip {

@@ -65,12 +65,41 @@ func (sc *Scorecard) WhatIf(inputs []Input) WhatIf {
 
 // PassLine is the pass line of one metric (by index) for a scored month.
 func (sc *Scorecard) passLine(mr MonthResult, i int, in Input) PassLine {
+	return sc.lineTo(mr, i, in, sc.passFloor(), true)
+}
+
+// LastMonthLines is, for the one month still to come of an average-mode
+// quarter in progress, each metric's line for the quarter to pass: the
+// worst value that, the month's other metrics as they are, brings the
+// month's score to the quarter's need (need.Exact; with average_of
+// rounded, to a rounded score at least that). Gates are judged per month
+// only (SPEC section 5): they do not enter. nil unless need is reachable
+// by one month.
+func (sc *Scorecard) LastMonthLines(inputs []Input, need *Need) []PassLine {
+	if need == nil || need.Kind != Reachable || need.Remaining != 1 || sc.Quarter.Mode != Average {
+		return nil
+	}
+	floor := need.Exact
+	if sc.Quarter.AverageOf == AverageRounded {
+		floor = need.Exact.Ceil(sc.Decimals).Sub(Step(sc.Decimals).Div(N(2)))
+	}
+	mr := sc.ScoreMonth(0, inputs)
+	lines := make([]PassLine, len(sc.Metrics))
+	for i := range sc.Metrics {
+		lines[i] = sc.lineTo(mr, i, inputs[i], floor, false)
+	}
+	return lines
+}
+
+// lineTo is metric i's line for the month's exact score to reach floor,
+// gates judged or not.
+func (sc *Scorecard) lineTo(mr MonthResult, i int, in Input, floor Num, gates bool) PassLine {
 	m := &sc.Metrics[i]
 	if in.Points {
 		m = m.asPoints() // given in points: its line is in points
 	}
 	line := PassLine{Metric: m.ID}
-	need, kind := sc.pointsNeeded(mr.Metrics, i, func(ms MetricScore) Num { return ms.Contribution })
+	need, kind := sc.pointsTo(mr.Metrics, i, func(ms MetricScore) Num { return ms.Contribution }, floor, gates)
 	line.Kind = kind
 	if kind == LineAt {
 		line.Kind, line.Value = sc.worstValueFor(m, need)
@@ -89,6 +118,12 @@ func (sc *Scorecard) passLine(mr MonthResult, i int, in Input) PassLine {
 // the others' contributions as contrib gives them. kind is LineAt with the
 // points, or one of the other kinds.
 func (sc *Scorecard) pointsNeeded(ms []MetricScore, i int, contrib func(MetricScore) Num) (Num, LineKind) {
+	return sc.pointsTo(ms, i, contrib, sc.passFloor(), true)
+}
+
+// pointsTo is pointsNeeded for the exact score to reach floor, gates
+// judged or not.
+func (sc *Scorecard) pointsTo(ms []MetricScore, i int, contrib func(MetricScore) Num, floor Num, gates bool) (Num, LineKind) {
 	m := &sc.Metrics[i]
 	var others Num
 	for j, o := range ms {
@@ -98,12 +133,11 @@ func (sc *Scorecard) pointsNeeded(ms []MetricScore, i int, contrib func(MetricSc
 		if o.Missing {
 			return Num{}, LineUnknown
 		}
-		if o.GateFailed {
+		if o.GateFailed && gates {
 			return Num{}, CannotPass
 		}
 		others = others.Add(contrib(o))
 	}
-	floor := sc.passFloor()
 	min, max := sc.Scale.Lowest(), sc.Scale.Highest()
 	need := min
 	if m.Weight.IsZero() {
@@ -113,7 +147,7 @@ func (sc *Scorecard) pointsNeeded(ms []MetricScore, i int, contrib func(MetricSc
 	} else {
 		need = floor.Sub(others).Mul(N(100)).Div(m.Weight)
 	}
-	if m.Gate != nil {
+	if m.Gate != nil && gates {
 		need = Max(need, *m.Gate)
 	}
 	switch {

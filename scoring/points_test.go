@@ -66,3 +66,31 @@ func TestPoolPointsGiven(t *testing.T) {
 		t.Errorf("pooled %+v (mean only %v), want 2.5 points", in, meanOnly)
 	}
 }
+
+// TestLastMonthLines: SPEC's story, December the one month still to come,
+// needing 2.1 (3 × 1.95 − 2.05 − 1.7). December as November (CE 85 %: 2
+// points, AHT 455 s: 2, offer rate 10 %: 1, conversion 0: 1, attendance
+// 3): 0.8 + 0.2 + 0.2 + 0.2 + 0.3 = 1.7. CE must give 2.1 − 0.9 = 1.2,
+// 3 points, so reach 90 %; AHT would need (2.1 − 1.5) / 0.1 = 6 points:
+// out of reach.
+func TestLastMonthLines(t *testing.T) {
+	sc, err := LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := make([]Input, len(sc.Metrics))
+	for id, v := range map[string]string{"ce": "85", "aht": "455", "offer_rate": "10", "conversion": "0", "attendance": "3"} {
+		in[sc.Index(id)] = Input{Value: MustNum(v)}
+	}
+	need := &Need{Kind: Reachable, Exact: MustNum("2.1"), Remaining: 1}
+	lines := sc.LastMonthLines(in, need)
+	if ce := lines[sc.Index("ce")]; ce.Kind != LineAt || ce.Value.String() != "90" {
+		t.Errorf("CE for the quarter: %v %v, want at 90", ce.Kind, ce.Value)
+	}
+	if aht := lines[sc.Index("aht")]; aht.Kind != CannotPass {
+		t.Errorf("AHT for the quarter: %v, want cannot pass", aht.Kind)
+	}
+	if sc.LastMonthLines(in, &Need{Kind: Reachable, Exact: N(2), Remaining: 2}) != nil {
+		t.Error("lines for a month when two are still to come")
+	}
+}

@@ -48,5 +48,5 @@ func LoadPreset(id string) (*Scorecard, error) {
 		}
 		ids = append(ids, p.ID)
 	}
-	return nil, fmt.Errorf("no built-in scorecard is called %q; the presets are %s", id, strings.Join(ids, ", "))
+	return nil, fmt.Errorf("no built-in scorecard is called %s; the presets are %s", Clip(id), strings.Join(ids, ", "))
 }

@@ -43,7 +43,7 @@ func NewDataReader(sc *Scorecard, header []string, comma rune) (*DataReader, err
 	p := newPlan(sc, header, comma == ';')
 	d := &Data{}
 	if p.month < 0 {
-		return nil, fmt.Errorf("%w: the file has no month column (the header is %q); add a column named month", ErrNoUsableData, strings.Join(header, string(comma)))
+		return nil, fmt.Errorf("%w: the file has no month column (the header is %s); add a column named month", ErrNoUsableData, ClipTo(strings.Join(header, string(comma)), 200))
 	}
 	d.NoAgent = p.agent < 0
 	d.Inputs = p.modes

@@ -23,7 +23,7 @@ func (sc *Scorecard) PassMap(inputs []Input, a, b string) (PassMap, error) {
 	points := make([]Num, len(sc.Metrics))
 	for i, ms := range mr.Metrics {
 		if ms.Missing && i != ia && i != ib {
-			return PassMap{}, fmt.Errorf("metric %q has no value this month: give it one to see the pass map", sc.Metrics[i].ID)
+			return PassMap{}, fmt.Errorf("%s has no value this month: give it one to see the pass map", sc.Metrics[i].Label)
 		}
 		points[i] = ms.Points
 	}
@@ -57,7 +57,7 @@ func (sc *Scorecard) PassMapWith(points []Num, a, b string) (PassMap, error) {
 func (sc *Scorecard) pair(a, b string) (ia, ib int, err error) {
 	ia, ib = sc.Index(a), sc.Index(b)
 	if ia < 0 || ib < 0 || ia == ib {
-		return 0, 0, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %q and %q", a, b)
+		return 0, 0, fmt.Errorf("a pass map needs two different metrics of the scorecard, got %s and %s", Clip(a), Clip(b))
 	}
 	return ia, ib, nil
 }
@@ -108,7 +108,7 @@ const maxCombinations = 200_000
 func (sc *Scorecard) PassingCombinations(fixed map[string]Num) ([][]Num, error) {
 	for id := range fixed {
 		if sc.Index(id) < 0 {
-			return nil, fmt.Errorf("the scorecard has no metric %q", id)
+			return nil, fmt.Errorf("the scorecard has no metric %s", Clip(id))
 		}
 	}
 	// Per metric, the levels allowed by its gate and weight × level of each.

@@ -171,6 +171,12 @@ type View struct {
 	Quarter scoring.QuarterResult
 	// PooledNeeds holds each metric's need in a pooled quarter in progress.
 	PooledNeeds []scoring.PooledNeed
+	// LastNeed is, when the what-if month is the one month of an
+	// average-mode quarter still to come, what the quarter needs of it
+	// (the quarter scored without it); QuarterLines each metric's line for
+	// that need, the month's others as they are.
+	LastNeed     *scoring.Need
+	QuarterLines []scoring.PassLine
 	Counts      [][]string // per metric, what counts would move it, in words
 	Combos      Combos
 	// Luck is survey luck for the month's own counts; Appeal the appeal
@@ -222,6 +228,12 @@ func (p *Prepared) Score(m Model) (View, error) {
 		quarterMonths = append(quarterMonths, scoring.MonthData{Month: next, Inputs: applyWhatIfs(sc, m, next, latest.Inputs)})
 	}
 	v.Quarter = sc.ScoreQuarter(start, quarterMonths)
+	if sc.Quarter.Mode == scoring.Average {
+		others := slices.DeleteFunc(slices.Clone(quarterMonths), func(md scoring.MonthData) bool { return md.Month == v.Month })
+		if q := sc.ScoreQuarter(start, others); q.Need != nil && q.Need.Remaining == 1 {
+			v.LastNeed, v.QuarterLines = q.Need, sc.LastMonthLines(v.Inputs, q.Need)
+		}
+	}
 	if sc.Quarter.Mode == scoring.Pooled && v.Quarter.Status == scoring.InProgress {
 		v.PooledNeeds = pooledNeeds(sc, m, v.Quarter, quarterMonths, v.Inputs)
 	}

@@ -264,3 +264,29 @@ func TestPointsGivenByMonth(t *testing.T) {
 		t.Errorf("October: %s; November's points %v", v.Result.Month.Exact, m.Points[nov])
 	}
 }
+
+// TestLastMonthOfQuarter: SPEC's story, December (the month after the
+// data) is the one still to come: the verdict says what the quarter needs
+// of it (3 × 1.95 − 2.05 − 1.7 = 2.1) and each metric's line for it: CE
+// must give 2.1 − 0.9 = 1.2, 3 points, 90 %.
+func TestLastMonthOfQuarter(t *testing.T) {
+	m, _, _ := Update(NewModel(), SetData{Text: octNov})
+	m, _, _ = Update(m, ChooseMonth{Month: NextMonth})
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lead, value, need := QuarterLine(v); lead != "Quarter 2026-Q4: December needs " || value != "2.100" || !need {
+		t.Errorf("the quarter's line: %q %q %v", lead, value, need)
+	}
+	ce := v.Scorecard.Index("ce")
+	if got := QuarterLineWords(&v.Scorecard.Metrics[ce], v.QuarterLines[ce], v.Month); got != "To pass the quarter, December's Customer experience must reach 90"+NBSP+"%." {
+		t.Errorf("CE for the quarter: %q", got)
+	}
+	// November is counted, with October: it is not the month still to
+	// come, and has no lines for the quarter.
+	m, _, _ = Update(m, ChooseMonth{Month: "2026-11"})
+	if v, _ = Derive(m); v.LastNeed != nil || v.QuarterLines != nil {
+		t.Errorf("November has lines for the quarter: %v", v.LastNeed)
+	}
+}

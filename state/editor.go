@@ -69,7 +69,7 @@ func (f DraftField) String() string {
 func editDraft(sc *scoring.Scorecard, field DraftField, text string) error {
 	text = strings.TrimSpace(text)
 	num := func(dst *scoring.Num) error {
-		n, err := scoring.ParseNum(strings.TrimSpace(strings.TrimSuffix(text, "%")))
+		n, err := scoring.ParseNum(typedText(scoring.Number, strings.TrimSpace(strings.TrimSuffix(text, "%"))))
 		if err != nil {
 			return fmt.Errorf("%s is not a number: write it like 2 or 2.5", scoring.Clip(text))
 		}

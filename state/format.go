@@ -317,18 +317,24 @@ func SourceWords(m *scoring.Metric) string {
 
 // QuarterLine says the quarter in the verdict's line: lead then value,
 // the value being what the verdict shows in bold: "Quarter 2026-Q4:
-// December needs " "2.100"; "Quarter 2026-Q4: " "2.1 PASS".
-func QuarterLine(sc *scoring.Scorecard, q scoring.QuarterResult) (lead, value string) {
+// December needs " "2.100"; "Quarter 2026-Q4: " "2.1 PASS". need says
+// value is a need. On the one month of the quarter still to come, it is
+// what the quarter needs of that month.
+func QuarterLine(v View) (lead, value string, need bool) {
+	sc, q := v.Scorecard, v.Quarter
 	lead = "Quarter " + q.Label + ": "
+	if v.LastNeed != nil {
+		return lead + MonthName(v.Month) + " needs ", v.LastNeed.Text(sc.Decimals), true
+	}
 	switch {
 	case q.Status == scoring.GateFailed:
-		return lead, "GATE FAILED"
+		return lead, "GATE FAILED", false
 	case q.Status != scoring.InProgress:
-		return lead, q.Score.Fixed(sc.Decimals) + " " + PassWord(q.Pass)
+		return lead, q.Score.Fixed(sc.Decimals) + " " + PassWord(q.Pass), false
 	case q.Need == nil:
-		return lead, "pooled, each metric's need is below"
+		return lead, "pooled, each metric's need is below", false
 	case q.Need.Kind != scoring.Reachable:
-		return lead, string(q.Need.Kind)
+		return lead, string(q.Need.Kind), true
 	}
 	var toCome []string
 	for mo := q.Start; mo < q.Start+3; mo++ {
@@ -341,9 +347,29 @@ func QuarterLine(sc *scoring.Scorecard, q scoring.QuarterResult) (lead, value st
 		}
 	}
 	if len(toCome) == 1 {
-		return lead + toCome[0] + " needs ", q.Need.Text(sc.Decimals)
+		return lead + toCome[0] + " needs ", q.Need.Text(sc.Decimals), true
 	}
-	return lead + JoinAnd(toCome) + " need on average ", q.Need.Text(sc.Decimals)
+	return lead + JoinAnd(toCome) + " need on average ", q.Need.Text(sc.Decimals), true
+}
+
+// QuarterLineWords says a metric's line for the quarter on its one month
+// still to come: "To pass the quarter, December's Customer experience
+// must reach 90 %."
+func QuarterLineWords(m *scoring.Metric, l scoring.PassLine, mo scoring.Month) string {
+	whose := "To pass the quarter, " + MonthName(mo) + "'s " + m.Label
+	switch l.Kind {
+	case scoring.PassesAtWorst:
+		return "The quarter passes whatever " + MonthName(mo) + "'s " + m.Label + " is."
+	case scoring.CannotPass:
+		return whose + " cannot do it alone: even at its best the quarter fails; move another metric."
+	case scoring.LineUnknown:
+		return ""
+	}
+	v := FormatValue(m.Unit, ShownLine(m, l.Value))
+	if m.Better == scoring.Lower && !m.IsPoints() {
+		return whose + " must come down to " + v + "."
+	}
+	return whose + " must reach " + v + "."
 }
 
 // VerdictWords is the what-if's verdict in one sentence, for screen
@@ -363,7 +389,7 @@ func VerdictWords(v View) string {
 		}
 		month += fmt.Sprintf("%s, %s, %s.", mr.Score.Fixed(sc.Decimals), PassWord(mr.Pass), MarginWords(sc, mr.Score, gated))
 	}
-	lead, value := QuarterLine(sc, v.Quarter)
+	lead, value, _ := QuarterLine(v)
 	return month + " " + lead + value + "."
 }
 

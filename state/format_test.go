@@ -177,7 +177,7 @@ func TestQuarterLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lead, value := QuarterLine(v.Scorecard, v.Quarter)
+	lead, value, _ := QuarterLine(v)
 	if lead != "Quarter 2026-Q4: December needs " || value != "2.100" {
 		t.Errorf("got %q %q", lead, value)
 	}

@@ -148,7 +148,7 @@ func kindLesson(inUse *scoring.Scorecard, m Model) KindLesson {
 func count(label, text string) (scoring.Num, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(text))
 	if err != nil || n < 0 {
-		return scoring.Num{}, fmt.Errorf("%s: write a whole number, 0 or more (found %q)", label, text)
+		return scoring.Num{}, fmt.Errorf("%s: write a whole number, 0 or more (found %s)", label, scoring.Clip(text))
 	}
 	return scoring.N(int64(n)), nil
 }
@@ -200,7 +200,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 	case "aht":
 		total, err := ReadValue(scoring.Seconds, value(ref.fields[0]))
 		if err != nil {
-			return nil, fmt.Errorf("%s: write it like 65:43:20 (found %q)", ref.fields[0].Label, value(ref.fields[0]))
+			return nil, fmt.Errorf("%s: write it like 65:43:20 (found %s)", ref.fields[0].Label, scoring.Clip(value(ref.fields[0])))
 		}
 		calls, err := count(ref.fields[1].Label, value(ref.fields[1]))
 		if err != nil {
@@ -244,7 +244,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 			}
 			v, err := scoring.ParseNum(strings.TrimSpace(cell))
 			if err != nil || v.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(v) {
-				return nil, fmt.Errorf("%q is not an evaluation score: write points from %d to %d, separated by commas", strings.TrimSpace(cell), sc.Scale.Min, sc.Scale.Max)
+				return nil, fmt.Errorf("%s is not an evaluation score: write points from %d to %d, separated by commas", scoring.Clip(strings.TrimSpace(cell)), sc.Scale.Min, sc.Scale.Max)
 			}
 			sum, n = sum.Add(v), n+1
 		}
@@ -254,7 +254,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		mean := sum.Div(scoring.N(n))
 		return []string{fmt.Sprintf("QA: %s ÷ %d evaluations = %s", sum.Short(2), n, points(mt, mean))}, nil
 	}
-	return nil, fmt.Errorf("there is no lesson %q", topic)
+	return nil, fmt.Errorf("there is no lesson %s", scoring.Clip(topic))
 }
 
 // lessonKey is the Model.Answers key of a lesson's field: "nps.promoters";

@@ -244,7 +244,8 @@ func TestReadCounts(t *testing.T) {
 		{ReadResponses, "1001", "1001 is not a number of responses: write a whole number from 1 to 1000"},
 		{ReadResponses, "0", "0 is not a number of responses: write a whole number from 1 to 1000"},
 		{ReadResponses, "lots", `"lots" is not a number of responses: write a whole number from 1 to 1000`},
-		{ReadResponses, "2,5", `"2,5" is not a number of responses: write a whole number from 1 to 1000`},
+		{ReadResponses, "2,5", "2.5 is not a number of responses: write a whole number from 1 to 1000"}, // a decimal comma, read
+		{ReadTakenOut, "1,000", "1000"}, // a count has no decimals: thousands
 		{ReadTakenOut, "0", "0"},
 		{ReadTakenOut, "3", "3"},
 		{ReadTakenOut, "-1", "-1 is not a count to take out: write a whole number, 0 or more"},

@@ -160,8 +160,8 @@ func ReadTypedCount(column, text string) (*scoring.Num, error) {
 	if text == "" {
 		return nil, nil
 	}
-	var n scoring.CountCell
-	if err := n.UnmarshalCSV(text); err != nil || n.Blank {
+	var n scoring.AmountCell // fractional counts come from averaged sheets
+	if err := n.UnmarshalCSV(typedCount(text)); err != nil || n.Blank {
 		return nil, fmt.Errorf("%s: %s is not a count: write a number of 0 or more, such as 25", column, scoring.Clip(text))
 	}
 	return &n.Value, nil

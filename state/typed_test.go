@@ -137,3 +137,13 @@ func TestReadTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedCount: counts as people type them.
+func TestTypedCount(t *testing.T) {
+	for in, want := range map[string]string{"1,520": "1520", "1 520": "1520", "1,520,000": "1520000", "16,5": "16.5", "25": "25", "1,52": "1.52"} {
+		n, err := ReadTypedCount("calls", in)
+		if err != nil || n.String() != want {
+			t.Errorf("%q: %v %v, want %s", in, n, err, want)
+		}
+	}
+}

@@ -49,6 +49,18 @@ func typedText(u scoring.Unit, text string) string {
 	return min + ":" + sec
 }
 
+var thousands = regexp.MustCompile(`^\d{1,3}([, ]\d{3})+$`)
+
+// typedCount reads a count as people type it: "1,520" and "1 520" are
+// 1520 (a count has no decimals to mean), "16,5" is 16.5.
+func typedCount(text string) string {
+	text = strings.TrimSpace(text)
+	if thousands.MatchString(text) {
+		return strings.NewReplacer(",", "", " ", "").Replace(text)
+	}
+	return typedText(scoring.Number, text)
+}
+
 // Doubt is a typed value that cannot be meant as it stands: the question
 // to ask, and the readings to choose from, each as text that reads
 // without a doubt.

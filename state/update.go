@@ -65,7 +65,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		if msg.Month != "" && msg.Month != NextMonth {
 			var mo scoring.Month
 			if err := mo.UnmarshalCSV(msg.Month); err != nil {
-				return m, fmt.Errorf("%q is not a month", msg.Month)
+				return m, fmt.Errorf("%s is not a month", scoring.Clip(msg.Month))
 			}
 		}
 		next.Month = msg.Month
@@ -104,7 +104,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next = NewModel()
 	case ChooseScreen:
 		if !knownScreen(msg.Screen) {
-			return m, fmt.Errorf("there is no screen %q", msg.Screen)
+			return m, fmt.Errorf("there is no screen %s", scoring.Clip(msg.Screen))
 		}
 		next.Screen = msg.Screen
 	case FilterTeam:
@@ -133,19 +133,19 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		return u.scorecardChanged(next, m)
 	case SetHuddle:
 		if huddlePointsKey(msg.Key) {
-			return m, fmt.Errorf("%q holds points: set them with SetHuddlePoints", msg.Key)
+			return m, fmt.Errorf("%s holds points: set them with SetHuddlePoints", scoring.Clip(msg.Key))
 		}
 		next.Huddle = withText(m.Huddle, msg.Key, msg.Value)
 	case SetHuddlePoints:
 		if !huddlePointsKey(msg.Key) {
-			return m, fmt.Errorf("%q is not a scenario's metric: write a.<id> or b.<id>", msg.Key)
+			return m, fmt.Errorf("%s is not a scenario's metric: write a.<id> or b.<id>", scoring.Clip(msg.Key))
 		}
 		next.HuddlePoints = withOptional(m.HuddlePoints, msg.Key, msg.Points)
 	case ResetHuddle:
 		next.Huddle, next.HuddlePoints = nil, nil
 	case ChooseLesson:
 		if !knownLesson(msg.Topic) {
-			return m, fmt.Errorf("there is no lesson %q", msg.Topic)
+			return m, fmt.Errorf("there is no lesson %s", scoring.Clip(msg.Topic))
 		}
 		next.Lesson = msg.Topic
 	case Answer:

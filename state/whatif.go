@@ -58,7 +58,7 @@ func readWhatIf(sc *scoring.Scorecard, key, text string, typed bool) (scoring.Nu
 	var v scoring.Num
 	if isCount {
 		var n scoring.CountCell
-		if err := n.UnmarshalCSV(strings.TrimSpace(text)); err != nil || n.Blank {
+		if err := n.UnmarshalCSV(typedCount(text)); err != nil || n.Blank {
 			return scoring.Num{}, fmt.Errorf("%s, %s: %s is not a count: write a whole number such as 1", m.Label, incident, scoring.Clip(text))
 		}
 		v = n.Value
@@ -194,8 +194,10 @@ func ExactText(m *scoring.Metric, v scoring.Num) string {
 }
 
 // ReadValue reads an exact input or a slider in the metric's unit: "92",
-// "92%", "7:35", "455s".
+// "92%", "7:35", "455s", and as people type on a phone (typedText): "92,5",
+// "7 35", "7m35".
 func ReadValue(u scoring.Unit, text string) (scoring.Num, error) {
+	text = typedText(u, text) // as people type: "92,5", "7 35"
 	var v scoring.Num
 	var blank bool
 	var err error
@@ -230,7 +232,7 @@ func ReadVolume(text string) (*scoring.Num, error) {
 	if text == "" {
 		return nil, nil
 	}
-	v, err := scoring.ParseNum(text)
+	v, err := scoring.ParseNum(typedText(scoring.Number, text))
 	if err != nil || v.Sign() < 0 {
 		return nil, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", scoring.Clip(text))
 	}
@@ -274,7 +276,7 @@ func readCount(text, wanted string, check func(scoring.Num) error) (*scoring.Num
 	if text == "" {
 		return nil, nil
 	}
-	n, err := scoring.ParseNum(text)
+	n, err := scoring.ParseNum(typedCount(text))
 	if err != nil {
 		return nil, fmt.Errorf("%s is not %s", scoring.Clip(text), wanted)
 	}

@@ -321,3 +321,25 @@ func TestTypedMonths(t *testing.T) {
 	s.waitTextContains("months", "Months found for Me: October 2026, November 2026")
 	s.noSidewaysScroll()
 }
+
+// TestLastMonthOfTheQuarter: on December, the one month of the quarter
+// still to come, each metric says what the quarter needs of it, and the
+// verdict keeps the quarter's need in sight (SPEC's story: 2.100).
+func TestLastMonthOfTheQuarter(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n2026-11,Jo,500,50,0,20,17,455,0,0\n")
+	s.waitText("month-score", "1.7")
+	s.choose(`[data-testid="month"]`, "next")
+	s.waitTextContains("verdict", "December 2026")
+	s.waitText("quarter-need", "2.100")
+	var note string
+	s.run(chromedp.Text(`[data-need="ce"]`, &note, chromedp.NodeVisible))
+	if !strings.Contains(note, "To pass the quarter, December's Customer experience must reach 90\u00a0%.") {
+		t.Errorf("CE's note: %q", note)
+	}
+	s.setRange("ce", "90")
+	s.waitText("month-score", "2.1")
+	s.js(`document.querySelector('[data-need="ce"]').scrollIntoView({block: 'center'})`)
+	s.screenshotView("last-month-360x740")
+}

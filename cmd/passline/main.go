@@ -14,9 +14,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"passline/csv"
 	"passline/scoring"
@@ -151,13 +149,12 @@ func loadScorecard(pathOrPreset string) (*scoring.Scorecard, error) {
 }
 
 // safe writes a name from the command line or a file for the terminal: as
-// it is when it is plain printable text, quoted with its escapes
-// otherwise, so that a file name cannot move the cursor or change colours.
+// it is when it is plain printable text, quoted with what cannot be seen
+// said in words otherwise ("evil[U+001B][31m.csv"), so that a file name
+// cannot move the cursor or change colours.
 func safe(name string) string {
-	for _, r := range name {
-		if !unicode.IsPrint(r) && r != ' ' {
-			return strconv.Quote(name)
-		}
+	if r := scoring.Readable(name); r != name {
+		return `"` + r + `"`
 	}
 	return name
 }
@@ -215,7 +212,7 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 func quoteAll(list []string) string {
 	q := make([]string, len(list))
 	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
+		q[i] = `"` + scoring.Readable(s) + `"`
 	}
 	return scoring.ShortList(q, 20)
 }

@@ -96,7 +96,7 @@ func TestNamesPrintedSafely(t *testing.T) {
 		if strings.ContainsRune(stderr.String(), '\x1b') {
 			t.Errorf("%q: a raw escape reached the terminal:\n%q", args, stderr.String())
 		}
-		if !strings.Contains(stderr.String(), `\x1b`) {
+		if !strings.Contains(stderr.String(), `[U+001B]`) {
 			t.Errorf("%q: the escape is not shown escaped:\n%q", args, stderr.String())
 		}
 	}
