@@ -177,8 +177,8 @@ type View struct {
 	// that need, the month's others as they are.
 	LastNeed     *scoring.Need
 	QuarterLines []scoring.PassLine
-	Counts      [][]string // per metric, what counts would move it, in words
-	Combos      Combos
+	Counts       [][]string // per metric, what counts would move it, in words
+	Combos       Combos
 	// Luck is survey luck for the month's own counts; Appeal the appeal
 	// what-if (nil for the month after the data, which has no counts yet).
 	Luck   []LuckRow
