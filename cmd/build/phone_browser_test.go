@@ -56,6 +56,7 @@ func (s *session) verdictInSight(sel, when string) {
 // screen reader hears the verdict once the value settles, not on every
 // step.
 func TestVerdictInSight(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.run(emulation.SetTouchEmulationEnabled(true).WithMaxTouchPoints(5))
@@ -91,6 +92,7 @@ func TestVerdictInSight(t *testing.T) {
 	s.screenshotView("verdict-dragging-360x740")
 	s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
 	s.screenshotView("verdict-dragging-360x740-dark")
+	s.axe("the verdict in sight, dark")
 	s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
 	s.run(touch(input.TouchEnd, 0))
 	// The example has no absence: the drag to the right end adds some and
@@ -121,6 +123,7 @@ func TestVerdictInSight(t *testing.T) {
 // asks; "Keep them" keeps everything; after a yes, Undo brings back the
 // data, the scorecard, the draft and the what-if values, saved again.
 func TestStartAgainAsksAndUndoes(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.pasteAgent("Sam") // CE 80 %: 2 points, 1.7
@@ -144,6 +147,7 @@ func TestStartAgainAsksAndUndoes(t *testing.T) {
 	s.waitJS(`(() => { const r = document.querySelector('[data-testid="start-again-cancel"]').getBoundingClientRect();
 		return r.top >= 0 && r.bottom <= innerHeight && document.activeElement.id === 'start-again-question'; })()`)
 	s.screenshotView("start-again-asks-360x740")
+	s.axe("start again, asking")
 	s.run(chromedp.Click(`[data-testid="start-again-cancel"]`))
 	if got := s.textContent(`[data-testid="verdict"]`); got != verdict {
 		t.Fatalf("Keep them changed the verdict: %q → %q", verdict, got)
@@ -153,6 +157,7 @@ func TestStartAgainAsksAndUndoes(t *testing.T) {
 	s.waitText("scorecard-name", "Care and sales, 1-2-3")
 	s.waitText("month-score", "2.1")
 	s.screenshotView("start-again-undo-360x740")
+	s.axe("start again, with Undo")
 	s.run(chromedp.Click(`[data-testid="undo"]`))
 	s.waitText("scorecard-name", "Technical support, 1 to 5")
 	s.waitText("verdict", verdict)
@@ -203,6 +208,7 @@ func (s *session) typeRaw(metric, text string) {
 // (no colon) is read; "7.5" asks before it is scored; a decimal comma
 // works.
 func TestTypedAsPhonesType(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.typeRaw("aht", "7 05") // 425 s: still 2 points (420 < 425 ≤ 480)
@@ -219,6 +225,7 @@ func TestTypedAsPhonesType(t *testing.T) {
 	}
 	s.js(`document.querySelector('[data-doubt="aht"]').scrollIntoView({block: 'center'})`)
 	s.screenshotView("doubt-aht-360x740")
+	s.axe("a typed value asked about")
 	s.run(chromedp.Click(`[data-doubt="aht"] [data-choice="7:30"]`))
 	s.waitJS(`document.querySelector('input.exact[data-metric="aht"]').value === "7:30" && !document.querySelector('[data-doubt="aht"]')`)
 	s.typeRaw("ce", "85,5") // 2 points: 0.8 less, 1.7
@@ -229,6 +236,7 @@ func TestTypedAsPhonesType(t *testing.T) {
 // and 1, attendance 2.5, handle time 2, CE 3: is that 2.1?") gets 2.1 and
 // PASS in at most 10 taps from a fresh start.
 func TestOctoberStoryByPoints(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	taps := 0
@@ -265,6 +273,10 @@ func TestOctoberStoryByPoints(t *testing.T) {
 	s.noSidewaysScroll()
 	s.js(`document.querySelector('[data-points="attendance"]').scrollIntoView({block: 'center'})`)
 	s.screenshotView("points-mode-360x740")
+	s.axe("points mode")
+	s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
+	s.axe("points mode, dark")
+	s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
 	// Back to the sliders: the points given stay in use.
 	tap(`[data-testid="points-mode"]`)
 	s.waitJS(`!!document.querySelector('input[type=range][data-metric="ce"]')`)
@@ -292,6 +304,7 @@ func (s *session) addMonth(month string) {
 // November 1.7 FAIL and December needs 2.100 (SPEC's story); the quarter
 // follows a change typed in October; they survive a reload.
 func TestTypedMonths(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.addMonth("2026-10")
@@ -312,6 +325,7 @@ func TestTypedMonths(t *testing.T) {
 	}
 	s.waitText("quarter-need", "2.100")
 	s.screenshot("typed-months-360x740")
+	s.axe("months typed by hand")
 	// October without its late: attendance 3 points (0.3 in place of
 	// 0.25), so 2.1; December needs 3 × 1.95 − 2.1 − 1.7 = 2.05.
 	s.typeIn("2026-10", "count", "late", "0")
