@@ -75,3 +75,27 @@ func FuzzReadData(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadDataChosen: any file with any chosen column and date order reads
+// without a panic; a refusal of the choice is a usage error, never a
+// silent other reading.
+func FuzzReadDataChosen(f *testing.F) {
+	f.Add([]byte("Date,Agent Name,calls\n01/10/2026,Jo,1,520\n"), "agent", "Agent Name", "dmy")
+	f.Add([]byte("month,agent,CSAT %\n2026-10,Jo,92\n"), "ce", "csat %", "")
+	f.Add([]byte("month;agent;calls\n02/10/2026;Jo;1.520\n"), "month", "month", "mdy")
+	sc := preset(f, "care-and-sales")
+	f.Fuzz(func(t *testing.T, data []byte, key, header, dates string) {
+		opts := scoring.ReadOptions{Columns: map[string]string{key: header}, Dates: scoring.DateOrder(dates)}
+		d, err := ReadDataWith(bytes.NewReader(data), sc, opts)
+		if d == nil {
+			t.Fatalf("no Data returned (err %v)", err)
+		}
+		if err == nil {
+			for _, u := range d.Columns {
+				if strings.EqualFold(scoring.ColumnKey(u.Header), scoring.ColumnKey(header)) && u.Key != key && scoring.ColumnKey(header) != "" {
+					t.Fatalf("the header %q was chosen for %q but read as %q", header, key, u.Key)
+				}
+			}
+		}
+	})
+}

@@ -32,6 +32,14 @@ import (
 // A file with no month column, no data row or no usable row gives an error
 // wrapping scoring.ErrNoUsableData (and the Data read, with its problems).
 func ReadData(r io.Reader, sc *scoring.Scorecard) (*scoring.Data, error) {
+	return ReadDataWith(r, sc, scoring.ReadOptions{})
+}
+
+// ReadDataWith is ReadData with the user's choices (SPEC section 8): a
+// chosen mapping of headers, and how numeric dates are read. A mapping
+// that does not fit is an error wrapping scoring.ErrUsage; a file whose
+// dates read both ways, undecided, a *scoring.AmbiguousDates.
+func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) (*scoring.Data, error) {
 	// The start first: a file that is not text (a workbook, a picture, an
 	// endless stream of zeros) is refused before the rest is read.
 	var buf bytes.Buffer
@@ -58,8 +66,11 @@ func ReadData(r io.Reader, sc *scoring.Scorecard) (*scoring.Data, error) {
 	if err != nil {
 		return &scoring.Data{}, err
 	}
-	dr, err := scoring.NewDataReader(sc, header, comma)
+	dr, err := scoring.NewDataReader(sc, header, comma, opts)
 	if err != nil {
+		return &scoring.Data{}, err
+	}
+	if err := decideDates(text, comma, dr); err != nil {
 		return &scoring.Data{}, err
 	}
 	dec.keys, dec.data = dr.Keys(), dr
@@ -75,6 +86,40 @@ func ReadData(r io.Reader, sc *scoring.Scorecard) (*scoring.Data, error) {
 		}
 	}
 	return dr.Done(dec.rows)
+}
+
+// decideDates reads the month column of the whole file, when its first
+// month is a date written as numbers (01/10/2026), so that every date of
+// the file is read the same way (SPEC section 8).
+func decideDates(text []byte, comma rune, dr *scoring.DataReader) error {
+	col := dr.MonthColumn()
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = comma, -1, true
+	var cells []scoring.DateCell
+	header := true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil || blankRow(rec) {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		if col >= len(rec) {
+			continue
+		}
+		cell := strings.TrimSpace(rec[col])
+		if cells == nil && !scoring.NumericDate(cell) {
+			return nil // the first month is no numeric date: nothing to decide
+		}
+		line, _ := cr.FieldPos(col)
+		cells = append(cells, scoring.DateCell{Row: line, Text: cell})
+	}
+	return dr.SetDates(cells)
 }
 
 // decoder feeds gocsv: it reads records with encoding/csv, notes quoting
@@ -235,8 +280,8 @@ type record struct {
 }
 
 // UnmarshalCSVWithFields receives each cell under the key the decoder gave
-// its column: "#row", "month:<i>", "agent:<i>", "c<i>" or "" for an unused
-// one. It never fails: bad cells are kept for the engine to report.
+// its column: "#row", "month:<i>", "agent:<i>", "c<i>", "u<i>" for an
+// unused one the engine still looks at, or "" for one it does not. It never fails: bad cells are kept for the engine to report.
 func (r *record) UnmarshalCSVWithFields(key, value string) error {
 	switch {
 	case key == "#row": // "<line> <columns>"
@@ -245,15 +290,13 @@ func (r *record) UnmarshalCSVWithFields(key, value string) error {
 		n, _ := strconv.Atoi(cols)
 		r.row.Cells = make([]string, n)
 	case strings.HasPrefix(key, "month:"):
-		if err := r.row.Month.UnmarshalCSV(value); err != nil {
-			r.fault(key, value, err)
-		}
+		r.row.MonthText = value // read by the engine, which knows the file's dates
 	case strings.HasPrefix(key, "agent:"):
 		r.row.Agent = value
 		if err := scoring.CheckAgentName(value); err != nil {
 			r.fault(key, value, err)
 		}
-	case strings.HasPrefix(key, "c"):
+	case strings.HasPrefix(key, "c"), strings.HasPrefix(key, "u"):
 		i := colIndex(key)
 		if i >= len(r.row.Cells) {
 			r.row.Cells = append(r.row.Cells, make([]string, i+1-len(r.row.Cells))...)

@@ -43,7 +43,10 @@ var monthNames = map[string]int{
 
 const monthExpected = "a month such as 2026-10, 2026-10-31, Oct 2026, October 2026 or 10/2026"
 
-// UnmarshalCSV reads 2026-10, 2026-10-31, Oct 2026, October 2026 or 10/2026.
+// UnmarshalCSV reads 2026-10, 2026-10-31, Oct 2026, October 2026 or 10/2026
+// (SPEC section 3), and Oct-2026, Oct-26, October-26 or 2026/10 (section
+// 8). Dates written day and month as numbers need the file's order:
+// ParseMonth.
 // A blank month is an error: every row needs one.
 func (m *Month) UnmarshalCSV(s string) error {
 	s = strings.TrimSpace(s)
@@ -74,6 +77,15 @@ func parseMonthText(s string) (year, month int, ok bool) {
 		n, err := strconv.Atoi(t)
 		return n, err == nil
 	}
+	if parts := strings.Split(s, "-"); len(parts) == 2 { // Oct-2026, Oct-26, October-26 (SPEC section 8)
+		if mo, ok := monthNames[strings.ToLower(strings.TrimSuffix(parts[0], "."))]; ok {
+			if y, ok := whole(parts[1], 4, 4); ok {
+				return y, mo, true
+			}
+			y, ok := whole(parts[1], 2, 2)
+			return 2000 + y, mo, ok
+		}
+	}
 	if parts := strings.Split(s, "-"); len(parts) == 2 || len(parts) == 3 {
 		y, ok1 := whole(parts[0], 4, 4)
 		mo, ok2 := whole(parts[1], 1, 2)
@@ -89,6 +101,10 @@ func parseMonthText(s string) (year, month int, ok bool) {
 		return y, mo, true
 	}
 	if parts := strings.Split(s, "/"); len(parts) == 2 {
+		if y, ok := whole(parts[0], 4, 4); ok { // 2026/10 (SPEC section 8)
+			mo, ok := whole(parts[1], 1, 2)
+			return y, mo, ok
+		}
 		mo, ok1 := whole(parts[0], 1, 2)
 		y, ok2 := whole(parts[1], 4, 4)
 		return y, mo, ok1 && ok2

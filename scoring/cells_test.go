@@ -154,7 +154,15 @@ func TestMonthCell(t *testing.T) {
 		{"26-10", "", monthExpected},
 		{"0999-10", "", "a year from 1900 to 9999"},
 		{"", "", monthExpected},
-		{"2026/10", "", monthExpected},
+		// SPEC section 8's forms.
+		{"2026/10", "2026-10", ""},
+		{"Oct-2026", "2026-10", ""},
+		{"Oct-26", "2026-10", ""},
+		{"October-26", "2026-10", ""},
+		{"Sept-26", "2026-09", ""},
+		{"Oct-6", "", monthExpected},
+		{"Octember-26", "", monthExpected},
+		{"2026/13", "", "a month number from 1 to 12"},
 	}
 	for _, c := range cases {
 		var m Month

@@ -17,6 +17,13 @@ type Data struct {
 	Ignored  []string      // header cells no metric uses
 	Problems []DataProblem // bad cells; their rows were left out
 	Rows     int           // data rows read, good or bad
+	// Columns says what each header was read as (SPEC section 8: the app
+	// shows it, and the user can change it); Comma is the separator.
+	Columns []ColumnUse
+	Comma   rune
+	// Warnings say what was read but may be wrong: rows combined though a
+	// column differs between them (no agent column).
+	Warnings []string
 }
 
 // AgentData is one agent's months, in time order.

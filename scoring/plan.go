@@ -19,15 +19,25 @@ type plan struct {
 	used         map[int]bool
 }
 
-func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
+// newPlan plans the columns: chosen (key → column, checked by
+// chosenColumns) beats every automatic match, and a column chosen for one
+// key is matched to no other.
+func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[string]int) *plan {
+	taken := map[int]bool{}
+	for _, i := range chosen {
+		taken[i] = true
+	}
 	first := map[string]int{} // column key -> first column with that name
 	for i, h := range header {
 		k := ColumnKey(h)
-		if _, seen := first[k]; !seen && k != "" {
+		if _, seen := first[k]; !seen && k != "" && !taken[i] {
 			first[k] = i
 		}
 	}
 	find := func(name string) int {
+		if i, ok := chosen[name]; ok {
+			return i
+		}
 		if i, ok := first[ColumnKey(name)]; ok {
 			return i
 		}
@@ -41,12 +51,18 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
 		for _, c := range srcCols {
 			cols = append(cols, find(c))
 		}
-		if len(srcCols) > 0 && !slices.Contains(cols, -1) {
+		direct, chose := chosen[m.ID]
+		switch {
+		case chose: // a header chosen for the metric: its value, given directly
+			mode, cols = DirectInput, []int{direct}
+		case len(srcCols) > 0 && !slices.Contains(cols, -1):
 			mode = SourceInput
-		} else if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
-			mode, cols = DirectInput, []int{i}
-		} else {
-			cols = nil
+		default:
+			if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
+				mode, cols = DirectInput, []int{i}
+			} else {
+				cols = nil
+			}
 		}
 		if m.Source.Kind == FromColumn && m.Source.WeightBy != "" && mode != NoInput {
 			weight = find(m.Source.WeightBy)
@@ -64,7 +80,55 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool) *plan {
 		p.weight = append(p.weight, weight)
 	}
 	delete(p.used, -1)
+	// Other names for the month and the agent (SPEC section 8): the first
+	// header, left to right, named one of them that nothing else took.
+	alias := func(names []string) int {
+		for i, h := range header {
+			if slices.Contains(names, ColumnKey(h)) && !p.used[i] && !taken[i] {
+				return i
+			}
+		}
+		return -1
+	}
+	if p.month < 0 {
+		p.month = alias(monthAliases)
+	}
+	if p.agent < 0 {
+		p.agent = alias(agentAliases)
+	}
+	p.used[p.month], p.used[p.agent] = true, true
+	delete(p.used, -1)
 	return p
+}
+
+// uses says what each header was read as.
+func (p *plan) uses(header []string) []ColumnUse {
+	out := make([]ColumnUse, len(header))
+	for i, h := range header {
+		out[i].Header = h
+		switch {
+		case i == p.month:
+			out[i].Key = "month"
+		case i == p.agent:
+			out[i].Key = "agent"
+		}
+	}
+	for mi, m := range p.sc.Metrics {
+		switch p.modes[mi] {
+		case DirectInput:
+			out[p.cols[mi][0]].Key = m.ID
+		case SourceInput:
+			for j, c := range m.Source.Columns() {
+				if out[p.cols[mi][j]].Key == "" {
+					out[p.cols[mi][j]].Key = c
+				}
+			}
+		}
+		if w := p.weight[mi]; w >= 0 && out[w].Key == "" {
+			out[w].Key = m.Source.WeightBy
+		}
+	}
+	return out
 }
 
 func firstFound(idx ...int) int {
@@ -87,6 +151,8 @@ func (p *plan) keys(n int) []string {
 			keys[i] = fmt.Sprintf("agent:%d", i)
 		case p.used[i]:
 			keys[i] = fmt.Sprintf("c%d", i)
+		case p.agent < 0:
+			keys[i] = fmt.Sprintf("u%d", i) // unused, but read: is it the agent? (a warning)
 		}
 	}
 	return keys
@@ -104,7 +170,12 @@ func (p *plan) ignored(header []string) []string {
 
 // builder combines good rows into agent-months.
 type builder struct {
-	sc     *Scorecard
+	// texts holds, with no agent column, the first text of each unused
+	// column in each month; differs notes a column whose text differs
+	// between rows of one month, and the first such month.
+	texts   map[Month]map[int]string
+	differs map[int]Month
+	sc      *Scorecard
 	p      *plan
 	d      *Data
 	header []string
@@ -181,6 +252,7 @@ func (b *builder) add(rec *Row, header []string) {
 	agent := rec.Agent
 	if b.p.agent < 0 {
 		agent = "Me"
+		b.noteTexts(rec)
 	}
 	ai, ok := b.agents[agent]
 	if !ok {
@@ -215,7 +287,7 @@ func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 	var faults []CellFault
 	read := func(col int, kind cellKind) (Num, bool) {
 		raw := cellAt(rec.Cells, col)
-		text := raw
+		text := ungroup(raw, b.p.decimalComma)
 		if b.p.decimalComma && strings.Count(text, ",") == 1 && !strings.Contains(text, ".") {
 			text = strings.Replace(text, ",", ".", 1)
 		}
@@ -295,7 +367,48 @@ func (a *account) input(sc *Scorecard, m *Metric, mode InputMode) Input {
 	return in
 }
 
+// noteTexts notes the text of a row's unused columns: with no agent
+// column, a text that differs between rows of one month may be the agent
+// (SPEC section 8: a warning, not a silent merge).
+func (b *builder) noteTexts(rec *Row) {
+	for i, cell := range rec.Cells {
+		if b.p.used[i] || i == b.p.month || cell == "" || isNumberLike(cell) {
+			continue
+		}
+		if b.texts == nil {
+			b.texts, b.differs = map[Month]map[int]string{}, map[int]Month{}
+		}
+		seen := b.texts[rec.Month]
+		if seen == nil {
+			seen = map[int]string{}
+			b.texts[rec.Month] = seen
+		}
+		if first, ok := seen[i]; !ok {
+			seen[i] = cell
+		} else if first != cell {
+			if _, noted := b.differs[i]; !noted {
+				b.differs[i] = rec.Month
+			}
+		}
+	}
+}
+
+// isNumberLike reports whether a cell reads as a number, so is no name.
+func isNumberLike(s string) bool {
+	_, err := ParseNum(strings.TrimSuffix(strings.ReplaceAll(s, ",", ""), "%"))
+	return err == nil
+}
+
 func (b *builder) finish() {
+	cols := make([]int, 0, len(b.differs))
+	for i := range b.differs {
+		cols = append(cols, i)
+	}
+	slices.Sort(cols)
+	for _, i := range cols {
+		b.d.Warnings = append(b.d.Warnings, fmt.Sprintf("rows of %s were combined, but column %s differs between them: is it the agent? If so, say which column is the agent",
+			b.differs[i], Clip(b.header[i])))
+	}
 	for ai := range b.d.Agents {
 		months := b.months[ai]
 		slices.SortFunc(months, func(x, y *monthAccounts) int { return int(x.month - y.month) })

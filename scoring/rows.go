@@ -17,15 +17,18 @@ type DataReader struct {
 	b      *builder
 	d      *Data
 	header []string
+	dates  DateOrder // how numeric dates are read (SetDates)
+	chosen DateOrder // the user's choice
 }
 
 // Row is one data row of a file, as the CSV adapter read it.
 type Row struct {
-	Line   int         // the spreadsheet's row; the header is row 1
-	Month  Month       // read from the month column (Month.UnmarshalCSV)
-	Agent  string      // the agent column's cell (checked with CheckAgentName)
-	Cells  []string    // every cell, by column index, trimmed
-	Faults []CellFault // the cells the adapter could not read: month, agent
+	Line      int         // the spreadsheet's row; the header is row 1
+	MonthText string      // the month column's cell, read by Add (ParseMonth)
+	Month     Month       // the month, once read
+	Agent     string      // the agent column's cell (checked with CheckAgentName)
+	Cells     []string    // every cell, by column index, trimmed
+	Faults    []CellFault // the cells the adapter could not read: agent
 }
 
 // CellFault is a bad cell of a row: its column index, its text, and what
@@ -39,16 +42,54 @@ type CellFault struct {
 // NewDataReader plans how the columns of header are read against sc; comma
 // is the file's separator (a semicolon file takes decimal commas). A header
 // without a month column is refused, wrapping ErrNoUsableData.
-func NewDataReader(sc *Scorecard, header []string, comma rune) (*DataReader, error) {
-	p := newPlan(sc, header, comma == ';')
-	d := &Data{}
+//
+// opts are the user's choices (SPEC section 8): a chosen mapping that
+// does not fit the file or the scorecard is an error wrapping ErrUsage.
+func NewDataReader(sc *Scorecard, header []string, comma rune, opts ReadOptions) (*DataReader, error) {
+	chosen, err := chosenColumns(sc, header, opts.Columns)
+	if err != nil {
+		return nil, err
+	}
+	p := newPlan(sc, header, comma == ';', chosen)
+	d := &Data{Columns: p.uses(header), Comma: comma}
 	if p.month < 0 {
-		return nil, fmt.Errorf("%w: the file has no month column (the header is %s); add a column named month", ErrNoUsableData, ClipTo(strings.Join(header, string(comma)), 200))
+		return nil, fmt.Errorf("%w: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month", ErrNoUsableData, delimiterWord(comma), ClipTo(strings.Join(header, ", "), 200))
 	}
 	d.NoAgent = p.agent < 0
 	d.Inputs = p.modes
 	d.Ignored = p.ignored(header)
-	return &DataReader{sc: sc, p: p, b: newBuilder(sc, p, d), d: d, header: header}, nil
+	return &DataReader{sc: sc, p: p, b: newBuilder(sc, p, d), d: d, header: header, chosen: opts.Dates}, nil
+}
+
+// MonthColumn is the index of the month column.
+func (r *DataReader) MonthColumn() int { return r.p.month }
+
+// SetDates decides how the file's numeric dates are read from every month
+// cell of the file (DecideDates), before any row is added. An ambiguous
+// file the user has not decided is an *AmbiguousDates; a file with dates
+// both ways is refused.
+func (r *DataReader) SetDates(cells []DateCell) error {
+	order, err := DecideDates(cells, r.chosen)
+	r.dates = order
+	return err
+}
+
+// NumericDate reports whether a month cell is a date written day and month
+// as numbers, whose reading needs the whole file (SetDates).
+func NumericDate(s string) bool {
+	_, _, _, ok := numericParts(s)
+	return ok
+}
+
+// delimiterWord names a separator in words, for messages: never an escape.
+func delimiterWord(r rune) string {
+	switch r {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return "comma"
 }
 
 // Keys names each column for the adapter: "month:<i>", "agent:<i>",
@@ -57,7 +98,14 @@ func (r *DataReader) Keys() []string { return r.p.keys(len(r.header)) }
 
 // Add adds a row: its cells are read, and it is combined with the other
 // rows of its agent and month, or left out with a problem per bad cell.
-func (r *DataReader) Add(row *Row) { r.b.add(row, r.header) }
+func (r *DataReader) Add(row *Row) {
+	m, err := ParseMonth(row.MonthText, r.dates)
+	if err != nil {
+		row.Faults = append(row.Faults, CellFault{Col: r.p.month, Text: row.MonthText, Err: err})
+	}
+	row.Month = m
+	r.b.add(row, r.header)
+}
 
 // Problem notes a row the adapter could not read at all (its quotes, its
 // separators); the row is left out.

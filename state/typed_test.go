@@ -2,6 +2,7 @@ package state
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -146,4 +147,32 @@ func TestTypedCount(t *testing.T) {
 			t.Errorf("%q: %v %v, want %s", in, n, err, want)
 		}
 	}
+}
+
+// FuzzTypedWhatIf: anything typed in an exact input reads without a panic;
+// a value read passes the what-if check, and each answer to a doubt reads
+// without another doubt.
+func FuzzTypedWhatIf(f *testing.F) {
+	for _, s := range []string{"7:35", "7 35", "7m35", "7.5", "7,35", "150", "0.92", "92,5 %", "1,520", "-3"} {
+		f.Add("aht", s)
+		f.Add("ce", s)
+		f.Add("attendance.late", s)
+	}
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	f.Fuzz(func(t *testing.T, key, text string) {
+		v, err := ReadTypedWhatIf(sc, key, text)
+		var d *Doubt
+		switch {
+		case errors.As(err, &d):
+			for _, c := range d.Choices {
+				if _, err := ReadTypedWhatIf(sc, key, c.Text); errors.As(err, new(*Doubt)) {
+					t.Fatalf("%q: the answer %q is doubted again", text, c.Text)
+				}
+			}
+		case err == nil:
+			if err := CheckWhatIf(sc, key, v); err != nil {
+				t.Fatalf("%q read as %s, which the check refuses: %v", text, v, err)
+			}
+		}
+	})
 }

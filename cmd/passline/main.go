@@ -23,12 +23,20 @@ import (
 const usage = `passline scores call-centre agents' monthly metrics against a scorecard.
 
 Usage:
-  passline score --scorecard FILE|PRESET [DATA.csv]
+  passline score --scorecard FILE|PRESET [--column KEY=HEADER]... [--dates dmy|mdy] [DATA.csv]
       Reads the data (a CSV file, or standard input when DATA.csv is
       missing or "-") and prints the results CSV on standard output: one
       row per agent and month, then one per quarter (see docs/SCORING.md).
       Each problem in the data is one line on standard error, naming the
       row and column; the bad row is left out and the rest is scored.
+
+      --column KEY=HEADER says which column of the file holds KEY: month,
+      agent, a metric id (its value given directly) or a source column
+      (calls, surveys…); it beats every automatic match. Repeat it for
+      more columns: --column agent="Agent Name" --column ce="CSAT %".
+      --dates says how dates such as 01/10/2026 are read: dmy (day first,
+      1 October) or mdy (month first, January 10); needed only when the
+      file's dates could be either.
 
   passline presets
       Lists the built-in scorecards.
@@ -78,6 +86,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("passline "+args[0], flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	scPath := fs.String("scorecard", "", "scorecard JSON file or preset name")
+	columns := columnFlags{}
+	fs.Var(columns, "column", "KEY=HEADER: the column of the file that holds KEY")
+	dates := fs.String("dates", "", "dmy or mdy: how dates such as 01/10/2026 are read")
 	positional, err := parseInterleaved(fs, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
@@ -85,6 +96,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "passline %s: %v; run passline --help\n", args[0], err)
+		return 2
+	}
+	if *dates != "" && *dates != string(scoring.DayFirst) && *dates != string(scoring.MonthFirst) {
+		fmt.Fprintf(stderr, "passline %s: --dates takes dmy (day first) or mdy (month first), not %s\n", args[0], scoring.Clip(*dates))
 		return 2
 	}
 	if *scPath == "" {
@@ -107,7 +122,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passline score: one data file at a time, got %d: %s\n", len(positional), safe(strings.Join(positional, " ")))
 		return 2
 	}
-	return score(sc, positional, stdin, stdout, stderr)
+	return score(sc, positional, scoring.ReadOptions{Columns: columns, Dates: scoring.DateOrder(*dates)}, stdin, stdout, stderr)
+}
+
+// columnFlags collects --column KEY=HEADER, each KEY once.
+type columnFlags map[string]string
+
+func (c columnFlags) String() string { return "" }
+
+func (c columnFlags) Set(s string) error {
+	key, header, ok := strings.Cut(s, "=")
+	key, header = strings.TrimSpace(key), strings.TrimSpace(header)
+	switch {
+	case !ok || key == "" || header == "":
+		return fmt.Errorf("--column takes KEY=HEADER, such as agent=\"Agent Name\", not %s", scoring.Clip(s))
+	case c[key] != "":
+		return fmt.Errorf("--column gives %s twice (%s and %s)", scoring.Clip(key), scoring.Clip(c[key]), scoring.Clip(header))
+	}
+	c[key] = header
+	return nil
 }
 
 // parseInterleaved lets flags stand before or after the file names.
@@ -162,7 +195,7 @@ func safe(name string) string {
 // scrub is an error whose text may hold a file name, made safe.
 func scrub(err error) string { return safe(err.Error()) }
 
-func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func score(sc *scoring.Scorecard, positional []string, opts scoring.ReadOptions, stdin io.Reader, stdout, stderr io.Writer) int {
 	name, in := "standard input", stdin
 	if len(positional) == 1 && positional[0] != "-" {
 		f, err := os.Open(positional[0])
@@ -173,7 +206,11 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 		defer f.Close()
 		name, in = safe(positional[0]), f
 	}
-	data, err := csv.ReadData(in, sc)
+	data, err := csv.ReadDataWith(in, sc, opts)
+	if errors.Is(err, scoring.ErrUsage) {
+		fmt.Fprintf(stderr, "passline score: %s; run passline --help\n", safe(strings.TrimPrefix(err.Error(), scoring.ErrUsage.Error()+": ")))
+		return 2
+	}
 	if data != nil {
 		for _, p := range data.Problems {
 			fmt.Fprintf(stderr, "%s: %s\n", name, p)
@@ -184,6 +221,14 @@ func score(sc *scoring.Scorecard, positional []string, stdin io.Reader, stdout, 
 		if len(data.Ignored) > 0 {
 			fmt.Fprintf(stderr, "%s: note: no metric uses the columns %s\n", name, quoteAll(data.Ignored))
 		}
+		for _, w := range data.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", name, safe(w))
+		}
+	}
+	var amb *scoring.AmbiguousDates
+	if errors.As(err, &amb) {
+		fmt.Fprintf(stderr, "passline: %s: %v; run again with --dates dmy or --dates mdy\n", name, err)
+		return 1
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "passline: %s: %v\n", name, err)

@@ -15,7 +15,8 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 const goldenDir = "../../testdata/golden"
 
 // TestGolden runs each case under testdata/golden through the command line:
-// a folder holds "args" (one line), its input files, "stdin.csv" if the
+// a folder holds "args" (one line, split as a shell splits it: a "quoted
+// part" keeps its spaces), its input files, "stdin.csv" if the
 // case reads standard input, and "want.txt": the exit status, stdout and
 // stderr. Regenerate with: go test ./cmd/passline -run Golden -update
 func TestGolden(t *testing.T) {
@@ -33,7 +34,7 @@ func TestGolden(t *testing.T) {
 			stdin, _ := os.ReadFile(filepath.Join(abs, "stdin.csv"))
 			t.Chdir(abs)
 			var stdout, stderr bytes.Buffer
-			code := run(strings.Fields(string(argsLine)), bytes.NewReader(stdin), &stdout, &stderr)
+			code := run(splitArgs(string(argsLine)), bytes.NewReader(stdin), &stdout, &stderr)
 			got := fmt.Sprintf("exit %d\n--- stdout\n%s--- stderr\n%s", code, stdout.String(), stderr.String())
 			wantPath := filepath.Join(abs, "want.txt")
 			if *update {
@@ -117,4 +118,31 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// splitArgs splits a line into arguments as a shell would, for the cases
+// that need a header with spaces: --column agent="Agent Name".
+func splitArgs(line string) []string {
+	var args []string
+	var cur strings.Builder
+	in, quoted := false, false
+	for _, r := range strings.TrimSpace(line) {
+		switch {
+		case r == '"':
+			quoted, in = !quoted, true
+		case (r == ' ' || r == '\t' || r == '\n') && !quoted:
+			if in {
+				args = append(args, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		args = append(args, cur.String())
+	}
+	return args
 }

@@ -1,0 +1,262 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Reading the sheets people have (SPEC section 8): other names for the
+// month and agent columns, a chosen mapping, more month forms, day-first
+// and month-first dates, thousands separators, and a warning in place of
+// a silent merge.
+
+// ReadOptions are what the user chose about a file (SPEC section 8).
+type ReadOptions struct {
+	// Columns maps a key (month, agent, a metric id or a source column
+	// name) to the header of the file that holds it; it beats every
+	// automatic match.
+	Columns map[string]string
+	// Dates says how numeric dates such as 01/10/2026 are read; empty
+	// lets the file's dates decide, and an ambiguous file is refused.
+	Dates DateOrder
+}
+
+// DateOrder is how a file's numeric dates are read.
+type DateOrder string
+
+// The orders of day and month in a numeric date.
+const (
+	DayFirst   DateOrder = "dmy" // 01/10/2026 is 1 October 2026
+	MonthFirst DateOrder = "mdy" // 01/10/2026 is January 10, 2026
+)
+
+// ErrUsage is a choice that cannot apply to the file or scorecard: a key
+// that is none of month, agent, a metric or a source column; a header not
+// in the file; two keys given one header. The command line exits 2.
+var ErrUsage = errors.New("usage")
+
+// monthAliases and agentAliases are the other names of the month and agent
+// columns, in the order they are tried (SPEC section 8).
+var (
+	monthAliases = []string{"period", "date", "month_year", "reporting_month"}
+	agentAliases = []string{"agent_name", "name", "employee", "employee_name", "rep", "advisor", "associate", "agent_id", "employee_id"}
+)
+
+// Keys lists what a header can be mapped to for sc: month, agent, each
+// metric's id, then each source column name not already listed, in the
+// scorecard's order.
+func Keys(sc *Scorecard) []string {
+	keys := []string{"month", "agent"}
+	for _, m := range sc.Metrics {
+		keys = append(keys, m.ID)
+	}
+	for _, m := range sc.Metrics {
+		cols := m.Source.Columns()
+		if m.Source.WeightBy != "" {
+			cols = append(cols, m.Source.WeightBy)
+		}
+		for _, c := range cols {
+			if !slices.Contains(keys, c) {
+				keys = append(keys, c)
+			}
+		}
+	}
+	return keys
+}
+
+// chosenColumns checks a chosen mapping against sc and the header and
+// returns it as key → column index.
+func chosenColumns(sc *Scorecard, header []string, chosen map[string]string) (map[string]int, error) {
+	known := Keys(sc)
+	out := map[string]int{}
+	by := map[int]string{}
+	keys := make([]string, 0, len(chosen))
+	for k := range chosen {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		h := chosen[k]
+		if !slices.Contains(known, k) {
+			return nil, fmt.Errorf("%w: %s is not a column Passline reads: write month, agent, a metric id or a source column (%s)", ErrUsage, Clip(k), strings.Join(known, ", "))
+		}
+		i := slices.IndexFunc(header, func(x string) bool { return ColumnKey(x) == ColumnKey(h) && ColumnKey(h) != "" })
+		if i < 0 {
+			return nil, fmt.Errorf("%w: the file has no column %s (its header is %s)", ErrUsage, Clip(h), ClipTo(strings.Join(header, ", "), 200))
+		}
+		if other, taken := by[i]; taken {
+			return nil, fmt.Errorf("%w: the column %s is given twice, to %s and to %s: give each column one meaning", ErrUsage, Clip(header[i]), other, k)
+		}
+		out[k], by[i] = i, k
+	}
+	return out, nil
+}
+
+// ColumnUse says what a header of a file was read as: "month", "agent", a
+// metric id (its value given directly), a source column name, or "" for
+// nothing.
+type ColumnUse struct {
+	Header string
+	Key    string
+}
+
+var (
+	// "01/10/2026", "1.10.2026", "01-10-2026", maybe followed by a time.
+	numericDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
+	// "2026-10-01 00:00:00", "2026-10-01T00:00:00", "01/10/2026 12:00"
+	timeSuffix = regexp.MustCompile(`^(\S+?)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
+)
+
+// dropTime removes a time after a date, which is ignored.
+func dropTime(s string) string {
+	if m := timeSuffix.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
+}
+
+// numericParts reads a date written day and month as numbers: a and b are
+// its first two numbers, y its year.
+func numericParts(s string) (a, b, y int, ok bool) {
+	m := numericDate.FindStringSubmatch(dropTime(strings.TrimSpace(s)))
+	if m == nil || m[2] != m[4] {
+		return 0, 0, 0, false
+	}
+	a, _ = strconv.Atoi(m[1])
+	b, _ = strconv.Atoi(m[3])
+	y, _ = strconv.Atoi(m[5])
+	return a, b, y, true
+}
+
+// DateCell is a month cell and its row, for deciding a file's date order.
+type DateCell struct {
+	Row  int
+	Text string
+}
+
+// AmbiguousDates is a file whose numeric dates read both ways: the first
+// of them, and its months read day first and month first.
+type AmbiguousDates struct {
+	Example              string
+	DayFirst, MonthFirst []Month // the file's months each way, in time order
+}
+
+func (e *AmbiguousDates) Error() string {
+	return fmt.Sprintf("%s: the dates can be read day first (%s) or month first (%s): say which", Clip(e.Example), monthList(e.DayFirst), monthList(e.MonthFirst))
+}
+
+func monthList(ms []Month) string {
+	var s []string
+	for _, m := range ms {
+		s = append(s, m.String())
+	}
+	return ShortList(s, 12)
+}
+
+// DecideDates works out how a file's numeric dates are read (SPEC section
+// 8): chosen if given; day first if any has a first number above 12; month
+// first if any has a second above 12 (both: refused, naming a row of
+// each); else, when one of the two numbers is 1 in every row and the other
+// is not, the one that is 1 is the day; else the file is refused as
+// ambiguous (*AmbiguousDates). A file without numeric dates has no order.
+func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
+	var dayOver, monthOver *DateCell
+	allA1, allB1, any := true, true, false
+	for i := range cells {
+		a, b, _, ok := numericParts(cells[i].Text)
+		if !ok {
+			continue
+		}
+		any = true
+		if a > 12 && dayOver == nil {
+			dayOver = &cells[i]
+		}
+		if b > 12 && monthOver == nil {
+			monthOver = &cells[i]
+		}
+		allA1, allB1 = allA1 && a == 1, allB1 && b == 1
+	}
+	switch {
+	case !any:
+		return "", nil
+	case chosen != "":
+		return chosen, nil
+	case dayOver != nil && monthOver != nil:
+		return "", fmt.Errorf("%w: the dates are written both ways: row %d (%s) has the day first, row %d (%s) the month first; write every date the same way",
+			ErrNoUsableData, dayOver.Row, Clip(dayOver.Text), monthOver.Row, Clip(monthOver.Text))
+	case dayOver != nil:
+		return DayFirst, nil
+	case monthOver != nil:
+		return MonthFirst, nil
+	case allA1 && !allB1:
+		return DayFirst, nil // the first of each month
+	case allB1 && !allA1:
+		return MonthFirst, nil
+	}
+	amb := &AmbiguousDates{}
+	for _, c := range cells {
+		a, b, y, ok := numericParts(c.Text)
+		if !ok {
+			continue
+		}
+		if amb.Example == "" {
+			amb.Example = c.Text
+		}
+		amb.DayFirst = addMonth(amb.DayFirst, MonthOf(y, b))
+		amb.MonthFirst = addMonth(amb.MonthFirst, MonthOf(y, a))
+	}
+	return "", amb
+}
+
+// addMonth adds m to a sorted list of months, once.
+func addMonth(ms []Month, m Month) []Month {
+	i, found := slices.BinarySearch(ms, m)
+	if found {
+		return ms
+	}
+	return slices.Insert(ms, i, m)
+}
+
+// ParseMonth reads a month cell in any form of SPEC sections 3 and 8,
+// numeric dates in the order given.
+func ParseMonth(s string, order DateOrder) (Month, error) {
+	s = strings.TrimSpace(s)
+	if a, b, y, ok := numericParts(s); ok {
+		d, mo := a, b
+		if order == MonthFirst {
+			d, mo = b, a
+		}
+		if order == "" {
+			return 0, expect("%s, or a date whose day and month can be told apart", monthExpected)
+		}
+		if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || y < 1900 {
+			return 0, expect("a real date (%s reads day %d, month %d)", map[DateOrder]string{DayFirst: "day first", MonthFirst: "month first"}[order], d, mo)
+		}
+		return MonthOf(y, mo), nil
+	}
+	var m Month
+	err := m.UnmarshalCSV(dropTime(s))
+	return m, err
+}
+
+var (
+	groupedComma = regexp.MustCompile(`^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?(\s*%)?$`)
+	groupedDot   = regexp.MustCompile(`^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?(\s*%)?$`)
+)
+
+// ungroup removes thousands separators (SPEC section 8): "1,520" and
+// "12,345.5" in a comma or tab file, "1.520" and "12.345,5" in a
+// semicolon file (decimal comma). Anything else is left as it is.
+func ungroup(s string, decimalComma bool) string {
+	switch {
+	case !decimalComma && groupedComma.MatchString(s):
+		return strings.ReplaceAll(s, ",", "")
+	case decimalComma && groupedDot.MatchString(s):
+		return strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
