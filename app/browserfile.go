@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -85,6 +86,7 @@ func (c *Calculator) onFile(area string, msg func(name, text string) state.Msg, 
 					text, what := scoring.DecodeText(b), name
 					if area == "data" {
 						what = "" // counted in rows
+						c.newRead()
 					}
 					c.readShowingProgress(what, text, func() {
 						if c.send(area, msg(name, text)) {
@@ -108,4 +110,36 @@ func (c *Calculator) exportResults() {
 		}
 		download("passline-results.csv", "text/csv;charset=utf-8", b.Bytes())
 	})
+}
+
+// datesAsked is a sheet whose dates read either way, and its text, read
+// again once the user says which (SPEC section 8).
+type datesAsked struct {
+	amb  *scoring.AmbiguousDates
+	text string
+}
+
+// newRead starts a read of data: the messages of the last one go.
+func (c *Calculator) newRead() {
+	c.loaded, c.dates, c.refused = "", nil, false
+	c.errs.set("data", "")
+	c.errs.set("columns", "")
+}
+
+// noteRead notes how a read of data went: a refusal stands alone, and an
+// ambiguous sheet's dates are asked about.
+func (c *Calculator) noteRead(msg state.Msg, err error) {
+	switch msg := msg.(type) {
+	case state.SetData:
+		c.refused = err != nil
+		var amb *scoring.AmbiguousDates
+		if errors.As(err, &amb) {
+			c.dates = &datesAsked{amb: amb, text: msg.Text}
+		}
+	case state.SetDates:
+		c.refused = err != nil
+		if err == nil {
+			c.dates = nil
+		}
+	}
 }

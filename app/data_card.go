@@ -25,8 +25,15 @@ type DataCard struct {
 	Agent             *scoring.AgentData
 	Err, Loaded, Busy string
 	Live, Example     bool
+	// Refused says the last read was refused: its message stands alone,
+	// without the lists of the data still in use.
+	Refused bool
+	// Dates is the question an ambiguous sheet asks, and each answer's
+	// months (state.DatesQuestion); empty when there is none.
+	Dates, DayFirst, MonthFirst string
 
-	page *Calculator // unexported: not compared; always the same page, for the reads
+	page   *Calculator // unexported: not compared; always the same page, for the reads
+	pasted string      // the text last used from the box: the box keeps it, also when the card moves column (not compared: it may be 20 MB)
 }
 
 // Render draws the card.
@@ -46,7 +53,7 @@ func (d *DataCard) render() goapp.UI {
 		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
 			Attr("spellcheck", "false").Attr("autocomplete", "off").
 			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
-			Disabled(!d.Live),
+			Attr("value", d.pasted).Disabled(!d.Live),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!d.Live || d.Busy != "").
 				Text("Use these rows").OnClick(d.onApplyPaste),
@@ -58,8 +65,21 @@ func (d *DataCard) render() goapp.UI {
 			),
 		),
 		renderBusy(d.Busy),
-		goapp.Div().DataSet("testid", "data-error").Body(errorLine(d.Err)),
-		goapp.If(d.Loaded != "", goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded)),
+		goapp.If(d.Dates == "", goapp.Div().DataSet("testid", "data-error").Body(errorLine(d.Err))), // the dates question says it all
+		goapp.If(d.Dates != "", goapp.Div().Class("doubt").Attr("role", "alert").DataSet("testid", "dates").Body(
+			goapp.P().Text(d.Dates),
+			goapp.Ul().Class("plain").Body(goapp.Li().Text(d.DayFirst), goapp.Li().Text(d.MonthFirst)),
+			goapp.Div().Class("actions").Body(
+				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "dates-dmy").Disabled(!d.Live).
+					Text("Day first").OnClick(d.onDates("dmy"), "dmy"),
+				goapp.Button().Type("button").Class("button secondary").DataSet("testid", "dates-mdy").Disabled(!d.Live).
+					Text("Month first").OnClick(d.onDates("mdy"), "mdy"),
+			),
+		)),
+		goapp.If(d.Loaded != "" && !d.Refused, goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded)),
+		goapp.Range(v.Notes).Slice(func(i int) goapp.UI {
+			return goapp.P().Class("input-error").DataSet("testid", "data-note").Text(v.Notes[i])
+		}),
 		goapp.If(len(data.Agents) > 1, goapp.Div().Class("field").Body(
 			goapp.Label().For("agent-picker").Text("Agent"),
 			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!d.Live).
@@ -72,9 +92,8 @@ func (d *DataCard) render() goapp.UI {
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", d.Agent.Name, strings.Join(months, ", "))),
 		goapp.If(len(data.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(state.IgnoredLine(data))),
-		goapp.Range(v.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(v.Missing[i]) }),
-		&components.ProblemList{Title: state.Plural(v.LeftOut, "row") + " left out", Problems: v.Problems, Max: MaxProblemsShown,
-			TestID: "problems", Hint: "The other rows are scored. Fix these rows in your sheet and paste again to include them."},
+		goapp.If(!d.Refused, &components.ProblemList{Title: state.Plural(v.LeftOut, "row") + " left out", Problems: v.Problems, Max: MaxProblemsShown,
+			TestID: "problems", Hint: "The other rows are scored. Fix these rows in your sheet (or in the box above) and use them again to include them."}),
 	)
 }
 
@@ -90,9 +109,11 @@ func (d *DataCard) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		text := box.Get("value").String()
+		c.newRead()
+		c.pasted = text
 		c.readShowingProgress("", text, func() {
+			// The box keeps the text: a fix is one edit and one tap.
 			if c.send("data", state.SetData{Text: text}) {
-				box.Set("value", "")
 				c.loaded = state.LoadedWords("Pasted data", c.prepared)
 			}
 		})
@@ -166,5 +187,23 @@ func (s *ScorecardCard) onPreset(ctx goapp.Context, e goapp.Event) {
 	c := s.page
 	if c.send("scorecard", state.ChoosePreset{ID: value(ctx)}) {
 		c.loaded = "Scorecard: " + c.view.Scorecard.Name + "."
+	}
+}
+
+// onDates answers the dates question and reads the sheet again with it.
+func (d *DataCard) onDates(order string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		c := d.page
+		c.do("reading your dates", func() {
+			if c.dates == nil {
+				return
+			}
+			text := c.dates.text
+			c.readShowingProgress("", text, func() {
+				if c.send("data", state.SetDates{Order: order, Text: text}) {
+					c.loaded = state.LoadedWords("Your data", c.prepared)
+				}
+			})
+		})
 	}
 }

@@ -41,6 +41,9 @@ type Calculator struct {
 	announce    string                  // the verdict for screen readers, once a moved value settled
 	announceSeq int                     // counts what-if changes: only the last one's timer announces
 	undo        *state.Model            // what "Start again" forgot, while Undo is offered
+	dates       *datesAsked             // a sheet whose dates could be read either way, waiting for the answer
+	refused     bool                    // the last read of data was refused: its message stands alone
+	pasted      string                  // the text last used from the paste box, which keeps it
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
 	ctx         goapp.Context           // the page's own context, from OnMount: its calls outlive the element an event came from
 }
@@ -104,6 +107,7 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 	ok := false
 	c.do("updating the calculator", func() {
 		next, read, err := state.Update(c.model, msg)
+		c.noteRead(msg, err)
 		if err != nil {
 			c.errs.set(area, err.Error())
 			return
@@ -263,7 +267,10 @@ func (c *Calculator) renderScreen() goapp.UI {
 	v := c.view
 	example := c.model.Data == state.DefaultData
 	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded,
-		Busy: c.busy, Live: c.live, Example: example, page: c}
+		Busy: c.busy, Live: c.live, Example: example, Refused: c.refused, page: c, pasted: c.pasted}
+	if c.dates != nil {
+		data.Dates, data.DayFirst, data.MonthFirst = state.DatesQuestion(c.dates.amb)
+	}
 	scorecard := &ScorecardCard{Prepared: v.Prepared, Preset: c.model.Preset, Err: c.errs["scorecard"],
 		Imported: c.model.Scorecard != "", Live: c.live, page: c}
 	switch c.model.Screen {
@@ -293,9 +300,14 @@ func (c *Calculator) renderScreen() goapp.UI {
 	} else {
 		second = append(second, data, typed)
 	}
+	if c.model.Data != "" && !example {
+		sheet := &SheetCard{Scorecard: v.Scorecard, Columns: v.Data.Columns, Missing: v.Missing, Err: c.errs["columns"],
+			Chosen: c.model.HasSheetChoice(), Live: c.live, page: c}
+		second = append(second, sheet)
+	}
 	first = append([]goapp.UI{NewMonthCard(v)}, first...)
 	first = append(first,
-		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
+		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Sheet: c.model.Data != "" && !example, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},

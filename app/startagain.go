@@ -19,7 +19,7 @@ func (c *Calculator) startAgain(ctx goapp.Context) {
 		if c.storage != nil {
 			state.Forget(c.storage)
 		}
-		c.model, c.notice, c.errs, c.loaded = state.NewModel(), "", nil, ""
+		c.model, c.notice, c.errs, c.loaded, c.pasted = state.NewModel(), "", nil, "", ""
 		c.saver, c.saveFailed = state.Saver{S: c.storage}, false
 		c.rescue, c.holdSaves = "", false
 		c.undo = &before

@@ -23,6 +23,7 @@ type WhatIfScreen struct {
 	View      state.View
 	HasWhatIf bool                    // some value is moved: offer the way back
 	Points    bool                    // show the metrics as choices of points, not sliders
+	Sheet     bool                    // the user's sheet is in use, with its choice of columns
 	Errs      map[string]string       // by "metric:<key>", "volume:<id>", "month"
 	Doubts    map[string]*state.Doubt // by "metric:<key>": a typed value asked about
 	Live      bool
@@ -175,7 +176,7 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 			if !v.Inputs[i].Missing {
 				points = state.PointsText(v.Result.Month.Metrics[i].Points)
 			}
-			return components.NewSlider(m.ID).WithLabel(m.Label).
+			slider := components.NewSlider(m.ID).WithLabel(m.Label).
 				WithRange(r.Min.Short(4), r.Max.Short(4), r.Step.Short(4)).
 				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
 				WithExact(state.ExactText(m, in.Value)).
@@ -184,6 +185,13 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 				WithError(w.Errs["metric:"+m.ID]).WithDoubt(w.doubt(m.ID)).
 				WithDisabled(!w.Live).
 				WithOnChange(m.ID, w)
+			if !w.noColumn(i) {
+				return slider
+			}
+			return goapp.Div().Body(slider, goapp.P().Class("input-error").DataSet("no-column", m.ID).Body(
+				goapp.Text("No column of your sheet gives "+m.Label+". "),
+				goapp.A().Href("#columns-title").Text("Choose its column"),
+			))
 		}),
 		goapp.If(w.HasWhatIf,
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "clear-whatif").
@@ -458,4 +466,11 @@ func (w *WhatIfScreen) quarterWords(i int) string {
 		return ""
 	}
 	return " " + words
+}
+
+// noColumn reports whether metric i has no column in the sheet in use: it
+// says so by its slider, with a way to the choice of columns.
+func (w *WhatIfScreen) noColumn(i int) bool {
+	d := w.View.Data
+	return w.Sheet && d != nil && i < len(d.Inputs) && d.Inputs[i] == scoring.NoInput
 }

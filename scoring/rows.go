@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -49,6 +50,13 @@ func NewDataReader(sc *Scorecard, header []string, comma rune, opts ReadOptions)
 	chosen, err := chosenColumns(sc, header, opts.Columns)
 	if err != nil {
 		return nil, err
+	}
+	for _, u := range opts.Unused { // taken by nothing: a key no plan asks for
+		for i, h := range header {
+			if ColumnKey(h) == ColumnKey(u) {
+				chosen["\x00unused "+strconv.Itoa(i)] = i
+			}
+		}
 	}
 	p := newPlan(sc, header, comma == ';', chosen)
 	d := &Data{Columns: p.uses(header), Comma: comma}

@@ -20,9 +20,11 @@ type ReadOptions struct {
 	// name) to the header of the file that holds it; it beats every
 	// automatic match.
 	Columns map[string]string
-	// Dates says how numeric dates such as 01/10/2026 are read; empty
-	// lets the file's dates decide, and an ambiguous file is refused.
+	// Dates says how numeric dates such as 01/10/2026 are read when the
+	// file's own dates cannot tell; empty refuses such a file.
 	Dates DateOrder
+	// Unused lists headers read as nothing, though their name matches.
+	Unused []string
 }
 
 // DateOrder is how a file's numeric dates are read.
@@ -158,11 +160,12 @@ func monthList(ms []Month) string {
 }
 
 // DecideDates works out how a file's numeric dates are read (SPEC section
-// 8): chosen if given; day first if any has a first number above 12; month
+// 8): day first if any has a first number above 12; month
 // first if any has a second above 12 (both: refused, naming a row of
 // each); else, when one of the two numbers is 1 in every row and the other
-// is not, the one that is 1 is the day; else the file is refused as
-// ambiguous (*AmbiguousDates). A file without numeric dates has no order.
+// is not, the one that is 1 is the day; else chosen, if the user chose;
+// else the file is refused as ambiguous (*AmbiguousDates). A file without
+// numeric dates has no order.
 func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
 	var dayOver, monthOver *DateCell
 	allA1, allB1, any := true, true, false
@@ -183,8 +186,6 @@ func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
 	switch {
 	case !any:
 		return "", nil
-	case chosen != "":
-		return chosen, nil
 	case dayOver != nil && monthOver != nil:
 		return "", fmt.Errorf("%w: the dates are written both ways: row %d (%s) has the day first, row %d (%s) the month first; write every date the same way",
 			ErrNoUsableData, dayOver.Row, Clip(dayOver.Text), monthOver.Row, Clip(monthOver.Text))
@@ -196,6 +197,8 @@ func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
 		return DayFirst, nil // the first of each month
 	case allB1 && !allA1:
 		return MonthFirst, nil
+	case chosen != "": // the file cannot tell: the user said
+		return chosen, nil
 	}
 	amb := &AmbiguousDates{}
 	for _, c := range cells {

@@ -13,13 +13,14 @@ import (
 // Prepared is the model's scorecard and data, read once: sliders only
 // re-score, they never re-read the data.
 type Prepared struct {
-	preset, scorecard, data, typed string // what it was read from (typed: the typed months, printed)
+	preset, scorecard, data, typed, options string // what it was read from (typed and options printed)
 
 	Scorecard *scoring.Scorecard
 	Data      *scoring.Data
 	Problems  []string // data problems, in words
 	LeftOut   int      // rows left out for them
 	Missing   []string // metrics no column gives, in words
+	Notes     []string // what was read but may be wrong, in words (SPEC section 8's warnings)
 	// Order is the order metrics are shown in: customer experience, handle
 	// time and sales first, then the rest as the scorecard lists them.
 	Order []int
@@ -88,13 +89,20 @@ func Prepare(m Model) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &scoring.Data{}
+	d, unfit := &scoring.Data{}, false
 	if m.Data != "" || len(m.Typed) == 0 {
 		text := m.Data
 		if text == "" {
 			text = DefaultData // nothing of the agent's: the example
 		}
-		if d, err = csv.ReadData(strings.NewReader(text), sc); err != nil {
+		opts := m.readOptions()
+		d, err = csv.ReadDataWith(strings.NewReader(text), sc, opts)
+		if errors.Is(err, scoring.ErrUsage) { // a remembered mapping that does not fit this sheet
+			opts.Columns, opts.Unused = nil, nil
+			d, err = csv.ReadDataWith(strings.NewReader(text), sc, opts)
+			unfit = true
+		}
+		if err != nil {
 			if d != nil && len(d.Problems) > 0 {
 				err = fmt.Errorf("%w; the first problem: %s", err, d.Problems[0])
 			}
@@ -105,7 +113,14 @@ func Prepare(m Model) (*Prepared, error) {
 	if len(d.Agents) == 0 {
 		return nil, errors.New("there are no months to score: add one, or paste your rows")
 	}
-	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: fmt.Sprint(m.Typed), Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
+	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: fmt.Sprint(m.Typed), options: fmt.Sprint(m.readOptions()),
+		Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
+	if unfit {
+		p.Notes = append(p.Notes, "Your saved choice of columns does not fit this sheet, so its columns are read by their names: choose again below if needed.")
+	}
+	for _, w := range d.Warnings {
+		p.Notes = append(p.Notes, Capitalize(w)+".")
+	}
 	rows := map[int]bool{}
 	for _, prob := range d.Problems {
 		p.Problems = append(p.Problems, prob.String())
@@ -120,7 +135,8 @@ func Prepare(m Model) (*Prepared, error) {
 
 // Current reports whether p was read from m's scorecard and data.
 func (p *Prepared) Current(m Model) bool {
-	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data && p.typed == fmt.Sprint(m.Typed)
+	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data && p.typed == fmt.Sprint(m.Typed) &&
+		p.options == fmt.Sprint(m.readOptions())
 }
 
 // The groups of metrics agents ask about, in the order they are shown.

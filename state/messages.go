@@ -50,6 +50,14 @@ type (
 	}
 	// RemoveMonth removes a typed month.
 	RemoveMonth struct{ Agent, Month string }
+	// SetColumn says what a header of the sheet is: Key is month, agent, a
+	// metric id, a source column, or "" for nothing (SPEC section 8).
+	// ResetColumns goes back to reading the columns by their names.
+	SetColumn    struct{ Header, Key string }
+	ResetColumns struct{}
+	// SetDates answers the dates question ("dmy" or "mdy") and reads the
+	// data Text again with it.
+	SetDates struct{ Order, Text string }
 	// SetVolume sets the volume a pooled need assumes for a metric; nil
 	// goes back to the mean of the months so far (ReadVolume reads it).
 	SetVolume struct {
@@ -132,6 +140,9 @@ func (AddMonth) isMsg()        {}
 func (SetTypedValue) isMsg()   {}
 func (SetTypedCount) isMsg()   {}
 func (RemoveMonth) isMsg()     {}
+func (SetColumn) isMsg()       {}
+func (ResetColumns) isMsg()    {}
+func (SetDates) isMsg()        {}
 func (SetVolume) isMsg()       {}
 func (FixPoints) isMsg()       {}
 func (Reset) isMsg()           {}

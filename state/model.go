@@ -39,6 +39,12 @@ type Model struct {
 	// Typed holds the months typed by hand, data like a paste. With no
 	// file in use, Data is empty and they are all there is.
 	Typed []TypedMonth `json:"typed,omitempty"`
+	// Sheets holds, by scorecard (SheetKey), how the user said the
+	// columns of their sheets are read; Dates how the sheet in use's dates
+	// are read when they cannot tell (SPEC section 8: "dmy" or "mdy"), the
+	// answer to its question: a new sheet is asked again.
+	Sheets map[string]SheetChoice `json:"sheets,omitempty"`
+	Dates  string                 `json:"dates,omitempty"`
 	Agent string       `json:"agent,omitempty"`
 	// Month is the what-if month (2026-10), empty for the latest in the
 	// data, or NextMonth.

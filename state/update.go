@@ -52,7 +52,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		if strings.TrimSpace(msg.Text) == "" {
 			return m, fmt.Errorf("there is nothing to read: paste the rows with their header row, or choose a CSV file")
 		}
-		next.Data = msg.Text
+		next.Data, next.Dates = msg.Text, "" // a new sheet's dates are asked about anew
 		if err := u.check(next); err != nil {
 			return m, fmt.Errorf("your data was not loaded, the data in use stays: %w", err)
 		}
@@ -93,6 +93,8 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.PointsMode = msg.On
 	case AddMonth, SetTypedValue, SetTypedCount, RemoveMonth:
 		return u.typed(m, msg)
+	case SetColumn, ResetColumns, SetDates:
+		return u.sheet(m, msg)
 	case SetVolume:
 		if msg.Value != nil && msg.Value.Sign() < 0 {
 			return m, fmt.Errorf("%s is not a volume: write a number of 0 or more, like 25", msg.Value.Short(2))
