@@ -115,6 +115,9 @@ var (
 
 // dropTime removes a time after a date, which is ignored.
 func dropTime(s string) string {
+	if !strings.Contains(s, ":") { // no time: most cells, read fast
+		return s
+	}
 	if m := timeSuffix.FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
@@ -124,6 +127,14 @@ func dropTime(s string) string {
 // numericParts reads a date written day and month as numbers: a and b are
 // its first two numbers, y its year.
 func numericParts(s string) (a, b, y int, ok bool) {
+	if len(s) < 8 || s[0] < '0' || s[0] > '9' || !strings.ContainsAny(s, "/.") && strings.Count(s, "-") != 2 {
+		return 0, 0, 0, false // not day, month and year in numbers: most cells, read fast
+	}
+	if strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20") {
+		if len(s) > 4 && s[4] == '-' {
+			return 0, 0, 0, false // 2026-10-31: the year first
+		}
+	}
 	m := numericDate.FindStringSubmatch(dropTime(strings.TrimSpace(s)))
 	if m == nil || m[2] != m[4] {
 		return 0, 0, 0, false
@@ -255,6 +266,13 @@ var (
 // "12,345.5" in a comma or tab file, "1.520" and "12.345,5" in a
 // semicolon file (decimal comma). Anything else is left as it is.
 func ungroup(s string, decimalComma bool) string {
+	sep := ","
+	if decimalComma {
+		sep = "."
+	}
+	if !strings.Contains(s, sep) {
+		return s // no separator: most cells, read fast
+	}
 	switch {
 	case !decimalComma && groupedComma.MatchString(s):
 		return strings.ReplaceAll(s, ",", "")
