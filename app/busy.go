@@ -75,3 +75,15 @@ func renderBusy(busy string) goapp.UI {
 		goapp.Span().Text(busy),
 	)
 }
+
+// keptText is what the paste box keeps after a read: the text as it was
+// used, so that a fix is one edit and one tap; but not a big paste (over
+// busyBytes, about 1,300 rows), which the box cannot usefully edit on a
+// phone and which slows every change of the page while it sits there:
+// the browser lays out all of its text again.
+func keptText(text string) string {
+	if len(text) > busyBytes {
+		return ""
+	}
+	return text
+}

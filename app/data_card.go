@@ -110,11 +110,17 @@ func (d *DataCard) onApplyPaste(ctx goapp.Context, e goapp.Event) {
 		}
 		text := box.Get("value").String()
 		c.newRead()
-		c.pasted = text
+		c.pasted = keptText(text)
 		c.readShowingProgress("", text, func() {
-			// The box keeps the text: a fix is one edit and one tap.
+			// The box keeps the text (keptText): a fix is one edit and one tap.
 			if c.send("data", state.SetData{Text: text}) {
 				c.loaded = state.LoadedWords("Pasted data", c.prepared)
+			}
+			if c.pasted == "" {
+				box.Set("value", "") // too big to keep: fix it in the sheet
+				if c.loaded != "" {
+					c.loaded += " The box is emptied: a paste this big is best fixed in your sheet."
+				}
 			}
 		})
 	})

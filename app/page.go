@@ -146,8 +146,11 @@ func (c *Calculator) announceLater() {
 		return
 	}
 	c.ctx.After(settleTime, func(goapp.Context) {
+		if seq != c.announceSeq {
+			return // a later change will announce: no render for this one
+		}
 		c.do("announcing the verdict", func() {
-			if seq == c.announceSeq && c.view.Prepared != nil {
+			if c.view.Prepared != nil {
 				c.announce = state.VerdictWords(c.view)
 			}
 		})
