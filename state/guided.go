@@ -218,7 +218,8 @@ func quiz() []QuizQuestion {
 		Correct: pick(opts, PointsText(sc.PointsFor(aht, scoring.N(480)))), Explain: "Meeting a target counts: " + BandWords(sc, aht) + "."})
 	// 3: what a point is worth.
 	opts = []string{"Offer rate", "Customer experience", "Both the same"}
-	w := map[int]string{1: opts[0], -1: opts[1], 0: opts[2]}[ce.Weight.Cmp(sc.Metric("offer_rate").Weight)]
+	// CE's weight against offer rate's: more (1) is CE, less (−1) offer rate.
+	w := map[int]string{1: opts[1], -1: opts[0], 0: opts[2]}[ce.Weight.Cmp(sc.Metric("offer_rate").Weight)]
 	qs = append(qs, QuizQuestion{Question: "On Care and sales, which point is worth more: a point of CE or a point of offer rate?", Options: opts,
 		Correct: pick(opts, w), Explain: fmt.Sprintf("A point adds weight ÷ 100 to the score: CE %s, offer rate %s.", ce.Weight.Div(scoring.N(100)).Short(2), sc.Metric("offer_rate").Weight.Div(scoring.N(100)).Short(2))})
 	// 4: rounding before the pass mark.

@@ -38,8 +38,14 @@ func TestBigPasteShowsProgress(t *testing.T) {
 	if !gone {
 		t.Error("the progress line stays after the read")
 	}
-	if got := s.text("loaded"); got != "Pasted data: 10000 rows read for 500 agents." {
+	if got := s.text("loaded"); got != "Pasted data: 10000 rows read for 500 agents. The box is emptied: a paste this big is best fixed in your sheet." {
 		t.Errorf("loaded: %q", got)
+	}
+	// Too big to keep in the box (it would slow every change of the page).
+	var box string
+	s.run(chromedp.Value(`[data-testid="data-paste"]`, &box))
+	if box != "" {
+		t.Errorf("the box keeps %d characters of a 10,000-row paste", len(box))
 	}
 }
 
