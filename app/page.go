@@ -289,7 +289,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 		}
 		return columns([]goapp.UI{e}, []goapp.UI{scorecard}, "editor-columns")
 	case state.ScreenTeam:
-		return columns([]goapp.UI{&TeamScreen{Scorecard: v.Scorecard, Page: v.TeamView(c.model.TeamFilter, c.model.TeamPage),
+		return columns([]goapp.UI{&TeamScreen{Scorecard: v.Scorecard, Page: v.TeamView(c.model.TeamFilter, c.model.TeamPage, c.model.TeamSort), Sort: c.model.TeamSort,
 			Filter: c.model.TeamFilter, Live: c.live, Send: c}}, []goapp.UI{data, scorecard})
 	}
 	months := v.Agent.Months

@@ -28,6 +28,7 @@ type TeamScreen struct {
 	Scorecard *scoring.Scorecard
 	Page      state.TeamPage // the agents shown and where they stand in the list
 	Filter    string
+	Sort      string // the order: a column of state.TeamSorts ("-": descending), or risk
 	Live      bool
 	Send      Sender
 }
@@ -42,8 +43,8 @@ func (t *TeamScreen) render() goapp.UI {
 		shown = fmt.Sprintf("Showing %d–%d of %s.", page.First+1, page.First+len(page.Rows), state.Plural(page.Total, "agent"))
 	}
 	return goapp.Section().Class("card team").Aria("labelledby", "team-title").Body(
-		goapp.H2().ID("team-title").Text("Team: closest to failing first"),
-		goapp.P().Class("hint").Text(fmt.Sprintf("Each agent's latest month and its quarter on %s (pass mark %s): failing months first, furthest below first, then months with a missing value, then the smallest margins. Choose a name to open their what-if.",
+		goapp.H2().ID("team-title").Text("Team: the quarter most at risk first"),
+		goapp.P().Class("hint").Text(fmt.Sprintf("Each agent's latest month and its quarter on %s (pass mark %s). First the quarters already lost or out of reach, then those whose need is furthest above the agent's own scores so far, then the rest. Sort by any column; choose a name to open their what-if.",
 			sc.Name, sc.Pass.Fixed(sc.Decimals))),
 		goapp.Div().Class("field").Body(
 			goapp.Label().For("team-filter").Text("Find an agent"),
@@ -54,9 +55,9 @@ func (t *TeamScreen) render() goapp.UI {
 		goapp.If(len(page.Rows) > 0, goapp.Table().Class("team-table").DataSet("testid", "team").Body(
 			goapp.Caption().Class("visually-hidden").Text("Agents by risk"),
 			goapp.THead().Body(goapp.Tr().Body(
-				goapp.Th().Scope("col").Text("Agent"),
-				goapp.Th().Scope("col").Text("Month"),
-				goapp.Th().Scope("col").Text("Quarter"),
+				t.sortHeader("agent", "Agent"),
+				t.sortHeader("month", "Month"),
+				t.sortHeader("quarter", "Quarter"),
 			)),
 			goapp.TBody().Body(goapp.Range(page.Rows).Slice(func(i int) goapp.UI {
 				return t.renderRow(page.Rows[i])
@@ -80,7 +81,7 @@ func (t *TeamScreen) renderRow(r state.TeamRow) goapp.UI {
 		month, class = month+r.Month.Score.Fixed(sc.Decimals)+" FAIL", "fail"
 	}
 	q := r.Quarter
-	quarter := q.Label + ": "
+	quarter, need := q.Label+": ", ""
 	switch {
 	case q.Status != scoring.InProgress && q.Pass:
 		quarter += "PASS " + q.Score.Fixed(sc.Decimals)
@@ -89,7 +90,8 @@ func (t *TeamScreen) renderRow(r state.TeamRow) goapp.UI {
 	case q.Need == nil:
 		quarter += "in progress (pooled: open the agent)"
 	case q.Need.Kind == scoring.Reachable:
-		quarter += "needs " + q.Need.Text(sc.Decimals)
+		quarter += "needs "
+		need = q.Need.Text(sc.Decimals)
 	default:
 		quarter += string(q.Need.Kind)
 	}
@@ -99,7 +101,7 @@ func (t *TeamScreen) renderRow(r state.TeamRow) goapp.UI {
 				Aria("label", "Open the what-if of "+r.Agent).OnClick(t.onOpen(r.Agent), r.Agent),
 		),
 		goapp.Td().DataSet("testid", "team-month").Text(month),
-		goapp.Td().DataSet("testid", "team-quarter").Text(quarter),
+		goapp.Td().DataSet("testid", "team-quarter").Body(goapp.Text(quarter), goapp.If(need != "", goapp.Strong().Class("need-mark").Text(need))),
 	)
 }
 
@@ -116,4 +118,21 @@ func (t *TeamScreen) onOpen(name string) goapp.EventHandler {
 			goapp.Window().Call("scrollTo", 0, 0)
 		}
 	}
+}
+
+// sortHeader is a column's header: a button that sorts the table by it
+// (again: the other way; a third time: by risk), with aria-sort.
+func (t *TeamScreen) sortHeader(col, words string) goapp.UI {
+	sort, next := "none", col
+	switch t.Sort {
+	case col:
+		sort, next = "ascending", "-"+col
+	case "-" + col:
+		sort, next = "descending", ""
+	}
+	return goapp.Th().Scope("col").Aria("sort", sort).Body(
+		goapp.Button().Type("button").Class("link sort").DataSet("sort", col).Disabled(!t.Live).
+			Text(words+map[string]string{"ascending": " ↑", "descending": " ↓"}[sort]).
+			OnClick(func(ctx goapp.Context, e goapp.Event) { t.Send.Send("team", state.SortTeam{By: next}) }, next),
+	)
 }

@@ -78,6 +78,9 @@ type (
 	FilterTeam struct{ Text string }
 	// ShowTeamPage shows the team view's page Page (from 0).
 	ShowTeamPage struct{ Page int }
+	// SortTeam sorts the team view by a column of TeamSorts ("-" in front:
+	// descending), or by risk ("").
+	SortTeam struct{ By string }
 	// OpenAgent opens the what-if screen for an agent of the team view.
 	OpenAgent struct{ Name string }
 	// EditDraft sets a field of the editor's draft to the text typed.
@@ -149,6 +152,7 @@ func (Reset) isMsg()           {}
 func (ChooseScreen) isMsg()    {}
 func (FilterTeam) isMsg()      {}
 func (ShowTeamPage) isMsg()    {}
+func (SortTeam) isMsg()        {}
 func (OpenAgent) isMsg()       {}
 func (EditDraft) isMsg()       {}
 func (AddBand) isMsg()         {}

@@ -75,6 +75,9 @@ type Model struct {
 	// TeamFilter and TeamPage are the team view's name filter and page.
 	TeamFilter string `json:"team_filter,omitempty"`
 	TeamPage   int    `json:"team_page,omitempty"`
+	// TeamSort is the team view's order: a column of TeamSorts ("-" in
+	// front: descending), or "" for risk to the quarter.
+	TeamSort string `json:"team_sort,omitempty"`
 	// Draft is the scorecard editor's draft as JSON; empty: the editor
 	// starts from the scorecard in use.
 	Draft string `json:"draft,omitempty"`

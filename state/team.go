@@ -20,56 +20,106 @@ type TeamRow struct {
 // Failing reports whether the row's month has a score and fails.
 func (r TeamRow) Failing() bool { return r.Month.Status != scoring.Incomplete && !r.Month.Pass }
 
-// riskGroup orders rows: failing months first, then incomplete months
-// (no score yet: someone should look), then passing months.
-func (r TeamRow) riskGroup() int {
-	switch {
-	case r.Failing():
-		return 0
-	case r.Month.Status == scoring.Incomplete:
-		return 1
-	}
-	return 2
-}
-
-// quarterGroup orders quarters by how hard they are to rescue: failed, out
-// of reach, a need to meet (compareRisk puts the highest first), then the
-// rest (secured, passed, or pooled: no single need).
+// quarterGroup orders quarters by their risk (issue 15): lost (failed, or
+// out of reach), then a need to meet, then in progress with no single need
+// (pooled, or nothing counted yet), then safe (passed, or secured).
 func (r TeamRow) quarterGroup() int {
 	q := r.Quarter
 	switch {
-	case q.Status != scoring.InProgress && !q.Pass:
+	case q.Status != scoring.InProgress && !q.Pass, q.Need != nil && q.Need.Kind == scoring.OutOfReach:
 		return 0
-	case q.Need != nil && q.Need.Kind == scoring.OutOfReach:
-		return 1
 	case q.Need != nil && q.Need.Kind == scoring.Reachable:
+		return 1
+	case q.Status == scoring.InProgress && q.Need == nil:
 		return 2
 	}
 	return 3
 }
 
-// compareRisk sorts by risk, closest to failing first: failing months
-// (furthest below the pass mark first), incomplete months, then passing
-// months by their margin, smallest first. Ties go to the harder quarter,
-// then to the name.
+// Gap is how far the quarter's need is above the agent's own scores so far
+// (the mean of the months counted): the bigger, the harder to meet. Zero
+// unless the quarter has a need to meet.
+func (r TeamRow) Gap() scoring.Num {
+	if r.quarterGroup() != 1 || !r.Quarter.HasScore {
+		return scoring.Num{}
+	}
+	return r.Quarter.Need.Exact.Sub(r.Quarter.Exact)
+}
+
+// compareRisk sorts by risk to the quarter, most at risk first: quarters
+// lost, then needs furthest above the agent's own scores (then the highest
+// needs), then quarters with no single need, then safe ones; within each,
+// the month furthest below the pass mark first (a month with no score
+// last), then the name.
 func compareRisk(a, b TeamRow) int {
-	if d := a.riskGroup() - b.riskGroup(); d != 0 {
-		return d
-	}
-	if a.riskGroup() != 1 {
-		if d := a.Margin.Cmp(b.Margin); d != 0 {
-			return d
-		}
-	}
 	if d := a.quarterGroup() - b.quarterGroup(); d != 0 {
 		return d
 	}
-	if a.quarterGroup() == 2 {
+	if a.quarterGroup() == 1 {
+		if d := b.Gap().Cmp(a.Gap()); d != 0 {
+			return d
+		}
 		if d := b.Quarter.Need.Exact.Cmp(a.Quarter.Need.Exact); d != 0 {
 			return d
 		}
 	}
+	if d := compareMonths(a, b); d != 0 {
+		return d
+	}
 	return strings.Compare(a.Agent, b.Agent)
+}
+
+// compareMonths puts the month furthest below the pass mark first, and a
+// month with no score last.
+func compareMonths(a, b TeamRow) int {
+	ai, bi := a.Month.Status == scoring.Incomplete, b.Month.Status == scoring.Incomplete
+	switch {
+	case ai && bi:
+		return 0
+	case ai:
+		return 1
+	case bi:
+		return -1
+	}
+	return a.Margin.Cmp(b.Margin)
+}
+
+// TeamSorts are the team table's orders: by risk (""), and by each column.
+var TeamSorts = []string{"", "agent", "month", "quarter"}
+
+// sortTeam sorts rows by the column by ("-" in front: descending), or by
+// risk.
+func sortTeam(rows []TeamRow, by string) []TeamRow {
+	desc := strings.HasPrefix(by, "-")
+	col := strings.TrimPrefix(by, "-")
+	var cmp func(a, b TeamRow) int
+	switch col {
+	case "agent":
+		cmp = func(a, b TeamRow) int { return strings.Compare(strings.ToLower(a.Agent), strings.ToLower(b.Agent)) }
+	case "month":
+		cmp = func(a, b TeamRow) int {
+			if d := int(a.Month.Month - b.Month.Month); d != 0 {
+				return d
+			}
+			return compareMonths(a, b)
+		}
+	case "quarter":
+		cmp = compareRisk
+	default:
+		return rows
+	}
+	out := slices.Clone(rows)
+	slices.SortStableFunc(out, func(a, b TeamRow) int {
+		d := cmp(a, b)
+		if desc {
+			d = -d
+		}
+		if d == 0 {
+			d = strings.Compare(a.Agent, b.Agent)
+		}
+		return d
+	})
+	return out
 }
 
 // Team scores every agent's latest month and its quarter, sorted by risk.
@@ -107,8 +157,8 @@ type TeamPage struct {
 
 // TeamView filters the team by name (case-insensitive, any part of the
 // name) and returns the page asked for, clamped to the pages there are.
-func (p *Prepared) TeamView(filter string, page int) TeamPage {
-	rows := p.Team()
+func (p *Prepared) TeamView(filter string, page int, by string) TeamPage {
+	rows := sortTeam(p.Team(), by)
 	if f := strings.ToLower(strings.TrimSpace(filter)); f != "" {
 		var kept []TeamRow
 		for _, r := range rows {

@@ -3,6 +3,7 @@ package state
 import (
 	"fmt"
 	"passline/scoring"
+	"slices"
 	"strings"
 )
 
@@ -109,6 +110,11 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 			return m, fmt.Errorf("there is no screen %s", scoring.Clip(msg.Screen))
 		}
 		next.Screen = msg.Screen
+	case SortTeam:
+		if !slices.Contains(TeamSorts, strings.TrimPrefix(msg.By, "-")) {
+			return m, fmt.Errorf("the team cannot be sorted by %s", scoring.Clip(msg.By))
+		}
+		next.TeamSort, next.TeamPage = msg.By, 0
 	case FilterTeam:
 		next.TeamFilter, next.TeamPage = msg.Text, 0
 	case ShowTeamPage:

@@ -90,3 +90,43 @@ func TestEditorRefuses99(t *testing.T) {
 	s.run(chromedp.Click(`[data-testid="editor-use"]`), chromedp.WaitVisible(`main[data-screen=""]`))
 	s.waitText("month-score", "2.1")
 }
+
+// TestTeamOrderThirtyAgents: 30 agents over three months, in the order
+// worked out by hand in state's TestTeamOrderByQuarter
+// (testdata/team/thirty-agents-order.txt); sorting by a column, both ways,
+// and back to risk.
+func TestTeamOrderThirtyAgents(t *testing.T) {
+	needAxe(t)
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	data, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "team", "thirty-agents.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	order, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "team", "thirty-agents-order.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.paste(string(data))
+	s.waitTextContains("months", "Months found for Agent 00")
+	s.screen("team")
+	s.waitText("team-count", "Showing 1–25 of 30 agents.")
+	names := `Array.from(document.querySelectorAll('[data-testid="team"] tbody tr')).map(r => r.dataset.agent)`
+	want := strings.Split(strings.TrimSpace(string(order)), "\n")[:25]
+	if got := s.evalStrings(names); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("team order\n got %q\nwant %q", got, want)
+	}
+	s.screenshot("team-thirty-360x740")
+	s.axe("team, thirty agents")
+	for _, tc := range []struct{ sort, first, aria string }{
+		{"agent", "Agent 00", "ascending"}, {"agent", "Agent 29", "descending"}, {"agent", want[0], "none"},
+	} {
+		s.run(chromedp.Click(`[data-testid="team"] button[data-sort="` + tc.sort + `"]`))
+		s.waitJS(`document.querySelector('[data-testid="team"] tbody tr').dataset.agent === "` + tc.first + `"`)
+		var aria string
+		s.run(chromedp.Evaluate(`document.querySelector('button[data-sort="agent"]').parentElement.getAttribute('aria-sort')`, &aria))
+		if aria != tc.aria {
+			t.Errorf("after sorting by %s: aria-sort %q, want %q", tc.sort, aria, tc.aria)
+		}
+	}
+}
