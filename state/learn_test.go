@@ -270,8 +270,8 @@ func TestReadCounts(t *testing.T) {
 // test that asked quiz() for the answer once passed a wrong one).
 func TestQuizAnswers(t *testing.T) {
 	want := []string{
-		"3\u00a0points",      // 23 ÷ 25 = 92 %, and 3 points from 90 %
-		"2\u00a0points",      // 8:00 meets the 2-point band at 8:00 or less (3 points at 7:00)
+		"3\u00a0points",       // 23 ÷ 25 = 92 %, and 3 points from 90 %
+		"2\u00a0points",       // 8:00 meets the 2-point band at 8:00 or less (3 points at 7:00)
 		"Customer experience", // a point adds weight ÷ 100: CE 0.4, offer rate 0.2
 		"Pass",                // 1.95 rounds half up to 2.0, the pass mark
 		"40",                  // 100 × (6 − 2) ÷ 10

@@ -45,7 +45,7 @@ type Model struct {
 	// answer to its question: a new sheet is asked again.
 	Sheets map[string]SheetChoice `json:"sheets,omitempty"`
 	Dates  string                 `json:"dates,omitempty"`
-	Agent string       `json:"agent,omitempty"`
+	Agent  string                 `json:"agent,omitempty"`
 	// Month is the what-if month (2026-10), empty for the latest in the
 	// data, or NextMonth.
 	Month string `json:"month,omitempty"`
