@@ -52,7 +52,7 @@ func (d *DataCard) render() goapp.UI {
 		goapp.Label().For("data-paste").Text("Paste rows (tab, comma or semicolon separated)"),
 		goapp.Textarea().ID("data-paste").DataSet("testid", "data-paste").Class("paste").Rows(4).
 			Attr("spellcheck", "false").Attr("autocomplete", "off").
-			Attr("placeholder", "month, agent, calls, offers, sales, surveys, satisfied, aht, late, absent").
+			Attr("placeholder", state.PasteHeader(v.Scorecard)).
 			Attr("value", d.pasted).Disabled(!d.Live),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button").DataSet("testid", "data-apply").Disabled(!d.Live || d.Busy != "").

@@ -33,7 +33,11 @@ func (c *HuddleScreen) render() goapp.UI {
 		return goapp.Text("")
 	}
 	return goapp.Div().Class("huddle").DataSet("testid", "huddle").Body(
-		goapp.P().Class("huddle-lead").Text(fmt.Sprintf("%s: a month passes at %s. Two months, side by side; change any metric's points.", sc.Name, sc.Pass.Fixed(sc.Decimals))),
+		goapp.Div().Class("huddle-top").Body(
+			goapp.P().Class("huddle-lead").Text(fmt.Sprintf("%s: a month passes at %s. Two months, side by side; change any metric's points.", sc.Name, sc.Pass.Fixed(sc.Decimals))),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.Live).
+				Text("Back to the two examples").OnClick(onSend(c.Send, "huddle", state.ResetHuddle{})),
+		),
 		goapp.Div().Class("scenarios").Body(
 			c.renderScenario(sc, h, 0),
 			c.renderScenario(sc, h, 1),
@@ -41,10 +45,6 @@ func (c *HuddleScreen) render() goapp.UI {
 		goapp.Div().Class("huddle-row").Body(
 			c.renderPassMap(sc, h),
 			renderWorth(sc, h),
-		),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "huddle-reset").Disabled(!c.Live).
-				Text("Back to the two examples").OnClick(onSend(c.Send, "huddle", state.ResetHuddle{})),
 		),
 		errorLine(c.Err),
 	)

@@ -141,7 +141,19 @@ func guidedDetractor() GuidedAnswer {
 	lost := nps.Weight.Mul(p0.Sub(p1)).Div(scoring.N(100))
 	g.Answer = fmt.Sprintf("NPS falls from %s to %s: %s instead of %s, %s off the month's score.", few.Value.Short(2), worse.Short(2), PointsText(p1), PointsText(p0), lost.Short(2))
 	if k, ok := sc.DetractorOffset(nps, few); ok {
-		g.Answer += fmt.Sprintf(" It takes %d promoters to win it back.", k)
+		back := 0 // the promoters after the detractor that give the points back
+		for n := int64(1); n <= k && back == 0; n++ {
+			v, _ := sc.ValueFromCounts(nps, []scoring.Num{scoring.N(5 + n), scoring.N(2), scoring.N(2)})
+			if !sc.PointsFor(nps, v).Less(p0) {
+				back = int(n)
+			}
+		}
+		if back > 0 && int64(back) < k {
+			g.Answer += fmt.Sprintf(" %s win%s the points back; it takes %s to bring the NPS back to %s.",
+				Capitalize(Plural(back, "promoter")), map[bool]string{true: "s", false: ""}[back == 1], Plural(int(k), "promoter"), few.Value.Short(2))
+		} else {
+			g.Answer += fmt.Sprintf(" It takes %s to win back the points and the NPS of %s.", Plural(int(k), "promoter"), few.Value.Short(2))
+		}
 	}
 	many, _ := sc.ValueFromCounts(nps, []scoring.Num{scoring.N(25), scoring.N(10), scoring.N(6)})
 	g.Why = fmt.Sprintf("With few responses each one weighs a lot. With 40 responses at the same NPS (25, 10, 5) the same detractor only takes it to %s: %s.", many.Short(2), PointsText(sc.PointsFor(nps, many)))

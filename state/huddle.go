@@ -138,14 +138,16 @@ func defaultMapMetrics(sc *scoring.Scorecard) (x, y int) {
 	return x, y
 }
 
-// scenarioTitle names a scenario by its strong and weak groups of metrics:
-// "Strong sales, weak CE", "No sales, strong CE".
+// scenarioTitle names a scenario by its strong and weak groups of metrics,
+// in the words of the scorecard in use: "Strong sales, weak CE", "No
+// sales, strong CE"; on Technical support, "Weak NPS".
 func scenarioTitle(sc *scoring.Scorecard, points []scoring.Num, fallback string) string {
 	var parts []string
+	experience := groupName(sc, rankCE)
 	for _, g := range []struct {
 		rank       int
 		name, none string
-	}{{rankSales, "sales", "no sales"}, {rankCE, "CE", "weak CE"}, {rankAHT, "handle time", "slow handle time"}} {
+	}{{rankSales, "sales", "no sales"}, {rankCE, experience, "weak " + experience}, {rankAHT, "handle time", "slow handle time"}} {
 		all, top, bottom := 0, 0, 0
 		for i := range sc.Metrics {
 			mt := &sc.Metrics[i]
@@ -176,4 +178,22 @@ func scenarioTitle(sc *scoring.Scorecard, points []scoring.Num, fallback string)
 		parts = parts[:2]
 	}
 	return Capitalize(strings.Join(parts, ", "))
+}
+
+// groupName names the metrics of a rank as the scorecard does: a short id
+// as it is said ("CE", "NPS", "CSAT"), else the label, several joined.
+func groupName(sc *scoring.Scorecard, rank int) string {
+	var names []string
+	for i := range sc.Metrics {
+		m := &sc.Metrics[i]
+		if metricRank(m) != rank {
+			continue
+		}
+		if len(m.ID) <= 4 {
+			names = append(names, strings.ToUpper(m.ID))
+		} else {
+			names = append(names, m.Label)
+		}
+	}
+	return JoinAnd(names)
 }

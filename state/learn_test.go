@@ -84,8 +84,9 @@ func TestHuddleDefaults(t *testing.T) {
 		x, y         string
 	}{
 		{"care-and-sales", "Strong sales, weak CE", "No sales, strong CE", "ce", "offer_rate"},
-		{"tech-support", "Weak CE", "Strong CE", "nps", "fcr"},
-		{"retention-smooth", "Weak CE", "Strong CE", "csat", "save_rate"},
+		// Named after the scorecard's own metrics: no "CE" where there is none.
+		{"tech-support", "Weak NPS", "Strong NPS", "nps", "fcr"},
+		{"retention-smooth", "Weak CSAT", "Strong CSAT", "csat", "save_rate"},
 	} {
 		sc, _ := scoring.LoadPreset(tc.preset)
 		h := huddleOf(sc, NewModel())
@@ -284,5 +285,20 @@ func TestQuizAnswers(t *testing.T) {
 		if got := q.Options[q.Correct]; got != want[i] {
 			t.Errorf("question %d (%s): marks %q right, want %q", i+1, q.Question, got, want[i])
 		}
+	}
+}
+
+
+// TestDetractorScenario: the floor scenario's words, worked by hand on
+// Technical support (NPS bands: 3 points from 20, 4 from 40). 5 promoters,
+// 2 passives, 1 detractor: 100 × (5 − 1) ÷ 8 = 50, 4 points. One more
+// detractor: 100 × 3 ÷ 9 = 33.33, 3 points, 0.3 × 1 point = 0.3 off. One
+// promoter after it: 100 × 4 ÷ 10 = 40, 4 points again; three: 100 × 6 ÷
+// 12 = 50, the NPS of before.
+func TestDetractorScenario(t *testing.T) {
+	want := "NPS falls from 50 to 33.33: 3\u00a0points instead of 4\u00a0points, 0.3 off the month's score. " +
+		"1 promoter wins the points back; it takes 3 promoters to bring the NPS back to 50."
+	if got := guidedDetractor().Answer; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

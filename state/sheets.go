@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 
 	"passline/scoring"
 )
@@ -130,4 +131,23 @@ func ColumnChoices(sc *scoring.Scorecard) [][2]string {
 func (m Model) HasSheetChoice() bool {
 	_, ok := m.Sheets[m.SheetKey()]
 	return ok
+}
+
+// PasteHeader is the header row a sheet needs for sc, as the paste box's
+// example: month, agent, then each metric's columns in the scorecard's
+// order (its source's, or its id for a value given directly), once each.
+func PasteHeader(sc *scoring.Scorecard) string {
+	cols := []string{"month", "agent"}
+	for _, m := range sc.Metrics {
+		src := m.Source.Columns()
+		if len(src) == 0 {
+			src = []string{m.ID}
+		}
+		for _, c := range src {
+			if !slices.Contains(cols, c) {
+				cols = append(cols, c)
+			}
+		}
+	}
+	return strings.Join(cols, ", ")
 }

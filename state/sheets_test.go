@@ -134,3 +134,21 @@ func TestUnfitMapping(t *testing.T) {
 		t.Errorf("notes %v", v.Notes)
 	}
 }
+
+// TestPasteHeader: the paste box's example names the columns of the
+// scorecard in use, never another's.
+func TestPasteHeader(t *testing.T) {
+	for preset, want := range map[string]string{
+		// offer rate (offers of calls), conversion (sales of calls), CE
+		// (satisfied of surveys), AHT (aht), attendance (late, absent)
+		"care-and-sales": "month, agent, offers, calls, sales, satisfied, surveys, aht, late, absent",
+		// NPS (promoters, passives, detractors), FCR (resolved_first of
+		// contacts), AHT (aht, weighted by contacts), QA (qa), attendance
+		"tech-support": "month, agent, promoters, passives, detractors, resolved_first, contacts, aht, qa, late, absent",
+	} {
+		sc, _ := scoring.LoadPreset(preset)
+		if got := PasteHeader(sc); got != want {
+			t.Errorf("%s: %q, want %q", preset, got, want)
+		}
+	}
+}

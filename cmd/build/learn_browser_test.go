@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -219,4 +220,26 @@ func TestLuckAndAppeal(t *testing.T) {
 	s.noSidewaysScroll()
 	s.screenshot("appeal-360x740")
 	s.axe("luck and appeal")
+}
+
+// TestHuddleTechSupport: on Technical support (1 to 5, NPS and no CE) the
+// huddle speaks of the scorecard's own metrics, and fits a 1920×1080
+// projector without scrolling.
+func TestHuddleTechSupport(t *testing.T) {
+	s := newSession(t, 1920, 1080, nil)
+	s.open("/")
+	s.choose(`[data-testid="preset"]`, "tech-support")
+	s.waitText("scorecard-name", "Technical support, 1 to 5")
+	s.screen("huddle")
+	var text string
+	s.run(chromedp.Text(`[data-testid="huddle"]`, &text, chromedp.NodeVisible))
+	if regexp.MustCompile(`\bCE\b`).MatchString(text) {
+		t.Errorf("the huddle on Technical support speaks of CE:\n%s", text)
+	}
+	var height int
+	s.run(chromedp.Evaluate(`document.documentElement.scrollHeight`, &height))
+	if height > 1080 {
+		t.Errorf("the huddle is %d px tall on a 1080 px projector", height)
+	}
+	s.screenshot("huddle-tech-support-1920x1080")
 }
