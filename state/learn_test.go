@@ -288,7 +288,6 @@ func TestQuizAnswers(t *testing.T) {
 	}
 }
 
-
 // TestDetractorScenario: the floor scenario's words, worked by hand on
 // Technical support (NPS bands: 3 points from 20, 4 from 40). 5 promoters,
 // 2 passives, 1 detractor: 100 × (5 − 1) ÷ 8 = 50, 4 points. One more
