@@ -2,8 +2,10 @@
 package components
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -125,6 +127,7 @@ func (s *Slider) Render() goapp.UI {
 
 func (s *Slider) render() goapp.UI {
 	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
+	shown := LabelsShown(s.Marks, minLabelGap)
 	return goapp.Div().Class("slider").Body(
 		goapp.Div().Class("slider-head").Body(
 			goapp.Label().For(rangeID).Class("slider-label").Text(s.Label),
@@ -139,6 +142,9 @@ func (s *Slider) render() goapp.UI {
 			goapp.Range(s.Marks).Slice(func(i int) goapp.UI {
 				m := s.Marks[i]
 				class, label := "mark", m.Label
+				if !shown[i] {
+					label = "" // the tick stays; its label would overlap another
+				}
 				switch { // near the ends a label leans inwards, never past the track
 				case m.At > 80:
 					class += " mark-end"
@@ -248,4 +254,43 @@ func (s *Slider) tell(ctx goapp.Context, value string, typed bool) {
 		key = s.Metric
 	}
 	s.OnChange.SliderChanged(ctx, key, value, typed)
+}
+
+// minLabelGap is how close, in percent of the track, two marks' labels
+// may stand: about 3.5 characters of a 360 px phone's track.
+const minLabelGap = 9.0
+
+// LabelsShown says which marks keep their label so that none overlaps
+// another: the pass line's always, then the others from the left, each
+// kept only at least gap percent of the track from every label kept.
+func LabelsShown(marks []Mark, gap float64) []bool {
+	shown := make([]bool, len(marks))
+	var kept []float64
+	for i, m := range marks {
+		if m.Pass {
+			shown[i] = true
+			kept = append(kept, m.At)
+		}
+	}
+	order := make([]int, 0, len(marks))
+	for i := range marks {
+		if !marks[i].Pass {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(marks[a].At, marks[b].At) })
+	for _, i := range order {
+		ok := true
+		for _, at := range kept {
+			if math.Abs(marks[i].At-at) < gap {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			shown[i] = true
+			kept = append(kept, marks[i].At)
+		}
+	}
+	return shown
 }

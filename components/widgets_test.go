@@ -97,3 +97,23 @@ func TestVerdictStatus(t *testing.T) {
 		t.Errorf("a fail says %q", got)
 	}
 }
+
+// TestLabelsShown: no two labels closer than the gap; the pass line's
+// always shown; a dropped label keeps its tick.
+func TestLabelsShown(t *testing.T) {
+	for _, tc := range []struct {
+		marks []Mark
+		want  []bool
+	}{
+		{[]Mark{{At: 10}, {At: 50}, {At: 90}}, []bool{true, true, true}},
+		{[]Mark{{At: 10}, {At: 14}, {At: 30}}, []bool{true, false, true}},                  // 14 is 4 from 10
+		{[]Mark{{At: 50}, {At: 52, Pass: true}}, []bool{false, true}},                      // the pass line wins
+		{[]Mark{{At: 20}, {At: 25}, {At: 29}, {At: 33}}, []bool{true, false, true, false}}, // 29 is 9 from 20; 33 only 4 from 29
+		{nil, []bool{}},
+	} {
+		got := LabelsShown(tc.marks, 9)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v: %v, want %v", tc.marks, got, tc.want)
+		}
+	}
+}

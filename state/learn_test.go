@@ -301,3 +301,66 @@ func TestDetractorScenario(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestScreensOracle: numbers the huddle and survey luck show, against
+// values worked out by hand (never the code that shows them).
+func TestScreensOracle(t *testing.T) {
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	m := NewModel()
+	m.Screen = ScreenHuddle
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := v.Huddle
+	// A point is worth weight ÷ 100: CE 40, AHT 10, offer rate 20,
+	// conversion 20, attendance 10.
+	for id, want := range map[string]string{"ce": "0.4", "aht": "0.1", "offer_rate": "0.2", "conversion": "0.2", "attendance": "0.1"} {
+		if got := h.Worth[sc.Index(id)].String(); got != want {
+			t.Errorf("a point of %s is worth %s, want %s", id, got, want)
+		}
+	}
+	// A: CE 1, AHT 2, offer rate 3, conversion 3, attendance 2:
+	// 0.4 + 0.2 + 0.6 + 0.6 + 0.2 = 2.0; B: CE 3, the sales at 1:
+	// 1.2 + 0.2 + 0.2 + 0.2 + 0.2 = 2.0. Both exactly pass.
+	for s, want := range []string{"2.0", "2.0"} {
+		if got := h.Scenarios[s].Score.Fixed(1); got != want || !h.Scenarios[s].Pass {
+			t.Errorf("scenario %d: %s (pass %v), want %s, pass", s, got, h.Scenarios[s].Pass, want)
+		}
+	}
+	// The pass map (CE across, offer rate down, the rest as A): CE 1 and
+	// offer rate 1 give 0.4 + 0.2 + 0.2 + 0.6 + 0.2 = 1.6, a fail; CE 2 and
+	// offer rate 1, 0.8 + 0.2 + 0.2 + 0.6 + 0.2 = 2.0, a pass.
+	for _, c := range []struct {
+		a, b int
+		want string
+		pass bool
+	}{{0, 0, "1.6", false}, {1, 0, "2.0", true}, {2, 2, "2.8", true}} {
+		if got := h.Scores[c.a][c.b].Fixed(1); got != c.want || h.Map.Pass[c.a][c.b] != c.pass {
+			t.Errorf("pass map cell %d,%d: %s %v, want %s %v", c.a, c.b, got, h.Map.Pass[c.a][c.b], c.want, c.pass)
+		}
+	}
+
+	// Survey luck on the example (CE 23 of 25 satisfied, p = 0.92), for 25
+	// surveys next month: 2 points from 80 % (20 of 25), 3 from 90 % (23
+	// of 25). P(X ≥ 20) = Σ_{k=20..25} C(25,k) 0.92^k 0.08^(25−k) = 0.98771,
+	// P(X ≥ 23) = 0.67683 (both summed outside this code, by a separate
+	// script): 99 % and 68 %.
+	m = NewModel()
+	v, _ = Derive(m)
+	var ce *LuckRow
+	for i := range v.Luck {
+		if v.Scorecard.Metrics[v.Luck[i].Metric].ID == "ce" {
+			ce = &v.Luck[i]
+		}
+	}
+	if ce == nil || ce.Err != nil {
+		t.Fatalf("no luck for CE: %+v", ce)
+	}
+	want := map[string]string{"2": "99" + NBSP + "%", "3": "68" + NBSP + "%"}
+	for _, ch := range ce.Luck.Chances[1:] {
+		if got := ChanceText(ch.AtLeast); got != want[ch.Points.String()] {
+			t.Errorf("at least %s points: %s, want %s", ch.Points, got, want[ch.Points.String()])
+		}
+	}
+}
