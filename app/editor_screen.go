@@ -61,9 +61,18 @@ func (c *EditorScreen) render() goapp.UI {
 				[2]string{"average", "the average of its months"}, [2]string{"pooled", "pooled: each metric over the quarter"}),
 		),
 		goapp.Range(sc.Metrics).Slice(func(i int) goapp.UI { return c.renderDraftMetric(sc, i, probs) }),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-add-metric").Disabled(!c.Live).
-				Text("Add a metric").OnClick(c.onEditorMsg(state.AddMetric{}), "add-metric"),
+		goapp.H3().ID("add-metric-title").Text("Add a metric"),
+		goapp.P().Class("hint").Text("Each starts with typical bands for this scale and where its value comes from; set its weight."),
+		goapp.Div().Class("actions kinds").Attr("role", "group").Aria("labelledby", "add-metric-title").Body(
+			goapp.Range(state.MetricKinds).Slice(func(i int) goapp.UI {
+				k := state.MetricKinds[i]
+				testid := "editor-add-" + k.ID
+				if k.ID == "" {
+					testid = "editor-add-metric"
+				}
+				return goapp.Button().Type("button").Class("button secondary").DataSet("testid", testid).DataSet("kind", k.ID).
+					Disabled(!c.Live).Text(k.Label).OnClick(c.onEditorMsg(state.AddMetric{Kind: k.ID}), "add-"+k.ID)
+			}),
 		),
 		goapp.If(len(check.All) > 0, goapp.Div().Class("editor-problems").Body(
 			goapp.H3().Text("What the engine refuses"),
@@ -79,6 +88,9 @@ func (c *EditorScreen) render() goapp.UI {
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "editor-export").Disabled(!c.Live).
 				Text("Download the draft (JSON)").OnClick(c.onExportDraft),
 			c.discardButton(),
+			&components.Confirm{Label: "Start a new scorecard", TestID: "editor-new", Disabled: !c.Live,
+				Question: "Start a new scorecard with no metric? The draft you have now is thrown away.", Yes: "Start a new one", No: "Keep this draft",
+				OnYes: func(goapp.Context) { c.Send.Send("editor", state.NewDraft{}) }},
 		),
 	)
 }

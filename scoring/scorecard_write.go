@@ -44,7 +44,7 @@ func (sc *Scorecard) MarshalJSON() ([]byte, error) {
 		Quarter  quarter  `json:"quarter"`
 		Metrics  []metric `json:"metrics"`
 	}{sc.Version, sc.Name, scale{sc.Scale.Min, sc.Scale.Max}, sc.Pass, sc.Decimals,
-		quarter{sc.Quarter.Mode, sc.Quarter.StartMonth, sc.Quarter.AverageOf}, nil}
+		quarter{sc.Quarter.Mode, sc.Quarter.StartMonth, sc.Quarter.AverageOf}, []metric{}} // [] when none: a draft may have none yet
 	if sc.Quarter.Mode == Pooled {
 		out.Quarter.AverageOf = ""
 	}

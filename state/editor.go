@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -198,4 +199,74 @@ func CheckDraft(sc *scoring.Scorecard) DraftCheck {
 		out.ByField[f] = append(out.ByField[f], p.Rule)
 	}
 	return out
+}
+
+// MetricKinds are the kinds a new metric starts from: id, and words.
+var MetricKinds = []choice{
+	{"csat", "CSAT"}, {"nps", "NPS"}, {"aht", "AHT"}, {"fcr", "FCR"}, {"qa", "QA"},
+	{"offer_rate", "Offer rate"}, {"conversion", "Conversion"}, {"attendance", "Attendance"}, {"", "Blank"},
+}
+
+// kind is a metric kind's template: its metric, and the values of its
+// bands at the level just above the scale's lowest and at the highest
+// (the levels between evenly spaced; for attendance, its penalties).
+type kind struct {
+	metric      scoring.Metric
+	first, last scoring.Num
+}
+
+var kinds = map[string]kind{
+	"csat": {scoring.Metric{ID: "csat", Label: "CSAT", Unit: scoring.Percent, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromRatio, Num: "satisfied", Den: "surveys"}}, scoring.N(70), scoring.N(90)},
+	"nps": {scoring.Metric{ID: "nps", Label: "NPS", Unit: scoring.Number, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromNPS, Promoters: "promoters", Passives: "passives", Detractors: "detractors"}}, scoring.N(0), scoring.N(60)},
+	"aht": {scoring.Metric{ID: "aht", Label: "AHT", Unit: scoring.Seconds, Better: scoring.Lower,
+		Source: scoring.Source{Kind: scoring.FromColumn, Column: "aht"}}, scoring.N(600), scoring.N(360)},
+	"fcr": {scoring.Metric{ID: "fcr", Label: "FCR", Unit: scoring.Percent, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromRatio, Num: "resolved_first", Den: "contacts"}}, scoring.N(60), scoring.N(85)},
+	"qa": {scoring.Metric{ID: "qa", Label: "QA", Unit: scoring.Percent, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromColumn, Column: "qa"}}, scoring.N(70), scoring.N(95)},
+	"offer_rate": {scoring.Metric{ID: "offer_rate", Label: "Offer rate", Unit: scoring.Percent, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromRatio, Num: "offers", Den: "calls"}}, scoring.N(30), scoring.N(50)},
+	"conversion": {scoring.Metric{ID: "conversion", Label: "Conversion", Unit: scoring.Percent, Better: scoring.Higher,
+		Source: scoring.Source{Kind: scoring.FromRatio, Num: "sales", Den: "calls"}}, scoring.N(1), scoring.N(2)},
+	"attendance": {scoring.Metric{ID: "attendance", Label: "Attendance", Unit: scoring.Points, // its value is points: no direction
+		Source: scoring.Source{Kind: scoring.FromDeduct, Penalties: []scoring.Penalty{{Column: "late", Points: scoring.MustNum("0.5")}, {Column: "absent", Points: scoring.N(1)}}}}, scoring.Num{}, scoring.Num{}},
+}
+
+// metricOfKind is a new metric of kind k for sc: typical bands for its
+// scale (the levels above the lowest, evenly from first to last), weight
+// 0, an id not yet used. "" is a blank metric.
+func metricOfKind(sc *scoring.Scorecard, k string) (scoring.Metric, error) {
+	if k == "" {
+		return newMetric(sc), nil
+	}
+	t, ok := kinds[k]
+	if !ok {
+		return scoring.Metric{}, fmt.Errorf("there is no kind of metric %s", scoring.Clip(k))
+	}
+	m := t.metric
+	m.Source.Penalties = slices.Clone(m.Source.Penalties)
+	m.Weight = scoring.N(0)
+	for n := 2; sc.Metric(m.ID) != nil; n++ {
+		m.ID = fmt.Sprintf("%s_%d", t.metric.ID, n)
+		m.Label = fmt.Sprintf("%s %d", t.metric.Label, n)
+	}
+	if m.Source.Kind == scoring.FromDeduct {
+		return m, nil
+	}
+	steps := sc.Scale.Max - sc.Scale.Min // the levels above the lowest
+	for i := 1; i <= steps; i++ {
+		at := t.first
+		if steps > 1 {
+			at = t.first.Add(t.last.Sub(t.first).Mul(scoring.N(int64(i - 1))).Div(scoring.N(int64(steps - 1))))
+		}
+		if m.Unit == scoring.Seconds {
+			at = at.Round(0)
+		} else {
+			at = at.Round(2)
+		}
+		m.Bands = append(m.Bands, scoring.Band{Points: scoring.N(int64(sc.Scale.Min + i)), At: at})
+	}
+	return m, nil
 }

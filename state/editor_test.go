@@ -96,3 +96,61 @@ func TestDraftFieldNames(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildFromKinds: "CSAT 30, AHT 20, FCR 20, QA 20, attendance 10,
+// scale 1 to 5, pass 3.0", built from kinds, is a scorecard the engine
+// takes; CSAT's typical bands on 1 to 5 run from 70 % (2 points) to 90 %
+// (5 points) evenly: 70, 70 + 20/3 = 76.67, 83.33, 90.
+func TestBuildFromKinds(t *testing.T) {
+	m := NewModel()
+	send := func(msg Msg) {
+		t.Helper()
+		var err error
+		if m, _, err = Update(m, msg); err != nil {
+			t.Fatalf("%#v: %v", msg, err)
+		}
+	}
+	send(NewDraft{})
+	send(EditDraft{Field: ScorecardField("scale.max"), Value: "5"})
+	send(EditDraft{Field: ScorecardField("pass"), Value: "3.0"})
+	for i, k := range []struct{ kind, weight string }{{"csat", "30"}, {"aht", "20"}, {"fcr", "20"}, {"qa", "20"}, {"attendance", "10"}} {
+		send(AddMetric{Kind: k.kind})
+		send(EditDraft{Field: MetricField(i, "weight"), Value: k.weight})
+	}
+	sc, err := m.DraftScorecard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bands []string
+	for _, b := range sc.Metric("csat").Bands {
+		bands = append(bands, b.Points.String()+"@"+b.At.String())
+	}
+	if got := strings.Join(bands, " "); got != "2@70 3@76.67 4@83.33 5@90" {
+		t.Errorf("CSAT's bands: %s", got)
+	}
+	send(UseDraft{})
+	if v, err := Derive(m); err != nil || v.Scorecard.Name != "My scorecard" || len(v.Scorecard.Metrics) != 5 {
+		t.Fatalf("using it: %v", err)
+	}
+	if _, _, err := Update(m, AddMetric{Kind: "astrology"}); err == nil {
+		t.Error("an unknown kind was added")
+	}
+}
+
+// TestEveryKindIsTaken: each kind alone, at weight 100, on a 1 to 3 and a
+// 1 to 5 scale, makes a scorecard the engine takes.
+func TestEveryKindIsTaken(t *testing.T) {
+	for _, k := range MetricKinds {
+		for _, top := range []string{"3", "5"} {
+			m := NewModel()
+			var err error
+			for _, msg := range []Msg{NewDraft{}, EditDraft{Field: ScorecardField("scale.max"), Value: top},
+				AddMetric{Kind: k.ID}, EditDraft{Field: MetricField(0, "weight"), Value: "100"}, UseDraft{}} {
+				if m, _, err = Update(m, msg); err != nil {
+					t.Errorf("kind %q, 1 to %s: %#v: %v", k.ID, top, msg, err)
+					break
+				}
+			}
+		}
+	}
+}

@@ -92,8 +92,11 @@ type (
 	// RemoveBand takes band Band away.
 	AddBand    struct{ Metric int }
 	RemoveBand struct{ Metric, Band int }
-	// AddMetric adds a new metric to the draft; RemoveMetric takes one away.
-	AddMetric    struct{}
+	// AddMetric adds a new metric of a kind (MetricKinds: "csat", "aht"…,
+	// "" for a blank one) to the draft; RemoveMetric takes one away.
+	// NewDraft starts a draft with no metric, to build from kinds.
+	AddMetric    struct{ Kind string }
+	NewDraft     struct{}
 	RemoveMetric struct{ Metric int }
 	// DiscardDraft starts the editor again from the scorecard in use.
 	DiscardDraft struct{}
@@ -158,6 +161,7 @@ func (EditDraft) isMsg()       {}
 func (AddBand) isMsg()         {}
 func (RemoveBand) isMsg()      {}
 func (AddMetric) isMsg()       {}
+func (NewDraft) isMsg()        {}
 func (RemoveMetric) isMsg()    {}
 func (DiscardDraft) isMsg()    {}
 func (UseDraft) isMsg()        {}

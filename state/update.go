@@ -122,7 +122,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 	case OpenAgent:
 		next.Agent, next.Month, next.Screen = msg.Name, "", ScreenWhatIf
 		next.clearWhatIfs()
-	case EditDraft, AddBand, RemoveBand, AddMetric, RemoveMetric:
+	case EditDraft, AddBand, RemoveBand, AddMetric, RemoveMetric, NewDraft:
 		return m.changeDraft(msg)
 	case DiscardDraft:
 		next.Draft = ""
@@ -216,7 +216,12 @@ func (m Model) changeDraft(msg Msg) (Model, error) {
 			mt.Bands = append(mt.Bands[:msg.Band:msg.Band], mt.Bands[msg.Band+1:]...)
 		}
 	case AddMetric:
-		sc.Metrics = append(sc.Metrics, newMetric(sc))
+		var mt scoring.Metric
+		if mt, err = metricOfKind(sc, msg.Kind); err == nil {
+			sc.Metrics = append(sc.Metrics, mt)
+		}
+	case NewDraft:
+		sc.Name, sc.Metrics = "My scorecard", []scoring.Metric{} // written as [], which a draft may be
 	case RemoveMetric:
 		if err = inRange(msg.Metric); err == nil {
 			sc.Metrics = append(sc.Metrics[:msg.Metric:msg.Metric], sc.Metrics[msg.Metric+1:]...)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,4 +130,42 @@ func TestTeamOrderThirtyAgents(t *testing.T) {
 			t.Errorf("after sorting by %s: aria-sort %q, want %q", tc.sort, aria, tc.aria)
 		}
 	}
+}
+
+// TestBuildScorecardOnPhone: "CSAT 30, AHT 20, FCR 20, QA 20, attendance
+// 10, scale 1 to 5, pass 3.0" built on a phone from kinds in at most 25
+// taps (a field typed in counts as one).
+func TestBuildScorecardOnPhone(t *testing.T) {
+	needAxe(t)
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	taps := 0
+	tap := func(sel string) { t.Helper(); s.run(chromedp.Click(sel)); taps++ }
+	field := func(name, value string) { // typed and left: the app writes it back as it reads it (3.0 is 3)
+		t.Helper()
+		s.js(fmt.Sprintf(`(() => { const el = document.querySelector('input[data-field=%q]'); el.value = %q; el.dispatchEvent(new Event('change', {bubbles: true})); })()`, name, value))
+		taps++
+	}
+	s.screen("editor")
+	taps++
+	tap(`[data-testid="editor-new"]`)
+	tap(`[data-testid="editor-new-confirm"]`)
+	s.waitJS(`document.querySelectorAll('[data-draft-metric]').length === 0`)
+	field("scale.max", "5")
+	field("pass", "3.0")
+	for i, k := range []struct{ kind, weight string }{{"csat", "30"}, {"aht", "20"}, {"fcr", "20"}, {"qa", "20"}, {"attendance", "10"}} {
+		tap(`[data-testid="editor-add-` + k.kind + `"]`)
+		s.waitJS(fmt.Sprintf(`document.querySelectorAll('[data-draft-metric]').length === %d`, i+1))
+		field(fmt.Sprintf("m%d.weight", i), k.weight)
+	}
+	s.waitText("weights-total", "Weights add up to 100 %.")
+	s.js(`document.querySelector('[data-testid="editor-use"]').scrollIntoView({block: 'center'})`)
+	s.screenshotView("editor-built-360x740")
+	s.axe("the editor, built from kinds")
+	tap(`[data-testid="editor-use"]`)
+	s.waitText("scorecard-name", "My scorecard")
+	if taps > 25 {
+		t.Errorf("%d taps, want at most 25", taps)
+	}
+	t.Logf("built in %d taps", taps)
 }
