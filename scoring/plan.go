@@ -176,13 +176,13 @@ type builder struct {
 	texts   map[Month]map[int]string
 	differs map[int]Month
 	sc      *Scorecard
-	p      *plan
-	d      *Data
-	header []string
-	agents map[string]int     // name -> index in d.Agents
-	months [][]*monthAccounts // per agent, in order of first row
-	inputs []*rowInput        // the current row's inputs, reused row after row
-	bufs   []rowInput
+	p       *plan
+	d       *Data
+	header  []string
+	agents  map[string]int     // name -> index in d.Agents
+	months  [][]*monthAccounts // per agent, in order of first row
+	inputs  []*rowInput        // the current row's inputs, reused row after row
+	bufs    []rowInput
 }
 
 type monthAccounts struct {
