@@ -1,6 +1,10 @@
 package app
 
-import "testing"
+import (
+	"fmt"
+	"passline/scoring"
+	"testing"
+)
 
 func TestGuard(t *testing.T) {
 	err := guard("testing", func() { panic("boom") })
@@ -9,5 +13,31 @@ func TestGuard(t *testing.T) {
 	}
 	if err := guard("testing", func() {}); err != nil {
 		t.Errorf("no panic: %v", err)
+	}
+}
+
+// TestShownColumns: a sheet of 5,000 columns lists its 10 used ones and
+// 50 unused ones (60 in all), and counts the other 4,940.
+func TestShownColumns(t *testing.T) {
+	var cols []scoring.ColumnUse
+	for i := 0; i < 5000; i++ {
+		key := ""
+		if i%500 == 0 { // 10 used: 0, 500, … 4500
+			key = "calls"
+		}
+		cols = append(cols, scoring.ColumnUse{Header: fmt.Sprint("c", i), Key: key})
+	}
+	shown, more := shownColumns(cols)
+	used := 0
+	for _, u := range shown {
+		if u.Key != "" {
+			used++
+		}
+	}
+	if len(shown) != 60 || used != 10 || more != 4940 {
+		t.Errorf("%d shown (%d used), %d more; want 60 (10 used), 4940", len(shown), used, more)
+	}
+	if small, more := shownColumns(cols[:40]); len(small) != 40 || more != 0 {
+		t.Errorf("40 columns: %d shown, %d more", len(small), more)
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
@@ -35,12 +37,13 @@ func (s *SheetCard) render() goapp.UI {
 		return goapp.Text("")
 	}
 	choices := state.ColumnChoices(s.Scorecard)
+	shown, more := shownColumns(s.Columns)
 	return goapp.Section().Class("card sheet").Aria("labelledby", "columns-title").Body(
 		goapp.H2().ID("columns-title").Text("How your sheet was read"),
 		goapp.P().Class("hint").Text("Each column of your sheet and what Passline read it as. Change any of them: your data is read again at once, and the choice is kept for this scorecard."),
 		goapp.Range(s.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(s.Missing[i]) }),
-		goapp.Div().Class("columns-list").DataSet("testid", "columns").Body(goapp.Range(s.Columns).Slice(func(i int) goapp.UI {
-			u := s.Columns[i]
+		goapp.Div().Class("columns-list").DataSet("testid", "columns").Body(goapp.Range(shown).Slice(func(i int) goapp.UI {
+			u := shown[i]
 			id := "column-" + scoring.ColumnKey(u.Header)
 			label := u.Header
 			if label == "" {
@@ -56,6 +59,8 @@ func (s *SheetCard) render() goapp.UI {
 				),
 			)
 		})),
+		goapp.If(more > 0, goapp.P().Class("hint").DataSet("testid", "columns-more").Text(
+			fmt.Sprintf("…and %s no one reads, not listed. To use one, give it the name of what it holds in your sheet.", state.Plural(more, "more column")))),
 		errorLine(s.Err),
 		goapp.If(s.Chosen, goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "columns-reset").Disabled(!s.Live).
@@ -85,4 +90,38 @@ func (s *SheetCard) onReset(ctx goapp.Context, e goapp.Event) {
 	c.do("reading your sheet again", func() {
 		c.readShowingProgress("", c.model.Data, func() { c.send("columns", state.ResetColumns{}) })
 	})
+}
+
+// maxColumnsShown is how many headers the card lists: every one read as
+// something, then unused ones up to this many. A sheet of 5,000 columns
+// would otherwise be 80,000 choices on the page.
+const maxColumnsShown = 60
+
+// shownColumns is the headers listed, in the sheet's order, and how many
+// unused ones are left out.
+func shownColumns(cols []scoring.ColumnUse) ([]scoring.ColumnUse, int) {
+	if len(cols) <= maxColumnsShown {
+		return cols, 0
+	}
+	used := 0
+	for _, u := range cols {
+		if u.Key != "" {
+			used++
+		}
+	}
+	room := max(maxColumnsShown-used, 0)
+	var out []scoring.ColumnUse
+	more := 0
+	for _, u := range cols {
+		switch {
+		case u.Key != "":
+			out = append(out, u)
+		case room > 0:
+			out = append(out, u)
+			room--
+		default:
+			more++
+		}
+	}
+	return out, more
 }

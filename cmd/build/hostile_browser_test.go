@@ -107,6 +107,16 @@ func TestHostileUploads(t *testing.T) {
 	if ignored := s.text("ignored"); !strings.HasSuffix(ignored, "extra19 and 4980 more.") {
 		t.Errorf("the unused columns line: %q", ignored)
 	}
+	// …and the choice of columns lists 60 of them (10 used, 50 unused),
+	// not 5,010 selects of 16 options each.
+	if more := s.text("columns-more"); !strings.Contains(more, "…and 4950 more columns no one reads") {
+		t.Errorf("the columns not listed: %q", more)
+	}
+	var selects int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('[data-testid="columns"] select').length`, &selects))
+	if selects != 60 {
+		t.Errorf("%d column choices on the page, want 60", selects)
+	}
 	alive("2.1")
 
 	// 5,000 bad rows and one good one: the good one is scored, 50 problems
