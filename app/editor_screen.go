@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -21,10 +22,13 @@ type EditorScreen struct {
 	Draft    *scoring.Scorecard // the draft, or the scorecard in use when there is none
 	DraftErr string             // why the draft cannot be read
 	Errs     map[string]string  // by "draft:<field>", and "editor"
+	Columns  []string           // the headers of the data in use, offered for a source's columns
+	Lacks    []string           // the columns of the draft the data in use lacks, in words
 	Live     bool
 	Send     Sender
 
 	exportErr string // why the last download failed: the screen's own
+	renamed   *renamed // a metric just renamed: does it read other columns now?
 }
 
 // Render draws the screen.
@@ -80,6 +84,15 @@ func (c *EditorScreen) render() goapp.UI {
 				goapp.Range(check.All).Slice(func(k int) goapp.UI { return goapp.Li().Text(check.All[k]) }),
 			),
 		)),
+		goapp.If(len(c.Columns) > 0, goapp.DataList().ID("data-columns").Body(goapp.Range(c.Columns).Slice(func(k int) goapp.UI {
+			return goapp.Option().Value(c.Columns[k])
+		}))),
+		goapp.If(len(c.Lacks) > 0, goapp.Div().Class("editor-problems").Body(
+			goapp.H3().Text("Your data lacks"),
+			goapp.Ul().Class("problems").DataSet("testid", "editor-lacks").Body(
+				goapp.Range(c.Lacks).Slice(func(k int) goapp.UI { return goapp.Li().Text(c.Lacks[k]) }),
+			),
+		)),
 		errorLine(c.Errs["editor"]),
 		errorLine(c.exportErr),
 		goapp.Div().Class("actions").Body(
@@ -110,7 +123,8 @@ func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map
 			goapp.If(!m.IsPoints(), c.selectField(f("better"), "Better when", string(m.Better), probs,
 				[2]string{"higher", "higher"}, [2]string{"lower", "lower"})),
 		),
-		goapp.P().Class("muted").Text("Read from "+state.SourceWords(m)+"."),
+		c.renderSource(m, i, probs),
+		c.renderRenamed(m, i),
 		goapp.If(!m.IsPoints(), goapp.Div().Class("bands").Body(
 			goapp.H3().Text("Bands: the value that earns each level"),
 			goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
@@ -138,7 +152,10 @@ func (c *EditorScreen) textField(f state.DraftField, label, value string, probs 
 	field := f.String() // the hooks' name, and the key of its typing errors
 	id := "draft-" + field
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("field", field).Attr("autocomplete", "off").
-		Value(value).Disabled(!c.Live).OnChange(onSendValue(c.Send, "draft:"+field, func(v string) state.Msg { return state.EditDraft{Field: f, Value: v} }), field)
+		Value(value).Disabled(!c.Live).OnChange(c.onEdit(f, value), field, value) // bound again when the value changes: onEdit keeps the old one
+	if strings.Contains(field, ".source.") && len(c.Columns) > 0 {
+		input = input.Attr("list", "data-columns") // the data's headers, offered as it is typed
+	}
 	if len(probs[f]) > 0 || c.Errs["draft:"+field] != "" {
 		input = input.Aria("invalid", "true").Aria("describedby", id+"-error")
 	}
@@ -210,4 +227,80 @@ func (c *EditorScreen) discardButton() goapp.UI {
 		Question: "Throw this draft away? The editor starts again from the scorecard in use; the draft cannot be brought back.",
 		Yes:      "Throw the draft away", No: "Keep editing",
 		OnYes: func(goapp.Context) { c.Send.Send("editor", state.DiscardDraft{}) }}
+}
+
+// renderSource edits where a metric's value comes from: the kind of
+// source, then its columns (the data's headers offered as they are typed)
+// or its penalties.
+func (c *EditorScreen) renderSource(m *scoring.Metric, i int, probs map[state.DraftField][]string) goapp.UI {
+	f := func(key string) state.DraftField { return state.MetricField(i, key) }
+	kinds := make([][2]string, len(state.SourceKinds))
+	for k, s := range state.SourceKinds {
+		kinds[k] = [2]string{s.ID, s.Label}
+	}
+	col := func(key, label, value string) goapp.UI {
+		return c.textField(f(key), label, value, probs)
+	}
+	src := m.Source
+	var fields []goapp.UI
+	switch src.Kind {
+	case scoring.FromColumn:
+		fields = append(fields, col("source.column", "Column", src.Column))
+	case scoring.FromRatio:
+		fields = append(fields, col("source.num", "Column counted (such as sales)", src.Num), col("source.den", "Out of the column (such as calls)", src.Den))
+	case scoring.FromNPS:
+		fields = append(fields, col("source.promoters", "Promoters", src.Promoters), col("source.passives", "Passives", src.Passives),
+			col("source.detractors", "Detractors", src.Detractors))
+	case scoring.FromDeduct:
+		fields = append(fields, col("source.penalties", "Penalties (a column and its points, each)", state.PenaltiesText(src)))
+	}
+	return goapp.Div().Class("source").Body(
+		goapp.Div().Class("editor-grid").Body(
+			append([]goapp.UI{c.selectField(f("source.kind"), "Read from", string(src.Kind), probs, kinds...)}, fields...)...,
+		),
+		goapp.P().Class("muted").Text("Read from "+state.SourceWords(m)+"."),
+	)
+}
+
+// renamed is a metric just renamed, and what it was called.
+type renamed struct {
+	metric int
+	was    string
+}
+
+// onEdit sends a field's new text. A metric's label or id changed asks
+// whether its columns change too (renderRenamed).
+func (c *EditorScreen) onEdit(f state.DraftField, old string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		v := value(ctx)
+		if c.Send.Send("draft:"+f.String(), state.EditDraft{Field: f, Value: v}) &&
+			f.Band < 0 && f.Metric >= 0 && (f.Key == "label" || f.Key == "id") && v != old {
+			c.renamed = &renamed{metric: f.Metric, was: old}
+		}
+	}
+}
+
+// renderRenamed asks, after a rename, whether the metric still reads the
+// same columns: a renamed "Offer rate" called "CSAT" still reading offers
+// and calls is almost never meant.
+func (c *EditorScreen) renderRenamed(m *scoring.Metric, i int) goapp.UI {
+	r := c.renamed
+	if r == nil || r.metric != i {
+		return goapp.Text("")
+	}
+	question := fmt.Sprintf("You renamed %s. It now reads %s: is that where %s comes from?", r.was, state.SourceWords(m), m.Label)
+	return goapp.Div().Class("doubt").Attr("role", "alert").DataSet("testid", "renamed").Body(
+		goapp.P().Text(question),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "renamed-keep").Text("Yes, keep these columns").
+				OnClick(func(goapp.Context, goapp.Event) { c.renamed = nil }, "keep"),
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "renamed-change").Text("No, change them").
+				OnClick(func(goapp.Context, goapp.Event) {
+					c.renamed = nil
+					if el := goapp.Window().GetElementByID(fmt.Sprintf("draft-m%d.source.kind", i)); el.Truthy() {
+						el.Call("focus")
+					}
+				}, "change"),
+		),
+	)
 }

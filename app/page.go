@@ -286,6 +286,11 @@ func (c *Calculator) renderScreen() goapp.UI {
 		var err error
 		if e.Draft, err = c.model.DraftScorecard(); err != nil {
 			e.DraftErr = err.Error()
+		} else if c.model.Data != state.DefaultData {
+			e.Lacks = state.DraftLacks(e.Draft, v.Data)
+		}
+		for _, u := range v.Data.Columns {
+			e.Columns = append(e.Columns, u.Header)
 		}
 		return columns([]goapp.UI{e}, []goapp.UI{scorecard}, "editor-columns")
 	case state.ScreenTeam:

@@ -137,10 +137,138 @@ func editDraft(sc *scoring.Scorecard, field DraftField, text string) error {
 		m.Better = scoring.Better(text)
 	case "weight":
 		return num(&m.Weight)
+	case "source.kind":
+		return setSourceKind(m, scoring.SourceKind(text))
+	case "source.column":
+		m.Source.Column = text
+	case "source.num":
+		m.Source.Num = text
+	case "source.den":
+		m.Source.Den = text
+	case "source.promoters":
+		m.Source.Promoters = text
+	case "source.passives":
+		m.Source.Passives = text
+	case "source.detractors":
+		m.Source.Detractors = text
+	case "source.penalties":
+		return setPenalties(m, text)
 	default:
 		return noField
 	}
 	return nil
+}
+
+// SourceKinds are where a metric's value can come from, for the editor.
+var SourceKinds = []choice{
+	{string(scoring.Direct), "a column named like the metric"}, {string(scoring.FromColumn), "a column"},
+	{string(scoring.FromRatio), "one column as a share of another"}, {string(scoring.FromNPS), "NPS from promoters, passives and detractors"},
+	{string(scoring.FromDeduct), "points less penalties for incidents"},
+}
+
+// setSourceKind changes where m's value comes from, keeping what of the
+// old source fits the new one, and m's unit fit for it.
+func setSourceKind(m *scoring.Metric, k scoring.SourceKind) error {
+	if !hasID(SourceKinds, string(k)) {
+		return fmt.Errorf("%s is not a kind of source", scoring.Clip(string(k)))
+	}
+	old := m.Source
+	m.Source = scoring.Source{Kind: k}
+	switch k {
+	case scoring.FromColumn:
+		m.Source.Column = cmpOr(old.Column, old.Num, m.ID)
+	case scoring.FromRatio:
+		m.Source.Num, m.Source.Den = old.Num, old.Den
+	case scoring.FromNPS:
+		m.Source.Promoters, m.Source.Passives, m.Source.Detractors = cmpOr(old.Promoters, "promoters"), cmpOr(old.Passives, "passives"), cmpOr(old.Detractors, "detractors")
+	case scoring.FromDeduct:
+		m.Source.Penalties = old.Penalties
+		if len(m.Source.Penalties) == 0 {
+			m.Source.Penalties = []scoring.Penalty{{Column: "late", Points: scoring.MustNum("0.5")}, {Column: "absent", Points: scoring.N(1)}}
+		}
+		m.Unit, m.Better, m.Bands, m.Interpolate = scoring.Points, "", nil, false
+	}
+	if k != scoring.FromDeduct && m.IsPoints() && old.Kind == scoring.FromDeduct {
+		m.Unit, m.Better = scoring.Number, scoring.Higher
+	}
+	return nil
+}
+
+// cmpOr is the first of its arguments that is not empty.
+func cmpOr(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// setPenalties reads a deduct source's penalties as the editor writes
+// them: "late 0.5, absent 1" (a column and the points it costs, each).
+func setPenalties(m *scoring.Metric, text string) error {
+	// Tokens, a column then its points, each pair ended by a comma or a
+	// semicolon: "late 0,5, absent 1" keeps its decimal comma.
+	tokens := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ';' || r == '\t' })
+	var pens []scoring.Penalty
+	for i := 0; i < len(tokens); i += 2 {
+		col := strings.TrimSuffix(tokens[i], ",")
+		if i+1 >= len(tokens) || col == "" {
+			return fmt.Errorf("%s has no points: write a column and its points, such as late 0.5", scoring.Clip(col))
+		}
+		pts := strings.TrimSuffix(tokens[i+1], ",")
+		p, err := scoring.ParseNum(typedText(scoring.Number, pts))
+		if err != nil {
+			return fmt.Errorf("%s is not a number of points for %s: write it like 0.5", scoring.Clip(pts), col)
+		}
+		pens = append(pens, scoring.Penalty{Column: col, Points: p})
+	}
+	m.Source.Penalties = pens
+	return nil
+}
+
+// PenaltiesText writes a deduct source's penalties as the editor reads
+// them: "late 0.5, absent 1".
+func PenaltiesText(s scoring.Source) string {
+	var parts []string
+	for _, p := range s.Penalties {
+		parts = append(parts, p.Column+" "+p.Points.Short(4))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// DraftLacks says, for each metric of the draft, the columns it reads that
+// the data in use (its header) does not have: "Offer rate reads offers and
+// calls; your data has no calls." Nothing for data without a header (months
+// typed by hand) or for a metric reading a column named like itself.
+func DraftLacks(sc *scoring.Scorecard, d *scoring.Data) []string {
+	if d == nil || len(d.Columns) == 0 {
+		return nil
+	}
+	has := map[string]bool{}
+	for _, u := range d.Columns {
+		has[scoring.ColumnKey(u.Header)] = true
+	}
+	var out []string
+	for _, m := range sc.Metrics {
+		cols := m.Source.Columns()
+		if len(cols) == 0 {
+			if !has[scoring.ColumnKey(m.ID)] && !has[scoring.ColumnKey(m.Label)] {
+				out = append(out, fmt.Sprintf("%s reads a column named %s or %s; your data has neither.", m.Label, m.ID, m.Label))
+			}
+			continue
+		}
+		var lack []string
+		for _, c := range cols {
+			if !has[scoring.ColumnKey(c)] {
+				lack = append(lack, c)
+			}
+		}
+		if len(lack) > 0 {
+			out = append(out, fmt.Sprintf("%s reads %s; your data has no %s.", m.Label, JoinAnd(cols), JoinAnd(lack)))
+		}
+	}
+	return out
 }
 
 // newMetric is what "Add a metric" starts from: a number read from a

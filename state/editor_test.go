@@ -154,3 +154,53 @@ func TestEveryKindIsTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestEditSource: a metric renamed "CSAT" and read from the column csat
+// reads that column (95 % in the data, where offers ÷ calls would give
+// 60 ÷ 520 = 11.54 %); before it is used, the draft says which of its
+// columns the data in use lacks.
+func TestEditSource(t *testing.T) {
+	m := NewModel()
+	send := func(msg Msg) {
+		t.Helper()
+		var err error
+		if m, _, err = Update(m, msg); err != nil {
+			t.Fatalf("%#v: %v", msg, err)
+		}
+	}
+	i := 0 // offer rate, first in Care and sales
+	for _, e := range []struct{ key, value string }{
+		{"label", "CSAT"}, {"id", "csat"}, {"source.kind", "column"}, {"source.column", "csat"},
+	} {
+		send(EditDraft{Field: MetricField(i, e.key), Value: e.value})
+	}
+	sc, _ := m.DraftScorecard()
+	p, _ := Prepare(m)
+	if got := DraftLacks(sc, p.Data); len(got) != 1 || got[0] != "CSAT reads csat; your data has no csat." {
+		t.Errorf("the draft's lacks on the example: %q", got)
+	}
+	send(SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent,csat\n2026-10,Jo,520,60,0,25,23,7:35,1,0,95\n"})
+	sc, _ = m.DraftScorecard()
+	p, _ = Prepare(m)
+	if got := DraftLacks(sc, p.Data); len(got) != 0 {
+		t.Errorf("the draft's lacks on data with csat: %q", got)
+	}
+	send(UseDraft{})
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csat := v.Scorecard.Index("csat")
+	if got := v.Result.Month.Metrics[csat].Value.String(); got != "95" {
+		t.Errorf("CSAT reads %s, want 95 (the column csat)", got)
+	}
+	// Penalties as the editor writes them, and back.
+	send(EditDraft{Field: MetricField(4, "source.penalties"), Value: "late 0,5, absent 2"})
+	sc, _ = m.DraftScorecard()
+	if got := PenaltiesText(sc.Metrics[4].Source); got != "late 0.5, absent 2" {
+		t.Errorf("penalties: %q", got)
+	}
+	if _, _, err := Update(m, EditDraft{Field: MetricField(4, "source.penalties"), Value: "late"}); err == nil {
+		t.Error("a penalty without points was taken")
+	}
+}

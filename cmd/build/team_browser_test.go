@@ -169,3 +169,35 @@ func TestBuildScorecardOnPhone(t *testing.T) {
 	}
 	t.Logf("built in %d taps", taps)
 }
+
+// TestRenamedMetricReadsItsNewColumn: "Offer rate" renamed "CSAT" and
+// read from the column csat reads it (95 % in the data); the editor says
+// what the data lacks before the draft is used.
+func TestRenamedMetricReadsItsNewColumn(t *testing.T) {
+	needAxe(t)
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent,csat\n2026-10,Jo,520,60,0,25,23,7:35,1,0,95\n")
+	s.waitTextContains("months", "Months found for Jo")
+	s.screen("editor")
+	field := func(name, value string) {
+		t.Helper()
+		s.js(fmt.Sprintf(`(() => { const el = document.querySelector('[data-field=%q]'); el.value = %q; el.dispatchEvent(new Event('change', {bubbles: true})); })()`, name, value))
+	}
+	field("m0.label", "CSAT")
+	s.waitTextContains("renamed", "You renamed Offer rate. It now reads offers as a share of calls: is that where CSAT comes from?")
+	s.run(chromedp.Click(`[data-testid="renamed-change"]`))
+	s.waitJS(`document.activeElement && document.activeElement.dataset.field === "m0.source.kind"`)
+	field("m0.id", "csat")
+	field("m0.source.kind", "column")
+	s.waitJS(`!!document.querySelector('input[data-field="m0.source.column"]')`)
+	field("m0.source.column", "satisfaction")
+	s.waitText("editor-lacks", "CSAT reads satisfaction; your data has no satisfaction.")
+	field("m0.source.column", "csat")
+	s.waitJS(`!document.querySelector('[data-testid="editor-lacks"]')`)
+	s.js(`document.querySelector('input[data-field="m0.source.column"]').scrollIntoView({block: 'center'})`)
+	s.screenshotView("editor-source-360x740")
+	s.axe("the editor's source")
+	s.run(chromedp.Click(`[data-testid="editor-use"]`), chromedp.WaitVisible(`main[data-screen=""]`))
+	s.waitJS(`document.querySelector('input.exact[data-metric="csat"]').value === "95"`)
+}
