@@ -27,7 +27,7 @@ type EditorScreen struct {
 	Live     bool
 	Send     Sender
 
-	exportErr string // why the last download failed: the screen's own
+	exportErr string   // why the last download failed: the screen's own
 	renamed   *renamed // a metric just renamed: does it read other columns now?
 }
 
