@@ -364,3 +364,36 @@ func TestScreensOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestLessonExamples: each lesson's worked example on Care and sales (or,
+// for NPS, QA and FCR, which it lacks, Technical support), worked by hand:
+//   - CE: 23 ÷ 25 = 92 %, 3 points from 90 %.
+//   - NPS: 100 × (12 − 3) ÷ 20 = 45, 4 points from 40.
+//   - AHT: 65:43:20 is 236,600 s; ÷ 520 = 455 s = 7:35, 2 points (8:00
+//     or less; 3 only at 7:00 or less).
+//   - Offer rate: 60 ÷ 520 = 11.54 %, under 30 %: 1 point; conversion 0 %,
+//     under 1 %: 1 point.
+//   - Attendance: 3 − 1 × 0.5 − 0 × 1 = 2.5 points.
+//   - QA: (4 + 5 + 3.5) ÷ 3 = 12.5 ÷ 3 = 4.17 points.
+//   - FCR: 78 ÷ 100 = 78 %, 3 points from 70 % (4 from 80 %).
+func TestLessonExamples(t *testing.T) {
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	const sp = NBSP
+	want := map[string][]string{
+		"":           {"Customer experience: 23 satisfied ÷ 25 surveys × 100 = 92" + sp + "% → 3" + sp + "points."},
+		"nps":        {"NPS: 100 × (12 − 3) ÷ 20 = 45 → 4" + sp + "points."},
+		"aht":        {"AHT: 65:43:20 ÷ 520 calls = 7:35 → 2" + sp + "points."},
+		"sales":      {"Offer rate: 60 offers ÷ 520 calls × 100 = 11.54" + sp + "% → 1" + sp + "point.", "Sales conversion: 0 sales ÷ 520 calls × 100 = 0" + sp + "% → 1" + sp + "point."},
+		"attendance": {"Attendance: 3 − 1 × 0.5 − 0 × 1 = 2.5" + sp + "points."},
+		"qa":         {"QA: 12.5 ÷ 3 evaluations = 4.17" + sp + "points."},
+		"fcr":        {"First contact resolution: 78 resolved first time ÷ 100 contacts × 100 = 78" + sp + "% → 3" + sp + "points."},
+	}
+	for topic, w := range want {
+		m := NewModel()
+		m.Lesson = topic
+		v := learnOf(sc, m)
+		if v.Kind == nil || strings.Join(v.Kind.Results, " | ") != strings.Join(w, " | ") {
+			t.Errorf("lesson %q: %+v, want %q", topic, v.Kind, w)
+		}
+	}
+}
