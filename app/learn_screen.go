@@ -16,6 +16,7 @@ type LearnScreen struct {
 	goapp.Compo
 
 	Learn *state.Learn
+	Tabs  []components.Tab // the lessons, the scorecard's own kinds first (state.LessonTabs)
 	Err   string
 	Live  bool
 	Send  Sender
@@ -41,7 +42,7 @@ func (c *LearnScreen) render() goapp.UI {
 		body = c.renderQuiz(l)
 	}
 	return goapp.Div().Class("learn").DataSet("testid", "learn").Body(
-		&components.Tabs{Label: "Lessons", Key: "lesson", Class: "lessons", Items: state.Lessons,
+		&components.Tabs{Label: "Lessons", Key: "lesson", Class: "lessons", Items: c.Tabs,
 			Current: l.Topic, Disabled: !c.Live, OnChoose: c},
 		errorLine(c.Err),
 		body,

@@ -280,7 +280,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	case state.ScreenHuddle:
 		return &HuddleScreen{Scorecard: v.Scorecard, Huddle: v.Huddle, Order: v.Order, Err: c.errs["huddle"], Live: c.live, Send: c}
 	case state.ScreenLearn:
-		return &LearnScreen{Learn: v.Learn, Err: c.errs["lesson"], Live: c.live, Send: c}
+		return &LearnScreen{Learn: v.Learn, Tabs: state.LessonTabs(v.Scorecard), Err: c.errs["lesson"], Live: c.live, Send: c}
 	case state.ScreenEditor:
 		e := &EditorScreen{Errs: c.errs.of("editor", "draft:"), Live: c.live, Send: c}
 		var err error

@@ -265,3 +265,31 @@ func lessonKey(topic, field string) string {
 	}
 	return topic + "." + field
 }
+
+// LessonTabs is the learn screen's lessons for sc: first the kinds of
+// metric it scores, then the floor scenarios and the quiz, then the kinds
+// it does not score, marked so ("NPS, on another scorecard"): the screen
+// names the scorecard's own metrics first and never passes another's off
+// as its own.
+func LessonTabs(sc *scoring.Scorecard) []choice {
+	var own, other, rest []choice
+	for _, l := range Lessons {
+		ref, kind := kindRefs[l.ID]
+		switch {
+		case !kind:
+			rest = append(rest, l)
+		case scoresKind(sc, ref):
+			own = append(own, l)
+		default:
+			other = append(other, choice{l.ID, l.Label + ", on another scorecard"})
+		}
+	}
+	return append(append(own, rest...), other...)
+}
+
+// scoresKind reports whether sc scores a kind of metric as its lesson
+// teaches it: the same metric, from the same kind of source.
+func scoresKind(sc *scoring.Scorecard, ref kindRef) bool {
+	got, _, _ := lessonScorecard(sc, ref)
+	return got == sc
+}

@@ -397,3 +397,23 @@ func TestLessonExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestLessonTabs: the scorecard's own kinds first; the others last, said
+// to be another scorecard's. Care and sales scores CE, AHT, offers and
+// sales, and attendance; not NPS, QA or FCR. Technical support scores
+// NPS, AHT, attendance, QA and FCR; not CE, nor offers and sales.
+func TestLessonTabs(t *testing.T) {
+	for preset, want := range map[string]string{
+		"care-and-sales": "CE / CSAT | Handle time | Offers and sales | Attendance | Floor scenarios | Quiz | NPS, on another scorecard | Quality (QA), on another scorecard | First contact resolution, on another scorecard",
+		"tech-support":   "NPS | Handle time | Attendance | Quality (QA) | First contact resolution | Floor scenarios | Quiz | CE / CSAT, on another scorecard | Offers and sales, on another scorecard",
+	} {
+		sc, _ := scoring.LoadPreset(preset)
+		var got []string
+		for _, c := range LessonTabs(sc) {
+			got = append(got, c.Label)
+		}
+		if strings.Join(got, " | ") != want {
+			t.Errorf("%s:\n got %s\nwant %s", preset, strings.Join(got, " | "), want)
+		}
+	}
+}
