@@ -243,3 +243,18 @@ func TestHuddleTechSupport(t *testing.T) {
 	}
 	s.screenshot("huddle-tech-support-1920x1080")
 }
+
+// TestQuizRightAnswers: each question's right answer, known by hand (see
+// state's TestQuizAnswers), is taken as right: 3 points (23 of 25 is 92 %),
+// 2 points (8:00 meets the 8:00 band), Customer experience (0.4 a point
+// against 0.2), Pass (1.95 rounds to 2.0), 40 (100 × 4 ÷ 10).
+func TestQuizRightAnswers(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.screen("learn")
+	s.run(chromedp.Click(`button.lesson-tab[data-lesson="quiz"]`), chromedp.WaitVisible(`[data-testid="quiz-score"]`))
+	for q, option := range []int{2, 1, 1, 1, 1} {
+		s.run(chromedp.Click(fmt.Sprintf(`label[for="quiz-%d-%d"]`, q, option)))
+		s.waitText("quiz-score", fmt.Sprintf("%d of 5 answered, %d right.", q+1, q+1))
+	}
+}
