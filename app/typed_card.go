@@ -125,14 +125,9 @@ func (c *TypedCard) field(area, label, unit, text, placeholder, kind, key, month
 		OnChange(onRead(c.Send, area, read), id)
 	var doubt goapp.UI = goapp.Text("")
 	if d := c.Doubts[area]; d != nil {
-		doubt = goapp.Div().Class("doubt").Attr("role", "alert").DataSet("doubt", area).Body(
-			goapp.P().Text(d.Question),
-			goapp.Div().Class("actions").Body(goapp.Range(d.Choices).Slice(func(i int) goapp.UI {
-				ch := d.Choices[i]
-				return goapp.Button().Type("button").Class("button secondary").DataSet("choice", ch.Text).Text(ch.Label).
-					OnClick(func(ctx goapp.Context, e goapp.Event) { c.Send.SendRead(area, ch.Text, read) }, area+ch.Text)
-			})),
-		)
+		doubt = components.RenderDoubt(area, d.Question, doubtChoices(d), func(text string) goapp.EventHandler {
+			return func(goapp.Context, goapp.Event) { c.Send.SendRead(area, text, read) }
+		})
 	}
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For(id).Text(label),

@@ -63,11 +63,16 @@ func (w *WhatIfScreen) doubt(key string) (string, []components.Choice) {
 	if d == nil {
 		return "", nil
 	}
+	return d.Question, doubtChoices(d)
+}
+
+// doubtChoices is a doubt's answers as the widget takes them.
+func doubtChoices(d *state.Doubt) []components.Choice {
 	choices := make([]components.Choice, len(d.Choices))
 	for i, c := range d.Choices {
 		choices[i] = components.Choice(c)
 	}
-	return d.Question, choices
+	return choices
 }
 
 // MonthCard is the what-if month's verdict: its score, PASS or FAIL, the

@@ -171,14 +171,7 @@ func (s *Slider) render() goapp.UI {
 			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
 		),
 		goapp.If(s.Error != "", goapp.P().Class("input-error").Attr("role", "alert").Text(s.Error)),
-		goapp.If(s.Doubt != "", goapp.Div().Class("doubt").Attr("role", "alert").DataSet("doubt", s.Metric).Body(
-			goapp.P().Text(s.Doubt),
-			goapp.Div().Class("actions").Body(goapp.Range(s.Choices).Slice(func(i int) goapp.UI {
-				c := s.Choices[i]
-				return goapp.Button().Type("button").Class("button secondary").DataSet("choice", c.Text).
-					Text(c.Label).OnClick(s.choose(c.Text), c.Text)
-			})),
-		)),
+		goapp.If(s.Doubt != "", RenderDoubt(s.Metric, s.Doubt, s.Choices, s.choose)),
 		goapp.P().ID(noteID).Class("slider-note").DataSet("need", s.Metric).Text(s.Note),
 	)
 }
@@ -293,4 +286,18 @@ func LabelsShown(marks []Mark, gap float64) []bool {
 		}
 	}
 	return shown
+}
+
+// RenderDoubt draws a question about a value typed, not used until it is
+// answered, with a button for each reading (data-doubt=id,
+// data-choice=the text it types); answer makes each button's handler.
+func RenderDoubt(id, question string, choices []Choice, answer func(text string) goapp.EventHandler) goapp.UI {
+	return goapp.Div().Class("doubt").Attr("role", "alert").DataSet("doubt", id).Body(
+		goapp.P().Text(question),
+		goapp.Div().Class("actions").Body(goapp.Range(choices).Slice(func(i int) goapp.UI {
+			c := choices[i]
+			return goapp.Button().Type("button").Class("button secondary").DataSet("choice", c.Text).
+				Text(c.Label).OnClick(answer(c.Text), id, c.Text)
+		})),
+	)
 }

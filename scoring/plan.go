@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -20,10 +21,13 @@ type plan struct {
 }
 
 // newPlan plans the columns: chosen (key → column, checked by
-// chosenColumns) beats every automatic match, and a column chosen for one
-// key is matched to no other.
-func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[string]int) *plan {
-	taken := map[int]bool{}
+// chosenColumns) beats every automatic match, a column chosen for one key
+// is matched to no other, and an unused one (the user said so) to none.
+func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[string]int, unused map[int]bool) *plan {
+	taken := maps.Clone(unused)
+	if taken == nil {
+		taken = map[int]bool{}
+	}
 	for _, i := range chosen {
 		taken[i] = true
 	}

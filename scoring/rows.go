@@ -3,7 +3,6 @@ package scoring
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -51,14 +50,13 @@ func NewDataReader(sc *Scorecard, header []string, comma rune, opts ReadOptions)
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range opts.Unused { // taken by nothing: a key no plan asks for
+	unused := map[int]bool{}
+	for _, u := range opts.Unused {
 		for i, h := range header {
-			if ColumnKey(h) == ColumnKey(u) {
-				chosen["\x00unused "+strconv.Itoa(i)] = i
-			}
+			unused[i] = unused[i] || ColumnKey(h) == ColumnKey(u)
 		}
 	}
-	p := newPlan(sc, header, comma == ';', chosen)
+	p := newPlan(sc, header, comma == ';', chosen, unused)
 	d := &Data{Columns: p.uses(header), Comma: comma}
 	if p.month < 0 {
 		return nil, fmt.Errorf("%w: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month", ErrNoUsableData, delimiterWord(comma), ClipTo(strings.Join(header, ", "), 200))

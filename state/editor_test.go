@@ -103,13 +103,7 @@ func TestDraftFieldNames(t *testing.T) {
 // (5 points) evenly: 70, 70 + 20/3 = 76.67, 83.33, 90.
 func TestBuildFromKinds(t *testing.T) {
 	m := NewModel()
-	send := func(msg Msg) {
-		t.Helper()
-		var err error
-		if m, _, err = Update(m, msg); err != nil {
-			t.Fatalf("%#v: %v", msg, err)
-		}
-	}
+	send := func(msg Msg) { t.Helper(); m = updated(t, m, msg) }
 	send(NewDraft{})
 	send(EditDraft{Field: ScorecardField("scale.max"), Value: "5"})
 	send(EditDraft{Field: ScorecardField("pass"), Value: "3.0"})
@@ -161,13 +155,7 @@ func TestEveryKindIsTaken(t *testing.T) {
 // columns the data in use lacks.
 func TestEditSource(t *testing.T) {
 	m := NewModel()
-	send := func(msg Msg) {
-		t.Helper()
-		var err error
-		if m, _, err = Update(m, msg); err != nil {
-			t.Fatalf("%#v: %v", msg, err)
-		}
-	}
+	send := func(msg Msg) { t.Helper(); m = updated(t, m, msg) }
 	i := 0 // offer rate, first in Care and sales
 	for _, e := range []struct{ key, value string }{
 		{"label", "CSAT"}, {"id", "csat"}, {"source.kind", "column"}, {"source.column", "csat"},

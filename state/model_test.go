@@ -371,3 +371,15 @@ func TestRestoresStateSavedBeforeTypedValues(t *testing.T) {
 
 // oct is the example's month: a new model's what-ifs are October's.
 const oct = "2026-10"
+
+// updated is m after msgs, each of which must be taken.
+func updated(t *testing.T, m Model, msgs ...Msg) Model {
+	t.Helper()
+	for _, msg := range msgs {
+		var err error
+		if m, _, err = Update(m, msg); err != nil {
+			t.Fatalf("%#v: %v", msg, err)
+		}
+	}
+	return m
+}

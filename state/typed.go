@@ -185,7 +185,7 @@ func (u *updater) typed(m Model, msg Msg) (Model, error) {
 		if next.typedIndex(agent, msg.Month) >= 0 {
 			return m, fmt.Errorf("%s is typed already: change its values below", MonthLabel(mo))
 		}
-		if u.hasMonth(next, agent, mo) {
+		if hasMonth(next, agent, mo) {
 			return m, fmt.Errorf("%s is in your data already: move its sliders for a what-if", MonthLabel(mo))
 		}
 		next.Typed = append(next.Typed, TypedMonth{Agent: agent, Month: msg.Month})
@@ -238,7 +238,7 @@ func agentName(a string) string {
 
 // hasMonth reports whether the data of m (without its typed months) has
 // agent's month mo.
-func (u *updater) hasMonth(m Model, agent string, mo scoring.Month) bool {
+func hasMonth(m Model, agent string, mo scoring.Month) bool {
 	if m.Data == "" {
 		return false
 	}

@@ -17,13 +17,7 @@ import (
 // for the same months as a CSV (the golden file, agent Jo), for "Me".
 func TestTypedMonthsStory(t *testing.T) {
 	m := NewModel()
-	send := func(msg Msg) {
-		t.Helper()
-		var err error
-		if m, _, err = Update(m, msg); err != nil {
-			t.Fatalf("%#v: %v", msg, err)
-		}
-	}
+	send := func(msg Msg) { t.Helper(); m = updated(t, m, msg) }
 	count := func(mo, col, n string) Msg { return SetTypedCount{Month: mo, Column: col, Value: num(n)} }
 	value := func(mo, id, v string) Msg { return SetTypedValue{Month: mo, Metric: id, Value: num(v)} }
 	send(AddMonth{Month: "2026-10"})

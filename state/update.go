@@ -85,7 +85,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 			return m, err
 		}
 		if msg.Points != nil {
-			if err := u.checkPoints(m, *msg.Points); err != nil {
+			if err := checkPoints(m, *msg.Points); err != nil {
 				return m, err
 			}
 		}
@@ -265,7 +265,7 @@ func checkMonth(text string) error {
 }
 
 // checkPoints says why p cannot be a metric's points on m's scale.
-func (u *updater) checkPoints(m Model, p scoring.Num) error {
+func checkPoints(m Model, p scoring.Num) error {
 	sc, err := m.scorecard()
 	if err != nil {
 		return err

@@ -1,0 +1,300 @@
+// The sentences the screens show about a scorecard, a month, a quarter
+// or a read: pass lines, margins, the quarter's need, what a read loaded,
+// what starting again forgets. Numbers, units and months in words are in
+// format.go; these put them in sentences.
+
+package state
+
+import (
+	"fmt"
+	"passline/scoring"
+	"strconv"
+	"strings"
+)
+
+// LineWords says a metric's pass line in a sentence, for a month that
+// passes or not.
+func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
+	switch l.Kind {
+	case scoring.PassesAtWorst:
+		return m.Label + ": passes even at the worst (the month passes whatever its value)."
+	case scoring.CannotPass:
+		return m.Label + ": cannot pass even at the best (the month fails whatever its value; move another metric)."
+	case scoring.LineUnknown:
+		return "The pass line shows once every metric has a value."
+	}
+	v := FormatValue(m.Unit, ShownLine(m, l.Value))
+	lower := m.Better == scoring.Lower && !m.IsPoints()
+	switch {
+	case passing && lower:
+		return fmt.Sprintf("%s can rise to %s and you still pass.", m.Label, v)
+	case passing:
+		return fmt.Sprintf("%s can fall to %s and you still pass.", m.Label, v)
+	case lower:
+		return fmt.Sprintf("%s must come down to %s for the month to pass.", m.Label, v)
+	}
+	return fmt.Sprintf("%s must reach %s for the month to pass.", m.Label, v)
+}
+
+// MarginWords says where a month's score stands against the pass mark:
+// "0.10 above the pass mark of 2.00", "exactly the pass mark of 2.00",
+// "0.05 below the pass mark of 2.00"; or, when metrics are below their
+// gate (gated names them), that the month fails whatever the score.
+// score is the month's score as the scorecard rounds it.
+// The what-if's verdict and huddle mode's scenarios both say it so.
+func MarginWords(sc *scoring.Scorecard, score scoring.Num, gated []string) string {
+	pass := sc.Pass.Fixed(sc.Decimals)
+	if len(gated) > 0 {
+		verb := " is below its gate"
+		if len(gated) > 1 {
+			verb = " are below their gates"
+		}
+		return JoinAnd(gated) + verb + ", so the month fails whatever the score"
+	}
+	margin := score.Sub(sc.Pass)
+	switch margin.Sign() {
+	case 0:
+		return "exactly the pass mark of " + pass
+	case -1:
+		return margin.Neg().Fixed(sc.Decimals) + " below the pass mark of " + pass
+	}
+	return margin.Fixed(sc.Decimals) + " above the pass mark of " + pass
+}
+
+// AllowanceWords adds, for a deduct metric, how many incidents the month
+// can still take: " At most: 2 late or no more absent (each kind counted
+// with the others as they are)."
+func AllowanceWords(l scoring.PassLine) string {
+	var parts []string
+	for _, a := range l.Incidents {
+		switch {
+		case a.Unlimited:
+		case a.Most < 0:
+			parts = append(parts, "no more "+a.Column)
+		default:
+			parts = append(parts, strconv.FormatInt(a.Most, 10)+" "+a.Column)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " At most: " + strings.Join(parts, " or ") + " (each kind counted with the others as they are)."
+}
+
+// PooledNeedWords says what a metric needs in each month still to come of
+// a pooled quarter: "at least 91.5 %", "secured: any value passes".
+func PooledNeedWords(m *scoring.Metric, n scoring.PooledNeed) string {
+	switch n.Kind {
+	case scoring.PassesAtWorst:
+		return "secured: any value passes"
+	case scoring.CannotPass:
+		return "out of reach"
+	case scoring.LineUnknown:
+		return "unknown until every metric has a value"
+	}
+	dir := "at least"
+	if m.Better == scoring.Lower && !m.IsPoints() {
+		dir = "at most"
+	}
+	return dir + " " + FormatValue(m.Unit, ShownLine(m, n.Value))
+}
+
+// LoadedWords says what a read of data loaded: "Pasted data: 12 rows read
+// for 3 agents; 2 rows left out, listed below."
+func LoadedWords(what string, p *Prepared) string {
+	s := fmt.Sprintf("%s: %s read for %s", what, Plural(p.Data.Rows, "row"), Plural(len(p.Data.Agents), "agent"))
+	if p.LeftOut > 0 {
+		s += fmt.Sprintf("; %s left out, listed below", Plural(p.LeftOut, "row"))
+	}
+	return s + "."
+}
+
+// ForgetWords is the question "Start again" asks: what it would forget of
+// m, whose scorecard and data p holds, and that it can be undone for a
+// few seconds.
+func ForgetWords(m Model, p *Prepared) string {
+	var items []string
+	if m.Data != "" && m.Data != DefaultData && p != nil && p.Data != nil {
+		items = append(items, fmt.Sprintf("your data (%s for %s)", Plural(p.Data.Rows, "row"), Plural(len(p.Data.Agents), "agent")))
+	}
+	switch {
+	case m.Scorecard != "":
+		items = append(items, "your imported scorecard")
+	case m.Preset != DefaultPreset:
+		items = append(items, "your choice of scorecard")
+	}
+	if m.Draft != "" {
+		items = append(items, "your scorecard draft in the editor")
+	}
+	if len(m.WhatIfs) > 0 || len(m.Points) > 0 || len(m.Fixed) > 0 || len(m.Volumes) > 0 {
+		items = append(items, "your what-if values")
+	}
+	if len(items) == 0 {
+		return "Start again? Nothing of yours is in use (only the example), so nothing is lost."
+	}
+	return "Start again? This forgets, on this device: " + JoinAnd(items) + ". For a few seconds after, Undo brings them back."
+}
+
+// ComboWords says a passing combination of "pass without…?" with the
+// score it gives: "Customer experience 3, Average handle time 2,
+// Attendance 3: score 2.2". The metrics held (fixed) are left out.
+func ComboWords(sc *scoring.Scorecard, order []int, fixed map[string]scoring.Num, points []scoring.Num) string {
+	var parts []string
+	for _, i := range order {
+		if _, held := fixed[sc.Metrics[i].ID]; !held {
+			parts = append(parts, sc.Metrics[i].Label+" "+points[i].Short(2))
+		}
+	}
+	return strings.Join(parts, ", ") + ": score " + sc.ScoreWith(points).Fixed(sc.Decimals)
+}
+
+// SourceWords says where a metric's value comes from, in words: "the
+// column aht", "satisfied as a share of surveys", "NPS from promoters,
+// passives and detractors", "3 points, less 0.5 for each late and 1 for
+// each absent".
+func SourceWords(m *scoring.Metric) string {
+	src := m.Source
+	switch src.Kind {
+	case scoring.FromColumn:
+		words := "the column " + src.Column
+		if src.WeightBy != "" {
+			words += ", weighted by " + src.WeightBy
+		}
+		return words
+	case scoring.FromRatio:
+		return src.Num + " as a share of " + src.Den
+	case scoring.FromNPS:
+		return "the NPS of " + JoinAnd([]string{src.Promoters, src.Passives, src.Detractors})
+	case scoring.FromDeduct:
+		var each []string
+		for _, p := range src.Penalties {
+			each = append(each, PointsText(p.Points)+" for each "+p.Column)
+		}
+		return "points taken off: " + JoinAnd(each)
+	}
+	return "a column named like its id (" + m.ID + ") or its label"
+}
+
+// QuarterLine says the quarter in the verdict's line: lead then value,
+// the value being what the verdict shows in bold: "Quarter 2026-Q4:
+// December needs " "2.100"; "Quarter 2026-Q4: " "2.1 PASS". need says
+// value is a need. On the one month of the quarter still to come, it is
+// what the quarter needs of that month.
+func QuarterLine(v View) (lead, value string, need bool) {
+	sc, q := v.Scorecard, v.Quarter
+	lead = "Quarter " + q.Label + ": "
+	if v.LastNeed != nil {
+		return lead + MonthName(v.Month) + " needs ", v.LastNeed.Text(sc.Decimals), true
+	}
+	switch {
+	case q.Status == scoring.GateFailed:
+		return lead, "GATE FAILED", false
+	case q.Status != scoring.InProgress:
+		return lead, q.Score.Fixed(sc.Decimals) + " " + PassWord(q.Pass), false
+	case q.Need == nil:
+		return lead, "pooled, each metric's need is below", false
+	case q.Need.Kind != scoring.Reachable:
+		return lead, string(q.Need.Kind), true
+	}
+	var toCome []string
+	for mo := q.Start; mo < q.Start+3; mo++ {
+		counted := false
+		for _, mr := range q.Months {
+			counted = counted || mr.Month == mo && mr.Status != scoring.Incomplete
+		}
+		if !counted {
+			toCome = append(toCome, MonthName(mo))
+		}
+	}
+	if len(toCome) == 1 {
+		return lead + toCome[0] + " needs ", q.Need.Text(sc.Decimals), true
+	}
+	return lead + JoinAnd(toCome) + " need on average ", q.Need.Text(sc.Decimals), true
+}
+
+// QuarterLineWords says a metric's line for the quarter on its one month
+// still to come: "To pass the quarter, December's Customer experience
+// must reach 90 %."
+func QuarterLineWords(m *scoring.Metric, l scoring.PassLine, mo scoring.Month) string {
+	whose := "To pass the quarter, " + MonthName(mo) + "'s " + m.Label
+	switch l.Kind {
+	case scoring.PassesAtWorst:
+		return "The quarter passes whatever " + MonthName(mo) + "'s " + m.Label + " is."
+	case scoring.CannotPass:
+		return whose + " cannot do it alone: even at its best the quarter fails; move another metric."
+	case scoring.LineUnknown:
+		return ""
+	}
+	v := FormatValue(m.Unit, ShownLine(m, l.Value))
+	if m.Better == scoring.Lower && !m.IsPoints() {
+		return whose + " must come down to " + v + "."
+	}
+	return whose + " must reach " + v + "."
+}
+
+// VerdictWords is the what-if's verdict in one sentence, for screen
+// readers once a moved value settles: "October 2026: 2.1, PASS, 0.1 above
+// the pass mark of 2.0. Quarter 2026-Q4: December needs 2.100."
+func VerdictWords(v View) string {
+	sc, mr := v.Scorecard, v.Result.Month
+	month := MonthLabel(v.Month) + ": "
+	if mr.Status == scoring.Incomplete {
+		month += "no score yet, a metric has no value."
+	} else {
+		var gated []string
+		for i, ms := range mr.Metrics {
+			if ms.GateFailed {
+				gated = append(gated, sc.Metrics[i].Label)
+			}
+		}
+		month += fmt.Sprintf("%s, %s, %s.", mr.Score.Fixed(sc.Decimals), PassWord(mr.Pass), MarginWords(sc, mr.Score, gated))
+	}
+	lead, value, _ := QuarterLine(v)
+	return month + " " + lead + value + "."
+}
+
+// IgnoredLine names the columns no metric uses, the first 20 of them.
+func IgnoredLine(d *scoring.Data) string {
+	return "Columns no metric uses: " + scoring.ShortList(d.Ignored, 20) + "."
+}
+
+func PresetName(p scoring.Preset) string {
+	name, _, _ := strings.Cut(p.Description, ":")
+	return name
+}
+
+// BandWords says how a metric earns its points: "2 points at 80 % or more,
+// 3 points at 90 % or more".
+func BandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
+	if m.IsPoints() {
+		s := "already points"
+		if m.Source.Kind == scoring.FromDeduct {
+			var pens []string
+			for _, p := range m.Source.Penalties {
+				pens = append(pens, fmt.Sprintf("%s for each %s", PointsText(p.Points), p.Column))
+			}
+			s = fmt.Sprintf("%s, less %s", PointsText(sc.Scale.Highest()), strings.Join(pens, ", "))
+		}
+		return gateWords(s, m)
+	}
+	cmp := "or more"
+	if m.Better == scoring.Lower {
+		cmp = "or less"
+	}
+	var parts []string
+	for _, b := range m.Bands {
+		parts = append(parts, fmt.Sprintf("%s at %s %s", PointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
+	}
+	s := strings.Join(parts, ", ")
+	if m.Interpolate {
+		s += "; points rise smoothly in between"
+	}
+	return gateWords(s, m)
+}
+
+func gateWords(s string, m *scoring.Metric) string {
+	if m.Gate != nil {
+		s += fmt.Sprintf("; below %s the month fails", PointsText(*m.Gate))
+	}
+	return s
+}

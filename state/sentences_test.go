@@ -1,0 +1,132 @@
+package state
+
+import (
+	"passline/scoring"
+	"testing"
+)
+
+// TestMarginWords: the verdict's sentence, worked by hand. Care and
+// sales passes at 2.0 and shows one decimal: 2.1 is 0.1 above (2.1 - 2.0),
+// 1.9 is 0.1 below (2.0 - 1.9).
+func TestMarginWords(t *testing.T) {
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		score string
+		gated []string
+		want  string
+	}{
+		{"2.1", nil, "0.1 above the pass mark of 2.0"},
+		{"1.9", nil, "0.1 below the pass mark of 2.0"},
+		{"2", nil, "exactly the pass mark of 2.0"},
+		{"3", nil, "1.0 above the pass mark of 2.0"},
+		{"2.5", []string{"Quality"}, "Quality is below its gate, so the month fails whatever the score"},
+		{"2.5", []string{"Quality", "Attendance", "CE"}, "Quality, Attendance and CE are below their gates, so the month fails whatever the score"},
+	} {
+		if got := MarginWords(sc, scoring.MustNum(tc.score), tc.gated); got != tc.want {
+			t.Errorf("MarginWords(%s, %v) = %q, want %q", tc.score, tc.gated, got, tc.want)
+		}
+	}
+}
+
+// TestForgetWords: "Start again" names what it forgets, and only that.
+func TestForgetWords(t *testing.T) {
+	fresh := NewModel()
+	mine := NewModel()
+	mine.Data = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n2026-10,Sam,500,50,1,20,18,7:00,0,0\n2026-11,Jo,520,60,0,25,23,7:35,1,0\n"
+	mine.Preset, mine.Draft = "tech-support", `{"version":1}`
+	mine.WhatIfs = map[string]map[string]scoring.Num{oct: {"ce": scoring.N(80)}}
+	p, err := Prepare(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		m    Model
+		p    *Prepared
+		want string
+	}{
+		{fresh, nil, "Start again? Nothing of yours is in use (only the example), so nothing is lost."},
+		// 3 rows (the header is not one) for 2 agents, Jo and Sam.
+		{mine, p, "Start again? This forgets, on this device: your data (3 rows for 2 agents), your choice of scorecard, your scorecard draft in the editor and your what-if values. For a few seconds after, Undo brings them back."},
+	} {
+		if got := ForgetWords(tc.m, tc.p); got != tc.want {
+			t.Errorf("ForgetWords:\n got %q\nwant %q", got, tc.want)
+		}
+	}
+}
+
+// TestComboWords: a passing combination says its score. Care and sales
+// (weights CE 40, AHT 10, offer rate 20, conversion 20, attendance 10):
+// offer rate and conversion held at 1, CE 3, AHT 2, attendance 3 gives
+// 0.2 + 0.2 + 1.2 + 0.2 + 0.3 = 2.1.
+func TestComboWords(t *testing.T) {
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	points := make([]scoring.Num, len(sc.Metrics))
+	for id, p := range map[string]int64{"ce": 3, "aht": 2, "offer_rate": 1, "conversion": 1, "attendance": 3} {
+		points[sc.Index(id)] = scoring.N(p)
+	}
+	fixed := map[string]scoring.Num{"offer_rate": scoring.N(1), "conversion": scoring.N(1)}
+	got := ComboWords(sc, DisplayOrder(sc), fixed, points)
+	if want := "Customer experience 3, Average handle time 2, Attendance 3: score 2.1"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestSourceWords: where a metric's value comes from, in words, never in
+// code ("[offers calls]").
+func TestSourceWords(t *testing.T) {
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"offer_rate": "offers as a share of calls",
+		"ce":         "satisfied as a share of surveys",
+		"aht":        "the column aht",
+		"attendance": "points taken off: 0.5" + NBSP + "points for each late and 1" + NBSP + "point for each absent",
+	} {
+		if got := SourceWords(sc.Metric(id)); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestQuarterLine: the verdict's quarter line on SPEC's story: October
+// 2.05, November 1.7, so December needs 3 × 1.95 − 2.05 − 1.7 = 2.1,
+// shown at two more decimals: 2.100.
+func TestQuarterLine(t *testing.T) {
+	v := deriveData(t, octNov) // SPEC's October and November
+	lead, value, _ := QuarterLine(v)
+	if lead != "Quarter 2026-Q4: December needs " || value != "2.100" {
+		t.Errorf("got %q %q", lead, value)
+	}
+}
+
+// TestVerdictWords: the sentence screen readers hear once a value
+// settles. SPEC's November: 1.7 (CE 2, no late), 0.3 below 2.0.
+func TestVerdictWords(t *testing.T) {
+	v := deriveData(t, octNov) // SPEC's October and November
+	want := "November 2026: 1.7, FAIL, 0.3 below the pass mark of 2.0. Quarter 2026-Q4: December needs 2.100."
+	if got := VerdictWords(v); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// deriveData is the view of a new model with data text in use.
+func deriveData(t *testing.T, text string) View {
+	t.Helper()
+	m, _, err := Update(NewModel(), SetData{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
