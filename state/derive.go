@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -13,7 +14,9 @@ import (
 // Prepared is the model's scorecard and data, read once: sliders only
 // re-score, they never re-read the data.
 type Prepared struct {
-	preset, scorecard, data, typed, options string // what it was read from (typed and options printed)
+	preset, scorecard, data string // what it was read from
+	typed                   []TypedMonth
+	options                 scoring.ReadOptions
 
 	Scorecard *scoring.Scorecard
 	Data      *scoring.Data
@@ -113,7 +116,7 @@ func Prepare(m Model) (*Prepared, error) {
 	if len(d.Agents) == 0 {
 		return nil, errors.New("there are no months to score: add one, or paste your rows")
 	}
-	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: fmt.Sprint(m.Typed), options: fmt.Sprint(m.readOptions()),
+	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: m.Typed, options: m.readOptions(),
 		Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
 	if unfit {
 		p.Notes = append(p.Notes, "Your saved choice of columns does not fit this sheet, so its columns are read by their names: choose again below if needed.")
@@ -135,8 +138,11 @@ func Prepare(m Model) (*Prepared, error) {
 
 // Current reports whether p was read from m's scorecard and data.
 func (p *Prepared) Current(m Model) bool {
-	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data && p.typed == fmt.Sprint(m.Typed) &&
-		p.options == fmt.Sprint(m.readOptions())
+	// On a slider's path: the typed months and the mapping are the same
+	// slice and maps as long as nothing changed them (Update copies on
+	// change), so DeepEqual answers at once.
+	return p != nil && p.preset == m.Preset && p.scorecard == m.Scorecard && p.data == m.Data &&
+		reflect.DeepEqual(p.typed, m.Typed) && reflect.DeepEqual(p.options, m.readOptions())
 }
 
 // The groups of metrics agents ask about, in the order they are shown.
