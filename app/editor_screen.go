@@ -268,14 +268,19 @@ type renamed struct {
 	was    string
 }
 
-// onEdit sends a field's new text. A metric's label or id changed asks
-// whether its columns change too (renderRenamed).
+// onEdit sends a field's new text. A metric's name changed asks whether
+// its columns change too (renderRenamed); editing its source answers that.
 func (c *EditorScreen) onEdit(f state.DraftField, old string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
 		v := value(ctx)
-		if c.Send.Send("draft:"+f.String(), state.EditDraft{Field: f, Value: v}) &&
-			f.Band < 0 && f.Metric >= 0 && (f.Key == "label" || f.Key == "id") && v != old {
+		if !c.Send.Send("draft:"+f.String(), state.EditDraft{Field: f, Value: v}) || f.Band >= 0 || f.Metric < 0 {
+			return
+		}
+		switch {
+		case f.Key == "label" && v != old:
 			c.renamed = &renamed{metric: f.Metric, was: old}
+		case strings.HasPrefix(f.Key, "source.") && c.renamed != nil && c.renamed.metric == f.Metric:
+			c.renamed = nil
 		}
 	}
 }

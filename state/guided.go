@@ -96,15 +96,42 @@ func guidedLongCall(m Model) GuidedAnswer {
 		n := scoring.N(k)
 		return base.Mul(calls).Add(minutes.Mul(scoring.N(60)).Mul(n)).Div(calls.Add(n))
 	}
-	monthAt := func(v scoring.Num) scoring.MonthResult {
+	// monthAt is the month with k more calls of that length: AHT moves,
+	// and each call also counts in the ratios over calls (offer rate,
+	// conversion) as a call without an offer or a sale.
+	monthAt := func(k int64) (scoring.MonthResult, []scoring.Input) {
 		inputs := append([]scoring.Input(nil), story.Inputs...)
-		inputs[sc.Index("aht")] = sc.InputAt(aht, inputs[sc.Index("aht")], v)
-		return sc.WhatIf(inputs).Month
+		inputs[sc.Index("aht")] = sc.InputAt(aht, inputs[sc.Index("aht")], ahtWith(k))
+		for i := range sc.Metrics {
+			mt := &sc.Metrics[i]
+			if mt.Source.Kind != scoring.FromRatio || mt.Source.Den != "calls" || inputs[i].Counts == nil {
+				continue
+			}
+			in := inputs[i]
+			in.Counts = []scoring.Num{in.Counts[0], in.Counts[1].Add(scoring.N(k))}
+			in.Value, _ = sc.ValueFromCounts(mt, in.Counts)
+			inputs[i] = in
+		}
+		return sc.WhatIf(inputs).Month, inputs
 	}
 	after := ahtWith(1)
-	month := monthAt(after)
+	month, inputs := monthAt(1)
 	was, now := sc.PointsFor(aht, base), sc.PointsFor(aht, after)
 	g.Answer = fmt.Sprintf("AHT goes from %s to %s (%s), and the month scores %s: %s.", MetricValue(aht, base), MetricValue(aht, after), PointsText(now), month.Score.Fixed(sc.Decimals), PassWord(month.Pass))
+	var ratios []string
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		if mt.Source.Kind == scoring.FromRatio && mt.Source.Den == "calls" {
+			moves := "goes from " + MetricValue(mt, story.Inputs[i].Value) + " to "
+			if inputs[i].Value.Equal(story.Inputs[i].Value) {
+				moves = "stays at "
+			}
+			ratios = append(ratios, fmt.Sprintf("%s %s%s (%s)", strings.ToLower(mt.Label), moves, MetricValue(mt, inputs[i].Value), PointsText(sc.PointsFor(mt, inputs[i].Value))))
+		}
+	}
+	if len(ratios) > 0 {
+		g.Answer += " It is a call without an offer or a sale: " + strings.Join(ratios, ", ") + "."
+	}
 	if !now.Equal(was) {
 		g.Why = fmt.Sprintf("This call alone moves AHT into another band: %s instead of %s for the month.", PointsText(now), PointsText(was))
 		return g
@@ -113,7 +140,7 @@ func guidedLongCall(m Model) GuidedAnswer {
 	for k := int64(2); k <= 1000; k++ { // within a month's reach
 
 		if a := ahtWith(k); !sc.PointsFor(aht, a).Equal(was) {
-			mo := monthAt(a)
+			mo, _ := monthAt(k)
 			g.Why = fmt.Sprintf("One call hardly moves an average over %s calls. It takes %d calls like it to cross the band (AHT %s): the month would then score %s, %s.",
 				calls.Short(0), k, MetricValue(aht, a), mo.Score.Fixed(sc.Decimals), PassWord(mo.Pass))
 			break

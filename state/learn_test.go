@@ -228,6 +228,16 @@ func TestGuidedLongCall(t *testing.T) {
 			t.Errorf("%s minutes: %q, want %q", tc.minutes, g.Why, tc.want)
 		}
 	}
+	// The call also counts in the ratios over calls: offers 60 ÷ 520 =
+	// 11.538 % → 60 ÷ 521 = 11.516 %, both under 30 % (1 point); no sales,
+	// 0 % either way. The month: 20×1 + 20×1 + 40×3 (23 ÷ 25 = 92 %) +
+	// 10×2 (AHT (455×520 + 2700) ÷ 521 = 459.3 s, 7:39.3) + 10×2.5 = 205,
+	// a score of 2.05 → 2.1.
+	g := guidedLongCall(NewModel())
+	want := "AHT goes from 7:35 to 7:39.3 (2 points), and the month scores 2.1: PASS. It is a call without an offer or a sale: offer rate goes from 11.54 % to 11.52 % (1 point), sales conversion stays at 0 % (1 point)."
+	if got := strings.ReplaceAll(g.Answer, "\u00a0", " "); got != want {
+		t.Errorf("answer\n%q, want\n%q", got, want)
+	}
 }
 
 // TestReadCounts: the counts typed in survey luck and the appeal what-if

@@ -195,6 +195,10 @@ func TestRenamedMetricReadsItsNewColumn(t *testing.T) {
 	s.waitText("editor-lacks", "CSAT reads satisfaction; your data has no satisfaction.")
 	field("m0.source.column", "csat")
 	s.waitJS(`!document.querySelector('[data-testid="editor-lacks"]')`)
+	var asked bool
+	if s.run(chromedp.Evaluate(`!!document.querySelector('[data-testid="renamed"]')`, &asked)); asked {
+		t.Error("the rename question is asked again after the id and the source changed")
+	}
 	s.js(`document.querySelector('input[data-field="m0.source.column"]').scrollIntoView({block: 'center'})`)
 	s.screenshotView("editor-source-360x740")
 	s.axe("the editor's source")
