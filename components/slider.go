@@ -2,10 +2,9 @@
 package components
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
+	"sort"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -271,7 +270,7 @@ func LabelsShown(marks []Mark, gap float64) []bool {
 			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(marks[a].At, marks[b].At) })
+	sort.SliceStable(order, func(i, j int) bool { return marks[order[i]].At < marks[order[j]].At })
 	for _, i := range order {
 		ok := true
 		for _, at := range kept {

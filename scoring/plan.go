@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -242,7 +243,7 @@ func (b *builder) add(rec *Row, header []string) {
 		faults = append(faults, f...)
 	}
 	if len(faults) > 0 {
-		slices.SortStableFunc(faults, func(a, b CellFault) int { return a.Col - b.Col })
+		sort.SliceStable(faults, func(i, j int) bool { return faults[i].Col < faults[j].Col })
 		seen := map[int]bool{}
 		for _, f := range faults {
 			if seen[f.Col] {
@@ -415,7 +416,7 @@ func (b *builder) finish() {
 	}
 	for ai := range b.d.Agents {
 		months := b.months[ai]
-		slices.SortFunc(months, func(x, y *monthAccounts) int { return int(x.month - y.month) })
+		sort.Slice(months, func(i, j int) bool { return months[i].month < months[j].month })
 		b.d.Agents[ai].Months = make([]MonthData, 0, len(months))
 		for _, ma := range months {
 			md := MonthData{Month: ma.month, Rows: ma.rows, Inputs: make([]Input, len(b.sc.Metrics))}

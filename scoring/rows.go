@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
 )
 
@@ -127,7 +127,7 @@ func (r *DataReader) Done(rows int) (*Data, error) {
 		return d, fmt.Errorf("%w: the file has a header but no data row", ErrNoUsableData)
 	}
 	r.b.finish()
-	slices.SortStableFunc(d.Problems, func(a, b DataProblem) int { return a.Row - b.Row })
+	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Row < d.Problems[j].Row })
 	if len(d.Agents) == 0 {
 		return d, fmt.Errorf("%w: none of the %d data rows could be used (see the problems listed)", ErrNoUsableData, d.Rows)
 	}

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -160,12 +161,11 @@ func (sc *Scorecard) Metric(id string) *Metric {
 // sortedBands returns the bands ordered by points, lowest first: the
 // metric's own slice when it is in order already, as it usually is.
 func (m *Metric) sortedBands() []Band {
-	byPoints := func(a, b Band) int { return a.Points.Cmp(b.Points) }
-	if slices.IsSortedFunc(m.Bands, byPoints) {
+	if sort.SliceIsSorted(m.Bands, func(i, j int) bool { return m.Bands[i].Points.Less(m.Bands[j].Points) }) {
 		return m.Bands
 	}
 	b := slices.Clone(m.Bands)
-	slices.SortStableFunc(b, byPoints)
+	sort.SliceStable(b, func(i, j int) bool { return b[i].Points.Less(b[j].Points) })
 	return b
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 
 	"passline/csv"
@@ -177,7 +178,7 @@ func DisplayOrder(sc *scoring.Scorecard) []int {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return metricRank(&sc.Metrics[a]) - metricRank(&sc.Metrics[b]) })
+	sort.SliceStable(order, func(i, j int) bool { return metricRank(&sc.Metrics[order[i]]) < metricRank(&sc.Metrics[order[j]]) })
 	return order
 }
 

@@ -2,6 +2,7 @@ package state
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"passline/scoring"
@@ -109,15 +110,15 @@ func sortTeam(rows []TeamRow, by string) []TeamRow {
 		return rows
 	}
 	out := slices.Clone(rows)
-	slices.SortStableFunc(out, func(a, b TeamRow) int {
-		d := cmp(a, b)
+	sort.SliceStable(out, func(i, j int) bool {
+		d := cmp(out[i], out[j])
 		if desc {
 			d = -d
 		}
 		if d == 0 {
-			d = strings.Compare(a.Agent, b.Agent)
+			d = strings.Compare(out[i].Agent, out[j].Agent)
 		}
-		return d
+		return d < 0
 	})
 	return out
 }
@@ -140,7 +141,7 @@ func (p *Prepared) Team() []TeamRow {
 			Margin:  mr.Score.Sub(sc.Pass),
 		})
 	}
-	slices.SortFunc(rows, compareRisk)
+	sort.Slice(rows, func(i, j int) bool { return compareRisk(rows[i], rows[j]) < 0 })
 	p.team = rows
 	return rows
 }

@@ -3,6 +3,7 @@ package state
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"passline/scoring"
@@ -41,7 +42,7 @@ func (m Model) TypedMonths(agent string) []TypedMonth {
 			out = append(out, t)
 		}
 	}
-	slices.SortFunc(out, func(a, b TypedMonth) int { return strings.Compare(a.Month, b.Month) })
+	sort.Slice(out, func(i, j int) bool { return out[i].Month < out[j].Month })
 	return out
 }
 

@@ -19,6 +19,11 @@ type Lighthouse struct {
 	Accessibility float64  `json:"accessibility"`
 	BestPractices float64  `json:"best_practices"`
 	Failed        []string `json:"failed_audits,omitempty"` // "accessibility: color-contrast (…)"
+	// The performance measures, in ms on the phone profile: total blocking
+	// time, the largest paint, and the longest main-thread task.
+	TBTMs      float64 `json:"total_blocking_time_ms"`
+	LCPMs      float64 `json:"largest_contentful_paint_ms"`
+	LongTaskMs float64 `json:"longest_task_ms"`
 }
 
 // ErrNoLighthouse says the npm tools are not installed.
@@ -59,8 +64,10 @@ func runLighthouse(root, url, reportPath string) (Lighthouse, error) {
 			} `json:"auditRefs"`
 		} `json:"categories"`
 		Audits map[string]struct {
-			Title string   `json:"title"`
-			Score *float64 `json:"score"`
+			Title        string          `json:"title"`
+			Score        *float64        `json:"score"`
+			NumericValue float64         `json:"numericValue"`
+			Details      json.RawMessage `json:"details"` // each audit's own shape
 		} `json:"audits"`
 	}
 	if err := json.Unmarshal(b, &report); err != nil {
@@ -75,7 +82,21 @@ func runLighthouse(root, url, reportPath string) (Lighthouse, error) {
 		}
 		return -1 // not scored
 	}
-	l := Lighthouse{Performance: score("performance"), Accessibility: score("accessibility"), BestPractices: score("best-practices")}
+	l := Lighthouse{Performance: score("performance"), Accessibility: score("accessibility"), BestPractices: score("best-practices"),
+		TBTMs: report.Audits["total-blocking-time"].NumericValue, LCPMs: report.Audits["largest-contentful-paint"].NumericValue}
+	var long struct {
+		Items []struct {
+			Duration float64 `json:"duration"`
+		} `json:"items"`
+	}
+	if d := report.Audits["long-tasks"].Details; len(d) > 0 {
+		if err := json.Unmarshal(d, &long); err != nil {
+			return Lighthouse{}, fmt.Errorf("reading the long tasks of %s: %w", reportPath, err)
+		}
+	}
+	for _, task := range long.Items {
+		l.LongTaskMs = max(l.LongTaskMs, task.Duration)
+	}
 	for _, cat := range []string{"accessibility", "best-practices"} {
 		for _, ref := range report.Categories[cat].AuditRefs {
 			if a, ok := report.Audits[ref.ID]; ok && ref.Weight > 0 && a.Score != nil && *a.Score < 1 {

@@ -25,7 +25,8 @@ func TestLighthouse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("Lighthouse (phone): performance %.2f, accessibility %.2f, best practices %.2f", l.Performance, l.Accessibility, l.BestPractices)
+	t.Logf("Lighthouse (phone): performance %.2f (total blocking time %.0f ms, longest task %.0f ms, largest paint %.0f ms), accessibility %.2f, best practices %.2f",
+		l.Performance, l.TBTMs, l.LongTaskMs, l.LCPMs, l.Accessibility, l.BestPractices)
 	if l.Accessibility != 1 || l.BestPractices != 1 {
 		t.Errorf("accessibility %.2f and best practices %.2f, want 1.00 each; failing audits: %q", l.Accessibility, l.BestPractices, l.Failed)
 	}

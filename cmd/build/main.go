@@ -3,9 +3,11 @@
 //	go run ./cmd/build                 build the site into dist/
 //	go run ./cmd/build serve           build, then serve it on 127.0.0.1:8000
 //	go run ./cmd/build bench           build, serve, drive Chromium and print the performance table
+//	go run ./cmd/build sizes           the browser's wasm by package (code bytes, from its name section)
 //
 // Flags: -out DIR (dist), -addr HOST:PORT (127.0.0.1:8000), -base /PATH (a
-// site that works from a sub-path, as on GitHub Pages).
+// site that works from a sub-path, as on GitHub Pages); for bench, -json
+// PATH and -only phone|lighthouse (one part of it); for sizes, -top N.
 package main
 
 import (
@@ -17,11 +19,12 @@ import (
 	"passline/app"
 )
 
-const usage = `Usage: go run ./cmd/build [build|serve|bench] [flags]
+const usage = `Usage: go run ./cmd/build [build|serve|bench|sizes] [flags]
 
   build   build the wasm and write the static site (the default)
   serve   build, then serve the site and print its URL
   bench   build, serve, drive Chromium and print the performance table
+  sizes   build the browser's wasm with its names and print its code by package
 
 Flags:
 `
@@ -41,11 +44,20 @@ func run(args []string) int {
 	addr := fs.String("addr", "127.0.0.1:8000", "where serve listens")
 	base := fs.String("base", "", "the sub-path the site is served from, e.g. /passline for GitHub Pages")
 	jsonOut := fs.String("json", "testout/bench.json", "bench: where to write the numbers as JSON")
+	only := fs.String("only", "", "bench: measure one part only, phone (the phone profile's visits) or lighthouse")
+	top := fs.Int("top", 25, "sizes: how many packages to list")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	app.Routes()
 	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) }
+	if command == "sizes" {
+		if err := printSizes(".", *top, os.Stdout); err != nil {
+			logf("sizes: %v", err)
+			return 1
+		}
+		return 0
+	}
+	app.Routes()
 	site, err := BuildSite(SiteOptions{Root: ".", Out: *out, Base: *base, Log: logf})
 	if err != nil {
 		logf("build: %v", err)
@@ -68,7 +80,7 @@ func run(args []string) int {
 		srv.Close()
 		return 0
 	case "bench":
-		if err := bench(site, *jsonOut, logf); err != nil {
+		if err := bench(site, *jsonOut, *only, logf); err != nil {
 			logf("bench: %v", err)
 			return 1
 		}

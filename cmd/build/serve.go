@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"mime"
 	"net"
 	"net/http"
@@ -26,7 +27,8 @@ var contentTypes = map[string]string{
 // siteHandler serves a built site from dir under base: the precompressed
 // .br or .gz of a file when the browser accepts it, the right content
 // type, and revalidation on every request (the service worker does the
-// caching, keyed by the site's version).
+// caching, keyed by the site's version) with validators (ETag and
+// Last-Modified) so that revalidating costs a 304.
 func siteHandler(dir, base string) http.Handler {
 	files := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := path.Clean("/" + r.URL.Path)
@@ -73,7 +75,14 @@ func siteHandler(dir, base string) http.Handler {
 			return
 		}
 		defer f.Close()
-		fi, _ := f.Stat()
+		fi, err := f.Stat()
+		if err != nil {
+			http.Error(w, "cannot read "+p, http.StatusInternalServerError)
+			return
+		}
+		// Validators, as static hosts send them: a cached copy is checked
+		// with a 304 instead of sent again. Each encoding has its own tag.
+		h.Set("ETag", fmt.Sprintf(`"%x-%x-%s"`, fi.ModTime().UnixNano(), fi.Size(), strings.TrimPrefix(path.Ext(serve), ".")))
 		http.ServeContent(w, r, "", fi.ModTime(), f)
 	})
 	if base == "" {
