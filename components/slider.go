@@ -2,9 +2,10 @@
 package components
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -270,7 +271,7 @@ func LabelsShown(marks []Mark, gap float64) []bool {
 			order = append(order, i)
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return marks[order[i]].At < marks[order[j]].At })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(marks[a].At, marks[b].At) })
 	for _, i := range order {
 		ok := true
 		for _, at := range kept {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -243,7 +242,7 @@ func (b *builder) add(rec *Row, header []string) {
 		faults = append(faults, f...)
 	}
 	if len(faults) > 0 {
-		sort.SliceStable(faults, func(i, j int) bool { return faults[i].Col < faults[j].Col })
+		slices.SortStableFunc(faults, func(a, b CellFault) int { return a.Col - b.Col })
 		seen := map[int]bool{}
 		for _, f := range faults {
 			if seen[f.Col] {
@@ -416,7 +415,7 @@ func (b *builder) finish() {
 	}
 	for ai := range b.d.Agents {
 		months := b.months[ai]
-		sort.Slice(months, func(i, j int) bool { return months[i].month < months[j].month })
+		slices.SortFunc(months, func(x, y *monthAccounts) int { return int(x.month - y.month) })
 		b.d.Agents[ai].Months = make([]MonthData, 0, len(months))
 		for _, ma := range months {
 			md := MonthData{Month: ma.month, Rows: ma.rows, Inputs: make([]Input, len(b.sc.Metrics))}

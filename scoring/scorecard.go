@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -161,11 +160,12 @@ func (sc *Scorecard) Metric(id string) *Metric {
 // sortedBands returns the bands ordered by points, lowest first: the
 // metric's own slice when it is in order already, as it usually is.
 func (m *Metric) sortedBands() []Band {
-	if sort.SliceIsSorted(m.Bands, func(i, j int) bool { return m.Bands[i].Points.Less(m.Bands[j].Points) }) {
+	byPoints := func(a, b Band) int { return a.Points.Cmp(b.Points) }
+	if slices.IsSortedFunc(m.Bands, byPoints) {
 		return m.Bands
 	}
 	b := slices.Clone(m.Bands)
-	sort.SliceStable(b, func(i, j int) bool { return b[i].Points.Less(b[j].Points) })
+	slices.SortStableFunc(b, byPoints)
 	return b
 }
 
