@@ -32,6 +32,7 @@ type Prepared struct {
 	combos map[string]Combos      // by the fixed points they were found for
 	team   []TeamRow              // the team view's rows, once asked for
 	extras map[string]monthExtras // survey luck and appeal, by agent, month and choices
+	odds   map[string]Odds        // by agent and the choices they depend on
 }
 
 // monthExtras are the parts of the view that come from the month's own
@@ -241,15 +242,7 @@ func (p *Prepared) Score(m Model) (View, error) {
 	// data, and the month after them when it is the one shown or has
 	// what-ifs of its own.
 	start := sc.QuarterOf(v.Month)
-	quarterMonths := make([]scoring.MonthData, 0, len(months)+1)
-	for _, md := range months {
-		if md.Month >= start && md.Month < start+3 {
-			quarterMonths = append(quarterMonths, scoring.MonthData{Month: md.Month, Inputs: applyWhatIfs(sc, m, md.Month, md.Inputs)})
-		}
-	}
-	if next := latest.Month + 1; next >= start && next < start+3 && (v.IsNext || m.HasWhatIfs(next)) {
-		quarterMonths = append(quarterMonths, scoring.MonthData{Month: next, Inputs: applyWhatIfs(sc, m, next, latest.Inputs)})
-	}
+	quarterMonths := quarterMonthsOf(sc, m, months, start, v.IsNext || m.HasWhatIfs(latest.Month+1))
 	v.Quarter = sc.ScoreQuarter(start, quarterMonths)
 	if sc.Quarter.Mode == scoring.Average {
 		others := slices.DeleteFunc(slices.Clone(quarterMonths), func(md scoring.MonthData) bool { return md.Month == v.Month })
@@ -273,6 +266,22 @@ func (p *Prepared) Score(m Model) (View, error) {
 		v.Learn = &l
 	}
 	return v, nil
+}
+
+// quarterMonthsOf is the quarter from start, every month with its own
+// what-ifs: the months of the data, and the month after them when withNext.
+func quarterMonthsOf(sc *scoring.Scorecard, m Model, months []scoring.MonthData, start scoring.Month, withNext bool) []scoring.MonthData {
+	out := make([]scoring.MonthData, 0, len(months)+1)
+	for _, md := range months {
+		if md.Month >= start && md.Month < start+3 {
+			out = append(out, scoring.MonthData{Month: md.Month, Inputs: applyWhatIfs(sc, m, md.Month, md.Inputs)})
+		}
+	}
+	latest := months[len(months)-1]
+	if next := latest.Month + 1; withNext && next >= start && next < start+3 {
+		out = append(out, scoring.MonthData{Month: next, Inputs: applyWhatIfs(sc, m, next, latest.Inputs)})
+	}
+	return out
 }
 
 // applyWhatIfs puts month mo's what-ifs in place of its own inputs: each

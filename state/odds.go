@@ -1,0 +1,284 @@
+package state
+
+import (
+	"fmt"
+	"math"
+
+	"passline/scoring"
+)
+
+// The odds of passing the month to come and its quarter (issue 17), at the
+// agent's own rates. docs/ODDS.md says how each metric is modelled.
+
+// FewResponses is how few pooled responses make a rate shaky: the card
+// says how few.
+const FewResponses = 20
+
+// Odds is the chance of passing the month after the data and its quarter.
+type Odds struct {
+	Month   scoring.Month // the month to come
+	Pass    float64       // the month's chance of passing
+	Quarter string        // the quarter's label
+	// QuarterPass is the quarter's chance, QuarterToCome how many of its
+	// months are still to come (the month to come among them).
+	QuarterPass   float64
+	QuarterToCome int
+	Drawn         []DrawnMetric // the metrics left to chance, in scorecard order
+	Err           error         // why there are no odds (a metric without a value, say)
+}
+
+// DrawnMetric is a metric whose counts are left to chance.
+type DrawnMetric struct {
+	Metric int       // index in the scorecard
+	Rates  []float64 // a ratio's [chance of the event]; NPS's [promoter, passive, detractor]
+	// Pooled is how many responses (or offers) the rates rest on; Expected
+	// how many are expected in a month (editable as the metric's Expect).
+	Pooled, Expected int64
+	// Per is the metric whose events are this one's tries (sales drawn
+	// per offer), or -1: drawn per its own denominator.
+	Per int
+}
+
+// oddsOf works out the odds for agent a, next month's what-if inputs
+// being next (the sliders' values when the what-if month is the month to
+// come). The agent's months give the rates and the volumes; the quarter's
+// counted months are taken with their what-ifs (quarterMonths).
+func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.Month, nextInputs []scoring.Input, quarterMonths []scoring.MonthData) Odds {
+	o := Odds{Month: next, Quarter: sc.QuarterLabel(sc.QuarterOf(next))}
+	drawn, err := drawnMetrics(sc, m, a)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	byMetric := make([]*DrawnMetric, len(sc.Metrics))
+	for i := range drawn {
+		byMetric[drawn[i].Metric] = &drawn[i]
+	}
+	o.Drawn = drawn
+
+	// The month: drawn metrics at their rates, the others held.
+	dists := make([]scoring.Dist, len(sc.Metrics))
+	for i := range sc.Metrics {
+		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, nil, 1); err != nil {
+			o.Err = err
+			return o
+		}
+	}
+	month, err := sc.MonthOddsOf(dists)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	o.Pass = month.Pass
+
+	// The quarter: its counted months as they are; the month to come and
+	// every other month not counted yet drawn alike.
+	start := sc.QuarterOf(next)
+	var counted []scoring.MonthData
+	var scores []scoring.Num
+	for _, md := range quarterMonths {
+		if md.Month == next || md.Month < start || md.Month >= start+3 {
+			continue
+		}
+		if r := sc.ScoreMonth(md.Month, md.Inputs); r.Counts() {
+			counted = append(counted, md)
+			if sc.Quarter.AverageOf == scoring.AverageRounded {
+				scores = append(scores, r.Score)
+			} else {
+				scores = append(scores, r.Exact)
+			}
+		}
+	}
+	o.QuarterToCome = 3 - len(counted)
+	if sc.Quarter.Mode == scoring.Average {
+		future := make([]scoring.Dist, o.QuarterToCome)
+		for k := range future {
+			future[k] = month.Scores
+		}
+		o.QuarterPass, o.Err = sc.AverageQuarterOdds(scores, future)
+		return o
+	}
+	for i := range sc.Metrics {
+		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
+			o.Err = err
+			return o
+		}
+	}
+	q, err := sc.MonthOddsOf(dists)
+	o.QuarterPass, o.Err = q.Pass, err
+	return o
+}
+
+// monthDist is metric i's points over toCome months drawn alike, after the
+// counted months (none for a month; a pooled quarter's so far).
+func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) (scoring.Dist, error) {
+	mt := &sc.Metrics[i]
+	d := byMetric[i]
+	if d == nil { // held at its what-if value; a pooled quarter pools it as the engine does
+		monthly := make([]scoring.Input, 0, len(counted)+toCome)
+		for _, md := range counted {
+			monthly = append(monthly, md.Inputs[i])
+		}
+		for k := 0; k < toCome; k++ {
+			monthly = append(monthly, next[i])
+		}
+		in := next[i]
+		if len(counted) > 0 {
+			in, _ = sc.PoolInputs(mt, monthly)
+		}
+		return sc.Held(mt, in)
+	}
+	draw := scoring.Draw{Rates: d.Rates}
+	if len(counted) > 0 {
+		draw.Known = make([]scoring.Num, len(mt.Source.Columns()))
+		for _, md := range counted {
+			for j, c := range md.Inputs[i].Counts {
+				draw.Known[j] = draw.Known[j].Add(c)
+			}
+		}
+	}
+	if d.Per < 0 {
+		draw.Trials = int(d.Expected) * toCome
+	} else {
+		// Tries are the events of the metric it is drawn per, at that
+		// metric's what-if rate of their shared denominator: offers = the
+		// offer rate × calls.
+		per := &sc.Metrics[d.Per]
+		den := scoring.N(d.Expected)
+		rate := next[d.Per].Value
+		if per.Unit == scoring.Percent {
+			rate = rate.Div(scoring.N(100))
+		}
+		draw.Trials = int(rate.Mul(den).Round(0).Int64()) * toCome
+		draw.Den = den.Mul(scoring.N(int64(toCome)))
+	}
+	return sc.PointsDist(mt, draw)
+}
+
+// drawnMetrics finds the metrics left to chance and their rates, pooled
+// over the agent's months: every ratio and NPS metric, except a ratio
+// whose events are another ratio's tries (the offer rate, when sales are
+// counted per call and never exceed the offers): the agent decides it, so
+// it is held at its what-if value, and the other is drawn per its events.
+func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) ([]DrawnMetric, error) {
+	sums := make([][]scoring.Num, len(sc.Metrics))
+	months := make([]int64, len(sc.Metrics))
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		if mt.Source.Kind != scoring.FromRatio && mt.Source.Kind != scoring.FromNPS {
+			continue
+		}
+		sums[i] = make([]scoring.Num, len(mt.Source.Columns()))
+		for _, md := range a.Months {
+			in := md.Inputs[i]
+			if in.Missing || in.Counts == nil || in.Points {
+				continue
+			}
+			months[i]++
+			for j, c := range in.Counts {
+				sums[i][j] = sums[i][j].Add(c)
+			}
+		}
+	}
+	per := make([]int, len(sc.Metrics))
+	controlled := make([]bool, len(sc.Metrics))
+	for i := range per {
+		per[i] = -1
+		if b := &sc.Metrics[i]; b.Source.Kind == scoring.FromRatio && months[i] > 0 {
+			for j := range sc.Metrics {
+				if c := &sc.Metrics[j]; j != i && c.Source.Kind == scoring.FromRatio && c.Source.Den == b.Source.Den && c.Source.Num != b.Source.Num && nestedIn(a, i, j) {
+					per[i], controlled[j] = j, true
+					break
+				}
+			}
+		}
+	}
+	var out []DrawnMetric
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		if sums[i] == nil || controlled[i] || months[i] == 0 {
+			continue
+		}
+		d := DrawnMetric{Metric: i, Per: per[i]}
+		s := sums[i]
+		if mt.Source.Kind == scoring.FromRatio {
+			tries := s[1]
+			if d.Per >= 0 {
+				tries = sums[d.Per][0]
+			}
+			if tries.Sign() <= 0 {
+				continue // no tries yet: held at its what-if value
+			}
+			d.Rates = []float64{math.Min(s[0].Float64()/tries.Float64(), 1)}
+			d.Pooled = tries.Round(0).Int64()
+			d.Expected = s[1].Div(scoring.N(months[i])).Round(0).Int64()
+		} else {
+			total := s[0].Add(s[1]).Add(s[2])
+			if total.Sign() <= 0 {
+				continue
+			}
+			t := total.Float64()
+			d.Rates = []float64{s[0].Float64() / t, s[1].Float64() / t, s[2].Float64() / t}
+			d.Pooled = total.Round(0).Int64()
+			d.Expected = total.Div(scoring.N(months[i])).Round(0).Int64()
+		}
+		if v, ok := m.Expect[mt.ID]; ok && d.Per < 0 {
+			d.Expected = v.Round(0).Int64()
+		}
+		d.Expected = min(max(d.Expected, 1), scoring.MaxDrawTrials)
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// nestedIn reports whether ratio i's events never exceed ratio j's in the
+// agent's months (sales within offers), and j had some.
+func nestedIn(a *scoring.AgentData, i, j int) bool {
+	var some bool
+	for _, md := range a.Months {
+		x, y := md.Inputs[i], md.Inputs[j]
+		if x.Counts == nil || y.Counts == nil || x.Missing || y.Missing {
+			continue
+		}
+		if y.Counts[0].Less(x.Counts[0]) || !x.Counts[1].Equal(y.Counts[1]) {
+			return false
+		}
+		some = some || y.Counts[0].Sign() > 0
+	}
+	return some
+}
+
+// Odds works out the odds of model m's agent for the month after the
+// data, with that month's what-ifs (the sliders', when it is the what-if
+// month). It is not part of Score: the app asks for it after a slider
+// settles, off the slider's path; an answer is kept per agent and choices.
+func (p *Prepared) Odds(m Model) Odds {
+	sc := p.Scorecard
+	a := &p.Data.Agents[0]
+	if got := p.Data.Agent(m.Agent); got != nil {
+		a = got
+	}
+	latest := a.Months[len(a.Months)-1]
+	next := latest.Month + 1
+	key := fmt.Sprint(a.Name, m.WhatIfs[next.String()], m.Points[next.String()], m.Expect, quarterKey(sc, m, next))
+	if got, ok := p.odds[key]; ok {
+		return got
+	}
+	inputs := applyWhatIfs(sc, m, next, latest.Inputs)
+	o := oddsOf(sc, m, a, next, inputs, quarterMonthsOf(sc, m, a.Months, sc.QuarterOf(next), false))
+	if p.odds == nil || len(p.odds) > 256 {
+		p.odds = map[string]Odds{}
+	}
+	p.odds[key] = o
+	return o
+}
+
+// quarterKey is the what-ifs of the months of next's quarter before it,
+// which the quarter's odds depend on.
+func quarterKey(sc *scoring.Scorecard, m Model, next scoring.Month) string {
+	var b []any
+	for mo := sc.QuarterOf(next); mo < next; mo++ {
+		b = append(b, m.WhatIfs[mo.String()], m.Points[mo.String()])
+	}
+	return fmt.Sprint(b...)
+}

@@ -1,0 +1,148 @@
+package state
+
+import (
+	"math"
+	"testing"
+
+	"passline/scoring"
+)
+
+// binomAtLeast is P(X ≥ k) for X binomial(n, p), summed term by term from
+// n choose j built by multiplication: a second method beside the engine's
+// logarithms.
+func binomAtLeast(n, k int, p float64) float64 {
+	sum := 0.0
+	for j := k; j <= n; j++ {
+		c := 1.0
+		for i := 0; i < j; i++ {
+			c = c * float64(n-i) / float64(i+1)
+		}
+		sum += c * math.Pow(p, float64(j)) * math.Pow(1-p, float64(n-j))
+	}
+	return sum
+}
+
+func oddsFor(t *testing.T, m Model) Odds {
+	t.Helper()
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	if o.Err != nil {
+		t.Fatal(o.Err)
+	}
+	return o
+}
+
+// The October of SPEC section 4, alone: offer rate 60/520 (1 point, the
+// agent's choice), no sale in 60 offers (conversion drawn per offer at 0:
+// 1 point for sure), AHT 7:35 (2), one late (2.5), CE 23 of 25 satisfied.
+// November: 0.2 + 0.2 + 0.2 + 0.25 = 0.85 without CE; CE 3 (90 % or
+// more: 23 of 25) gives 2.05, a pass; CE 2 gives 1.65. So the month's
+// chance is P(at least 23 of 25 at 0.92) = 300·.92^23·.08² + 25·.92^24·.08
+// + .92^25 ≈ 0.282 + 0.270 + 0.124 = 0.677. The quarter (October counted at
+// 2.05, November and December to come): 2.05 + 2.05 + 2.05 passes, any
+// month at 1.65 gives 5.75/3 = 1.92 (1.9), a fail; so 0.677² ≈ 0.458.
+func TestOddsOctober(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"}
+	o := oddsFor(t, m)
+	month := binomAtLeast(25, 23, 0.92)
+	if math.Abs(month-0.677) > 0.001 {
+		t.Fatalf("the oracle itself is off: %v", month)
+	}
+	if math.Abs(o.Pass-month) > 1e-9 {
+		t.Errorf("November: %v, want %v", o.Pass, month)
+	}
+	if math.Abs(o.QuarterPass-month*month) > 1e-9 || o.QuarterToCome != 2 {
+		t.Errorf("the quarter: %v with %d to come, want %v with 2", o.QuarterPass, o.QuarterToCome, month*month)
+	}
+	if o.Month.String() != "2026-11" || o.Quarter != "2026-Q4" {
+		t.Errorf("odds for %s in %s, want 2026-11 in 2026-Q4", o.Month, o.Quarter)
+	}
+	// What is drawn: conversion per offer (60 offers, rate 0), CE (25).
+	var drawn []string
+	for _, d := range o.Drawn {
+		drawn = append(drawn, scorecardOf(t, m).Metrics[d.Metric].ID)
+	}
+	if len(o.Drawn) != 2 || drawn[0] != "conversion" || drawn[1] != "ce" || o.Drawn[0].Pooled != 60 || o.Drawn[1].Pooled != 25 || o.Drawn[1].Expected != 25 {
+		t.Errorf("drawn %v %+v, want conversion per 60 offers and CE on 25 surveys", drawn, o.Drawn)
+	}
+
+	// Offering on half the calls (offer rate 50 %: 3 points) at her own
+	// conversion of 0 changes nothing but 0.2 → 0.6: 1.25 without CE, so CE
+	// 2 gives 2.05 (pass) and CE 1 (under 80 %: 19 or fewer of 25) 1.65.
+	// P(at least 20 of 25 at 0.92).
+	m.WhatIfs = map[string]map[string]scoring.Num{"2026-11": {"offer_rate": scoring.N(50)}}
+	o = oddsFor(t, m)
+	if want := binomAtLeast(25, 20, 0.92); math.Abs(o.Pass-want) > 1e-9 {
+		t.Errorf("offering on half the calls: %v, want %v", o.Pass, want)
+	}
+	// Expecting 5 surveys: CE 3 needs 5 of 5 (90 % of 5 is 4.5), CE 2 needs
+	// 4 of 5 (80 %): with the offer rate at 50 %, P(at least 4 of 5).
+	m.Expect = map[string]scoring.Num{"ce": scoring.N(5)}
+	o = oddsFor(t, m)
+	if want := binomAtLeast(5, 4, 0.92); math.Abs(o.Pass-want) > 1e-9 {
+		t.Errorf("5 surveys: %v, want %v", o.Pass, want)
+	}
+}
+
+// Sales drawn per offer: Al sold 2 in 100 offers over 1,000 calls (2 % of
+// offers), and every survey gave the same answer, so CE is certain.
+func TestOddsSalesPerOffer(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-07,Al,500,50,1,50,50,7:00,0,0\n2026-08,Al,500,50,1,50,50,7:00,0,0\n"}
+	m.WhatIfs = map[string]map[string]scoring.Num{"2026-09": {"offer_rate": scoring.N(5)}}
+	o := oddsFor(t, m)
+	// Without conversion: offer rate 5 % (1 point) 0.2, CE 3 1.2, AHT 420 s
+	// (3) 0.3, attendance 3 0.3: 2.0. Conversion 1 adds 0.2 (2.2), so every
+	// outcome passes: the month is certain.
+	if math.Abs(o.Pass-1) > 1e-9 {
+		t.Errorf("a month that passes whatever the sales: %v", o.Pass)
+	}
+	// No survey satisfied instead: CE 1 (0.4), 1.0 with AHT and attendance.
+	// With the offer rate at 100 % (3 points: 0.6) that is 1.6, and
+	// conversion (sales per call: 2 points at 1 %, 3 at 2 %) adds 0.2, 0.4
+	// or 0.6: 2.0, a pass, needs 5 sales of 500 calls, each of the 500
+	// offers selling at 2 %.
+	m.Data = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-07,Al,500,50,1,100,0,7:00,0,0\n2026-08,Al,500,50,1,100,0,7:00,0,0\n"
+	m.WhatIfs = map[string]map[string]scoring.Num{"2026-09": {"offer_rate": scoring.N(100)}}
+	o = oddsFor(t, m)
+	if want := binomAtLeast(500, 5, 0.02); math.Abs(o.Pass-want) > 1e-9 {
+		t.Errorf("offering on every call: %v, want P(at least 5 of 500 at 2 %%) = %v", o.Pass, want)
+	}
+}
+
+func scorecardOf(t *testing.T, m Model) *scoring.Scorecard {
+	t.Helper()
+	sc, err := m.scorecard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// A pooled quarter (Technical support, fiscal quarters from April):
+// October alone, 2 promoters and 2 detractors of 4, every contact resolved
+// (FCR certain at 100 %: 5 points, 1.25), AHT 900 s (2: 0.3), QA 1 (0.2),
+// no late (5: 0.5): 2.25 without NPS, so the pass mark 3.0 needs NPS
+// points of 3 (0.9), an NPS of 20 or more.
+// November, 4 answers at even odds of promoter or detractor: a promoters
+// give 100 × (2a − 4) / 4 ≥ 20 for a ≥ 3: 5/16.
+// The quarter pools October's 4 answers with 8 to come: 100 × (2a − 8) /
+// 12 ≥ 20 for a ≥ 6 of 8: (28 + 8 + 1) / 256 = 37/256.
+func TestOddsPooledQuarter(t *testing.T) {
+	m := Model{Schema: Schema, Preset: "tech-support", Data: "month,agent,promoters,passives,detractors,resolved_first,contacts,aht,qa,late,absent\n" +
+		"2026-10,Kim,2,0,2,100,100,900,1,0,0\n"}
+	o := oddsFor(t, m)
+	if math.Abs(o.Pass-5.0/16) > 1e-9 {
+		t.Errorf("November: %v, want 5/16", o.Pass)
+	}
+	if math.Abs(o.QuarterPass-37.0/256) > 1e-9 || o.QuarterToCome != 2 {
+		t.Errorf("the pooled quarter: %v with %d to come, want 37/256 with 2", o.QuarterPass, o.QuarterToCome)
+	}
+	if o.Quarter != "FY2027-Q3" {
+		t.Errorf("quarter %s, want FY2027-Q3", o.Quarter)
+	}
+}
