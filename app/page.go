@@ -46,6 +46,8 @@ type Calculator struct {
 	pasted      string                  // the text last used from the paste box, which keeps it
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
 	ctx         goapp.Context           // the page's own context, from OnMount: its calls outlive the element an event came from
+	odds        *state.Odds             // the odds card's, worked out after a change settles (oddsLater)
+	oddsSeq     int                     // counts changes: only the last one's timer works the odds out
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -70,6 +72,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
 		c.derive()
 		c.warmUp(ctx)
+		c.oddsLater()
 	})
 }
 
@@ -127,6 +130,7 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 		c.derive()
 		if next.Screen == state.ScreenWhatIf {
 			c.announceLater()
+			c.oddsLater()
 		}
 		ok = true
 	})
@@ -140,20 +144,40 @@ const settleTime = 700 * time.Millisecond
 
 // announceLater puts the verdict in the live region once changes stop.
 func (c *Calculator) announceLater() {
-	c.announceSeq++
-	seq := c.announceSeq
+	c.settled(&c.announceSeq, settleTime, "announcing the verdict", func() {
+		if c.view.Prepared != nil {
+			c.announce = state.VerdictWords(c.view)
+		}
+	})
+}
+
+// settled runs fn (behind the guard, then a render) after d, unless
+// another change comes first: *seq counts the changes, and only the last
+// one's timer runs.
+func (c *Calculator) settled(seq *int, d time.Duration, what string, fn func()) {
+	*seq++
+	mine := *seq
 	if c.ctx == nil {
 		return
 	}
-	c.ctx.After(settleTime, func(goapp.Context) {
-		if seq != c.announceSeq {
-			return // a later change will announce: no render for this one
+	c.ctx.After(d, func(goapp.Context) {
+		if mine == *seq {
+			c.do(what, fn)
 		}
-		c.do("announcing the verdict", func() {
-			if c.view.Prepared != nil {
-				c.announce = state.VerdictWords(c.view)
-			}
-		})
+	})
+}
+
+// oddsTime is how long after the last change the odds are worked out:
+// off the slider's path, within 100 ms of the last move.
+const oddsTime = 40 * time.Millisecond
+
+// oddsLater works the odds out once changes settle, then renders them.
+func (c *Calculator) oddsLater() {
+	c.settled(&c.oddsSeq, oddsTime, "working out the odds", func() {
+		if c.prepared != nil {
+			o := c.prepared.Odds(c.model)
+			c.odds = &o
+		}
 	})
 }
 
@@ -317,6 +341,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	first = append(first,
 		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Sheet: c.model.Data != "" && !example, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
+		&OddsCard{Scorecard: v.Scorecard, Odds: c.odds},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},

@@ -146,3 +146,49 @@ func TestOddsPooledQuarter(t *testing.T) {
 		t.Errorf("quarter %s, want FY2027-Q3", o.Quarter)
 	}
 }
+
+// The same October with the offer rate at 50 % in the months to come: CE
+// 3/2/1 score 2.45/2.05/1.65. The quarter needs 3.8 from November and
+// December and fails only at (1, 1), (1, 2) and (2, 1) in CE points:
+// p1² + 2 p1 p2, with p1 = P(at most 19 of 25) and p2 = P(20 to 22).
+func TestOddsQuarterCoveredByAGoodMonth(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n",
+		WhatIfs: map[string]map[string]scoring.Num{"2026-11": {"offer_rate": scoring.N(50)}}}
+	o := oddsFor(t, m)
+	p3 := binomAtLeast(25, 23, 0.92)
+	p2 := binomAtLeast(25, 20, 0.92) - p3
+	p1 := 1 - p2 - p3
+	if want := 1 - p1*p1 - 2*p1*p2; math.Abs(o.QuarterPass-want) > 1e-9 {
+		t.Errorf("the quarter: %v, want %v", o.QuarterPass, want)
+	}
+}
+
+// The card's words for the October: the percentages as ChanceText rounds
+// them (0.677 → 68 %, 0.458 → 46 %), and a rate on few responses said.
+func TestOddsWords(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"}
+	sc := scorecardOf(t, m)
+	w := OddsWords(sc, oddsFor(t, m))
+	if w.Month != "Passing November 2026: 68"+NBSP+"%" || w.Quarter != "Passing 2026-Q4: 46"+NBSP+"%" {
+		t.Errorf("%q / %q", w.Month, w.Quarter)
+	}
+	if w.ToCome != "2 months of 2026-Q4 are still to come." {
+		t.Errorf("to come: %q", w.ToCome)
+	}
+	// 23 of 25 is 92.0 %; no sale in 60 offers is 0.0 %.
+	want := []string{
+		"Sales conversion: 0.0" + NBSP + "% of your 60 offers became sales; 520 calls expected a month, offers at the offer rate you set.",
+		"Customer experience: 92.0" + NBSP + "% of your 25 surveys were satisfied; 25 expected a month.",
+	}
+	if len(w.Basis) != 2 || w.Basis[0] != want[0] || w.Basis[1] != want[1] {
+		t.Errorf("basis %q, want %q", w.Basis, want)
+	}
+	if len(w.Few) != 0 {
+		t.Errorf("few %q, want none (25 surveys, 60 offers)", w.Few)
+	}
+	m.Data = "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,4,3,7:35,1,0\n"
+	w = OddsWords(sc, oddsFor(t, m))
+	if len(w.Few) != 1 || w.Few[0] != "Customer experience rests on only 4 surveys so far: a shaky rate." {
+		t.Errorf("few %q", w.Few)
+	}
+}

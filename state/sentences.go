@@ -298,3 +298,54 @@ func gateWords(s string, m *scoring.Metric) string {
 	}
 	return s
 }
+
+// OddsText is the odds card's words.
+type OddsText struct {
+	Month, Quarter string   // "Passing November 2026: 68 %"
+	ToCome         string   // how many of the quarter's months are still to come
+	Basis          []string // each drawn metric's rate and volume, in words
+	Few            []string // rates that rest on few responses
+}
+
+// OddsWords says the odds in sentences: percentages, never a verdict, and
+// what they rest on.
+func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
+	t := OddsText{
+		Month:   fmt.Sprintf("Passing %s: %s", MonthLabel(o.Month), ChanceText(o.Pass)),
+		Quarter: fmt.Sprintf("Passing %s: %s", o.Quarter, ChanceText(o.QuarterPass)),
+	}
+	switch o.QuarterToCome {
+	case 1:
+		t.ToCome = fmt.Sprintf("%s is the last month of %s still to come.", MonthLabel(o.Month), o.Quarter)
+	default:
+		t.ToCome = fmt.Sprintf("%d months of %s are still to come.", o.QuarterToCome, o.Quarter)
+	}
+	for _, d := range o.Drawn {
+		m := &sc.Metrics[d.Metric]
+		switch {
+		case m.Source.Kind == scoring.FromNPS:
+			t.Basis = append(t.Basis, fmt.Sprintf("%s: %s promoters, %s passives, %s detractors of your %d responses; %d expected a month.",
+				m.Label, rateText(d.Rates[0]), rateText(d.Rates[1]), rateText(d.Rates[2]), d.Pooled, d.Expected))
+		case d.Per >= 0:
+			per := &sc.Metrics[d.Per]
+			t.Basis = append(t.Basis, fmt.Sprintf("%s: %s of your %d %s became %s; %d %s expected a month, %s at the %s you set.",
+				m.Label, rateText(d.Rates[0]), d.Pooled, per.Source.Num, m.Source.Num, d.Expected, m.Source.Den, per.Source.Num, strings.ToLower(per.Label)))
+		default:
+			t.Basis = append(t.Basis, fmt.Sprintf("%s: %s of your %d %s were %s; %d expected a month.",
+				m.Label, rateText(d.Rates[0]), d.Pooled, m.Source.Den, m.Source.Num, d.Expected))
+		}
+		if d.Pooled < FewResponses {
+			word := m.Source.Den
+			if d.Per >= 0 {
+				word = sc.Metrics[d.Per].Source.Num
+			} else if m.Source.Kind == scoring.FromNPS {
+				word = "responses"
+			}
+			t.Few = append(t.Few, fmt.Sprintf("%s rests on only %d %s so far: a shaky rate.", m.Label, d.Pooled, word))
+		}
+	}
+	return t
+}
+
+// rateText is a share as a percentage with one decimal: "92.0 %".
+func rateText(p float64) string { return strconv.FormatFloat(p*100, 'f', 1, 64) + NBSP + "%" }

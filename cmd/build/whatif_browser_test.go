@@ -51,11 +51,14 @@ func (s *session) textOf(sel string) string {
 	return strings.TrimSpace(v)
 }
 
+// octoberCells is SPEC section 4's October as cells copied from a
+// spreadsheet: tab-separated, headers as people write them.
+const octoberCells = "Month\tAgent\tCalls\tOffers\tSales\tSurveys\tSatisfied\tAHT\tLate\tAbsent\n2026-10\tSam\t520\t60\t0\t25\t23\t7:35\t1\t0\n"
+
 func TestPasteOctoberStory(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
-	// Cells copied from a spreadsheet arrive tab-separated.
-	s.paste("Month\tAgent\tCalls\tOffers\tSales\tSurveys\tSatisfied\tAHT\tLate\tAbsent\n2026-10\tSam\t520\t60\t0\t25\t23\t7:35\t1\t0\n")
+	s.paste(octoberCells)
 	s.waitText("month-score", "2.1")
 	s.waitText("month-status", "PASS")
 	if got := s.textOf(`[data-testid="months"]`); got != "Months found for Sam: October 2026." {
