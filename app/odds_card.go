@@ -16,6 +16,13 @@ type OddsCard struct {
 
 	Scorecard *scoring.Scorecard
 	Odds      *state.Odds // nil while it is worked out
+	// PlanA is the kept plan's odds (nil without one), Differs what differs
+	// between it and the current what-if, in words.
+	PlanA   *state.Odds
+	Differs []string
+	Err     string
+	Live    bool
+	Send    Sender
 }
 
 // Render draws the card.
@@ -31,10 +38,25 @@ func (p *OddsCard) render() goapp.UI {
 		return card.Body(title, goapp.P().Class("hint").DataSet("testid", "odds-error").Text("No odds yet: "+p.Odds.Err.Error()))
 	}
 	t := state.OddsWords(p.Scorecard, *p.Odds)
+	keepWords := "Keep this as plan A"
+	var plans, forget goapp.UI = goapp.Text(""), goapp.Text("")
+	if p.PlanA != nil {
+		keepWords = "Keep this as plan A instead"
+		plans = p.renderPlans(*p.PlanA, *p.Odds)
+		forget = goapp.Button().Type("button").Class("button secondary").DataSet("testid", "forget-plan").Disabled(!p.Live).Text("Forget plan A").
+			OnClick(onSend(p.Send, "plan", state.ForgetPlan{}))
+	}
 	return card.Body(
 		title,
 		goapp.P().Class("odds-line").DataSet("testid", "odds-month").Text(t.Month),
 		goapp.P().Class("odds-line").DataSet("testid", "odds-quarter").Text(t.Quarter),
+		plans,
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "keep-plan").Disabled(!p.Live).Text(keepWords).
+				OnClick(onSend(p.Send, "plan", state.KeepPlan{Month: p.Odds.Month.String()})),
+			forget,
+		),
+		errorLine(p.Err),
 		goapp.P().Class("hint").Text(t.ToCome+" An estimate, at your usual rates, with the values you set for what you decide. Which results pass is worked out exactly; the chances assume the months to come go like your months so far. Not a verdict."),
 		goapp.If(len(t.Few) > 0, goapp.Ul().Class("odds-few").DataSet("testid", "odds-few").Body(
 			goapp.Range(t.Few).Slice(func(i int) goapp.UI { return goapp.Li().Text(t.Few[i]) }),
@@ -43,5 +65,40 @@ func (p *OddsCard) render() goapp.UI {
 			goapp.Summary().Text("What the odds rest on"),
 			goapp.Ul().Body(goapp.Range(t.Basis).Slice(func(i int) goapp.UI { return goapp.Li().Text(t.Basis[i]) })),
 		)),
+	)
+}
+
+// renderPlans sets plan A's odds beside the current what-if's (plan B),
+// then says what differs.
+func (p *OddsCard) renderPlans(a, b state.Odds) goapp.UI {
+	cell := func(testid string, o state.Odds, quarter bool) goapp.UI {
+		if o.Err != nil {
+			return goapp.Td().DataSet("testid", testid).Text("no odds: " + o.Err.Error())
+		}
+		v := o.Pass
+		if quarter {
+			v = o.QuarterPass
+		}
+		return goapp.Td().DataSet("testid", testid).Text(state.ChanceText(v))
+	}
+	differs := p.Differs
+	if len(differs) == 0 {
+		differs = []string{"Nothing differs yet: move a slider, or change the volumes expected in survey luck."}
+	}
+	return goapp.Div().Class("plans").DataSet("testid", "plans").Body(
+		goapp.Table().Class("plans-table").Body(
+			goapp.Caption().Text("Plan A, kept, beside plan B, the what-if now"),
+			goapp.THead().Body(goapp.Tr().Body(
+				goapp.Th().Scope("col").Text("Chance of passing"),
+				goapp.Th().Scope("col").Text("Plan A"),
+				goapp.Th().Scope("col").Text("Plan B"),
+			)),
+			goapp.TBody().Body(
+				goapp.Tr().Body(goapp.Th().Scope("row").Text(state.ShortMonth(b.Month)), cell("plan-a-odds-month", a, false), cell("plan-b-odds-month", b, false)),
+				goapp.Tr().Body(goapp.Th().Scope("row").Text(b.Quarter), cell("plan-a-odds-quarter", a, true), cell("plan-b-odds-quarter", b, true)),
+			),
+		),
+		goapp.P().Class("hint").Text("What differs:"),
+		goapp.Ul().DataSet("testid", "plan-differs").Body(goapp.Range(differs).Slice(func(i int) goapp.UI { return goapp.Li().Text(differs[i]) })),
 	)
 }

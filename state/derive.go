@@ -215,10 +215,7 @@ type View struct {
 // Score derives the view of model m, which must be the one p was read from.
 func (p *Prepared) Score(m Model) (View, error) {
 	sc := p.Scorecard
-	v := View{Prepared: p, Agent: &p.Data.Agents[0]}
-	if a := p.Data.Agent(m.Agent); a != nil {
-		v.Agent = a
-	}
+	v := View{Prepared: p, Agent: p.agentOf(m)}
 	months := v.Agent.Months
 	latest := months[len(months)-1]
 	base := latest

@@ -131,6 +131,10 @@ type (
 		Value          *scoring.Num
 	}
 	ClearTakeOut struct{}
+	// KeepPlan keeps the month to come's what-if (Month) as plan A;
+	// ForgetPlan forgets plan A.
+	KeepPlan   struct{ Month string }
+	ForgetPlan struct{}
 )
 
 func (ChoosePreset) isMsg()    {}
@@ -173,3 +177,5 @@ func (Answer) isMsg()          {}
 func (SetExpected) isMsg()     {}
 func (TakeOut) isMsg()         {}
 func (ClearTakeOut) isMsg()    {}
+func (KeepPlan) isMsg()        {}
+func (ForgetPlan) isMsg()      {}

@@ -100,6 +100,18 @@ type Model struct {
 	// as text: the restore reads it).
 	Expect   map[string]scoring.Num `json:"expect,omitempty"`
 	TakenOut map[string]scoring.Num `json:"taken_out,omitempty"`
+	// PlanA is the what-if kept as plan A, for its odds beside the
+	// current one's (plan B).
+	PlanA *Plan `json:"plan_a,omitempty"`
+}
+
+// Plan is a what-if kept for the month to come: its slider values,
+// points given and volumes expected.
+type Plan struct {
+	Month   string                 `json:"month"`
+	WhatIfs map[string]scoring.Num `json:"what_ifs,omitempty"`
+	Points  map[string]scoring.Num `json:"points,omitempty"`
+	Expect  map[string]scoring.Num `json:"expect,omitempty"`
 }
 
 // Screen ids.

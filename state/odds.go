@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"maps"
 	"math"
 
 	"passline/scoring"
@@ -254,12 +255,9 @@ func nestedIn(a *scoring.AgentData, i, j int) bool {
 // settles, off the slider's path; an answer is kept per agent and choices.
 func (p *Prepared) Odds(m Model) Odds {
 	sc := p.Scorecard
-	a := &p.Data.Agents[0]
-	if got := p.Data.Agent(m.Agent); got != nil {
-		a = got
-	}
+	a := p.agentOf(m)
 	latest := a.Months[len(a.Months)-1]
-	next := latest.Month + 1
+	next := p.nextMonth(m)
 	key := fmt.Sprint(a.Name, m.WhatIfs[next.String()], m.Points[next.String()], m.Expect, quarterKey(sc, m, next))
 	if got, ok := p.odds[key]; ok {
 		return got
@@ -281,4 +279,78 @@ func quarterKey(sc *scoring.Scorecard, m Model, next scoring.Month) string {
 		b = append(b, m.WhatIfs[mo.String()], m.Points[mo.String()])
 	}
 	return fmt.Sprint(b...)
+}
+
+// PlanOdds is plan A's odds: the month to come with plan A's what-ifs,
+// points and volumes expected in place of the current ones; ok is false
+// without a plan A.
+func (p *Prepared) PlanOdds(m Model) (Odds, bool) {
+	if m.PlanA == nil {
+		return Odds{}, false
+	}
+	return p.Odds(m.withPlan(p.nextMonth(m).String(), *m.PlanA)), true
+}
+
+// withPlan is m with plan's what-ifs for month next.
+func (m Model) withPlan(next string, plan Plan) Model {
+	m.WhatIfs = withMap(maps.Clone(m.WhatIfs), next, plan.WhatIfs)
+	m.Points = withMap(maps.Clone(m.Points), next, plan.Points)
+	m.Expect = plan.Expect
+	return m
+}
+
+// nextMonth is the month after model m's agent's data: the month to come.
+func (p *Prepared) nextMonth(m Model) scoring.Month {
+	a := p.agentOf(m)
+	return a.Months[len(a.Months)-1].Month + 1
+}
+
+// agentOf is model m's agent, or the data's first.
+func (p *Prepared) agentOf(m Model) *scoring.AgentData {
+	if a := p.Data.Agent(m.Agent); a != nil {
+		return a
+	}
+	return &p.Data.Agents[0]
+}
+
+// PlanDiffers says, metric by metric, where plan A and the current
+// what-if (plan B) differ for the month to come: values set, points given,
+// volumes expected.
+func (p *Prepared) PlanDiffers(m Model) []string {
+	if m.PlanA == nil {
+		return nil
+	}
+	sc, next := p.Scorecard, p.nextMonth(m).String()
+	a, b := *m.PlanA, Plan{WhatIfs: m.WhatIfs[next], Points: m.Points[next], Expect: m.Expect}
+	var out []string
+	for i := range sc.Metrics {
+		mt := &sc.Metrics[i]
+		say := func(what string, x, y *scoring.Num, words func(scoring.Num) string) {
+			text := func(v *scoring.Num) string {
+				if v == nil {
+					return "as in your data"
+				}
+				return words(*v)
+			}
+			if (x == nil) != (y == nil) || (x != nil && !x.Equal(*y)) {
+				out = append(out, fmt.Sprintf("%s%s: %s in plan A, %s now.", mt.Label, what, text(x), text(y)))
+			}
+		}
+		get := func(values map[string]scoring.Num, k string) *scoring.Num {
+			if v, ok := values[k]; ok {
+				return &v
+			}
+			return nil
+		}
+		say("", get(a.WhatIfs, mt.ID), get(b.WhatIfs, mt.ID), func(v scoring.Num) string { return MetricValue(mt, v) })
+		for _, col := range mt.Source.Columns() {
+			if mt.Source.Kind == scoring.FromDeduct {
+				k := mt.ID + "." + col
+				say(" ("+col+")", get(a.WhatIfs, k), get(b.WhatIfs, k), func(v scoring.Num) string { return v.Short(0) })
+			}
+		}
+		say(" points", get(a.Points, mt.ID), get(b.Points, mt.ID), PointsText)
+		say(", expected a month", get(a.Expect, mt.ID), get(b.Expect, mt.ID), func(v scoring.Num) string { return v.Short(0) })
+	}
+	return out
 }

@@ -192,3 +192,42 @@ func TestOddsWords(t *testing.T) {
 		t.Errorf("few %q", w.Few)
 	}
 }
+
+// Plan A against plan B: the October kept as it is (plan A: 0.677, worked
+// out in TestOddsOctober), then the offer rate at 50 % and 5 surveys
+// expected (plan B: P(at least 4 of 5 at 0.92), TestOddsOctober's last
+// case). What differs is said metric by metric.
+func TestPlans(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"}
+	m = updated(t, m, KeepPlan{Month: "2026-11"},
+		SetWhatIf{Month: "2026-11", Metric: "offer_rate", Value: scoring.N(50)},
+		SetExpected{Metric: "ce", Value: num("5")})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ok := p.PlanOdds(m)
+	if !ok || a.Err != nil || math.Abs(a.Pass-binomAtLeast(25, 23, 0.92)) > 1e-9 {
+		t.Errorf("plan A: %v %v %v, want %v", ok, a.Err, a.Pass, binomAtLeast(25, 23, 0.92))
+	}
+	if b := p.Odds(m); math.Abs(b.Pass-binomAtLeast(5, 4, 0.92)) > 1e-9 {
+		t.Errorf("plan B: %v, want %v", b.Pass, binomAtLeast(5, 4, 0.92))
+	}
+	want := []string{
+		"Offer rate: as in your data in plan A, 50" + NBSP + "% now.",
+		"Customer experience, expected a month: as in your data in plan A, 5 now.",
+	}
+	if got := p.PlanDiffers(m); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("differs %q, want %q", got, want)
+	}
+	// Forgotten, and cleared with the what-ifs.
+	if n := updated(t, m, ForgetPlan{}); n.PlanA != nil {
+		t.Error("plan A was not forgotten")
+	}
+	if n := updated(t, m, ChooseAgent{Name: "Jo"}); n.PlanA != nil {
+		t.Error("plan A outlived a new agent")
+	}
+	if _, _, err := Update(m, KeepPlan{Month: "November"}); err == nil {
+		t.Error("a plan for no month was kept")
+	}
+}

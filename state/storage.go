@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -218,6 +219,19 @@ func salvage(m Model) (Model, []string) {
 		return values
 	}
 	m.Expect, dropped = goodCounts(m.Expect, dropped, CheckResponses)
+	if pl := m.PlanA; pl != nil {
+		_, bad := goodWhatIfs(sc, pl.WhatIfs)
+		_, badCounts := goodCounts(maps.Clone(pl.Expect), nil, CheckResponses)
+		for id, p := range pl.Points {
+			if sc.Metric(id) == nil || p.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(p) {
+				bad = append(bad, id+" points")
+			}
+		}
+		if checkMonth(pl.Month) != nil || len(bad)+len(badCounts) > 0 {
+			notes = append(notes, "plan A did not fit the scorecard in use, so it was forgotten")
+			m.PlanA = nil
+		}
+	}
 	m.TakenOut, dropped = goodCounts(m.TakenOut, dropped, CheckTakenOut)
 	m.Huddle = numbers(m.Huddle, huddlePointsKey)
 	for _, k := range SortedKeys(m.Huddle) { // saved before the points were typed

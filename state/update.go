@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"maps"
 	"passline/scoring"
 	"slices"
 	"strings"
@@ -177,6 +178,13 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.TakenOut = withOptional(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
 	case ClearTakeOut:
 		next.TakenOut = nil
+	case KeepPlan:
+		if err := checkMonth(msg.Month); err != nil {
+			return m, err
+		}
+		next.PlanA = &Plan{Month: msg.Month, WhatIfs: maps.Clone(m.WhatIfs[msg.Month]), Points: maps.Clone(m.Points[msg.Month]), Expect: maps.Clone(m.Expect)}
+	case ForgetPlan:
+		next.PlanA = nil
 	default:
 		return m, fmt.Errorf("unknown message %T", msg)
 	}
@@ -252,7 +260,7 @@ func (u *updater) scorecardChanged(m, prev Model) (Model, error) {
 // clearWhatIfs starts the what-ifs afresh: every month's sliders and
 // points, volumes, survey luck and appeal.
 func (m *Model) clearWhatIfs() {
-	m.WhatIfs, m.Points, m.OldWhatIf, m.Volumes, m.Expect, m.TakenOut = nil, nil, nil, nil, nil, nil
+	m.WhatIfs, m.Points, m.OldWhatIf, m.Volumes, m.Expect, m.TakenOut, m.PlanA = nil, nil, nil, nil, nil, nil, nil
 }
 
 // checkMonth says why text is not a what-if month.

@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
 
 // TestOddsCard: the October of SPEC section 4 pasted, the odds of
 // November and of 2026-Q4 worked out by hand (state/odds_test.go has the
@@ -20,11 +24,45 @@ func TestOddsCard(t *testing.T) {
 	s.waitText("month-score", "2.1")
 	s.waitText("odds-month", "Passing November 2026: 68\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: 46\u00a0%")
-	s.choose(`[data-testid="month"]`, "next")
-	s.waitTextContains("verdict", "November 2026")
-	s.setRange("offer_rate", "50")
+	s.offerOnHalfTheCalls()
 	s.waitText("odds-month", "Passing November 2026: 99\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: above 99\u00a0%")
 	s.js(`document.querySelector('[data-testid="odds"] details').open = true; document.querySelector('[data-testid="odds"]').scrollIntoView()`)
 	s.screenshotView("odds-360x740")
+}
+
+// TestTwoPlans: the October story told as two plans. Plan A keeps
+// November as the data has it (0.677 and 0.458 above); plan B offers on
+// half the calls (0.988, "99 %"; the quarter "above 99 %", worked out in
+// TestOddsCard). The table sets them side by side and says what differs.
+func TestTwoPlans(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste(octoberCells)
+	s.waitText("odds-month", "Passing November 2026: 68\u00a0%")
+	s.run(chromedp.Click(`[data-testid="keep-plan"]`))
+	s.waitText("plan-a-odds-quarter", "46\u00a0%")
+	s.waitText("plan-b-odds-quarter", "46\u00a0%")
+	s.offerOnHalfTheCalls()
+	s.waitText("plan-b-odds-month", "99\u00a0%")
+	s.waitText("plan-b-odds-quarter", "above 99\u00a0%")
+	s.waitText("plan-a-odds-month", "68\u00a0%")
+	s.waitText("plan-a-odds-quarter", "46\u00a0%")
+	s.waitText("plan-differs", "Offer rate: as in your data in plan A, 50\u00a0% now.")
+	s.js(`document.querySelector('[data-testid="plans"]').scrollIntoView()`)
+	s.screenshotView("two-plans-360x740")
+	s.axe("two plans")
+	s.reload()
+	s.waitText("plan-a-odds-quarter", "46\u00a0%") // kept on the device
+	s.run(chromedp.Click(`[data-testid="forget-plan"]`))
+	s.waitJS(`!document.querySelector('[data-testid="plans"]')`)
+}
+
+// offerOnHalfTheCalls moves November's offer rate, the month after the
+// October pasted, to 50 %.
+func (s *session) offerOnHalfTheCalls() {
+	s.t.Helper()
+	s.choose(`[data-testid="month"]`, "next")
+	s.waitTextContains("verdict", "November 2026")
+	s.setRange("offer_rate", "50")
 }
