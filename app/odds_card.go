@@ -20,6 +20,7 @@ type OddsCard struct {
 	// between it and the current what-if, in words.
 	PlanA   *state.Odds
 	Differs []string
+	Steps   []state.OddsStep // what one reachable step does, the largest change first
 	Err     string
 	Live    bool
 	Send    Sender
@@ -38,6 +39,7 @@ func (p *OddsCard) render() goapp.UI {
 		return card.Body(title, goapp.P().Class("hint").DataSet("testid", "odds-error").Text("No odds yet: "+p.Odds.Err.Error()))
 	}
 	t := state.OddsWords(p.Scorecard, *p.Odds)
+	steps := state.StepsWords(*p.Odds, p.Steps)
 	keepWords := "Keep this as plan A"
 	var plans, forget goapp.UI = goapp.Text(""), goapp.Text("")
 	if p.PlanA != nil {
@@ -51,6 +53,12 @@ func (p *OddsCard) render() goapp.UI {
 		goapp.P().Class("odds-line").DataSet("testid", "odds-month").Text(t.Month),
 		goapp.P().Class("odds-line").DataSet("testid", "odds-quarter").Text(t.Quarter),
 		plans,
+		goapp.If(len(steps) > 0, goapp.Div().Body(
+			goapp.H3().Text("What moves your odds most"),
+			goapp.Ol().Class("odds-steps").DataSet("testid", "odds-steps").Body(goapp.Range(steps).Slice(func(i int) goapp.UI {
+				return goapp.Li().Text(steps[i])
+			})),
+		)),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "keep-plan").Disabled(!p.Live).Text(keepWords).
 				OnClick(onSend(p.Send, "plan", state.KeepPlan{Month: p.Odds.Month.String()})),

@@ -49,6 +49,7 @@ type Calculator struct {
 	odds        *state.Odds             // the odds card's, worked out after a change settles (oddsLater)
 	planOdds    *state.Odds             // plan A's odds, when one is kept
 	planDiffers []string                // what differs between plan A and the what-if now
+	oddsSteps   []state.OddsStep        // what one reachable step of each metric does to the odds
 	oddsSeq     int                     // counts changes: only the last one's timer works the odds out
 }
 
@@ -179,6 +180,7 @@ func (c *Calculator) oddsLater() {
 		if c.prepared != nil {
 			o := c.prepared.Odds(c.model)
 			c.odds, c.planOdds, c.planDiffers = &o, nil, c.prepared.PlanDiffers(c.model)
+			c.oddsSteps = c.prepared.OddsSteps(c.model)
 			if a, ok := c.prepared.PlanOdds(c.model); ok {
 				c.planOdds = &a
 			}
@@ -346,7 +348,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	first = append(first,
 		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Sheet: c.model.Data != "" && !example, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
-		&OddsCard{Scorecard: v.Scorecard, Odds: c.odds, PlanA: c.planOdds, Differs: c.planDiffers, Err: c.errs["plan"], Live: c.live, Send: c},
+		&OddsCard{Scorecard: v.Scorecard, Odds: c.odds, PlanA: c.planOdds, Differs: c.planDiffers, Steps: c.oddsSteps, Err: c.errs["plan"], Live: c.live, Send: c},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},

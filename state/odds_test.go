@@ -2,6 +2,7 @@ package state
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"passline/scoring"
@@ -229,5 +230,63 @@ func TestPlans(t *testing.T) {
 	}
 	if _, _, err := Update(m, KeepPlan{Month: "November"}); err == nil {
 		t.Error("a plan for no month was kept")
+	}
+}
+
+// What moves the October's odds most, worked by hand (p3 = P(at least 23
+// of 25) ≈ 0.677, p2 = P(20 to 22) ≈ 0.311; the quarter now p3² ≈ 0.458):
+//   - one late fewer: attendance 3 (+0.05): CE 3 scores 2.1, CE 2 1.7; the
+//     quarter needs 3.8 from two months, and 2.1 + 1.7 is 3.8: p3² + 2 p3 p2
+//     ≈ 0.879; the month stays p3;
+//   - five more surveys (30): CE 3 needs 27 of 30: P ≈ 0.784, the quarter
+//     its square ≈ 0.615;
+//   - one more offer in ten calls (21.5 %) and ten seconds less (445 s)
+//     cross no band: nothing changes.
+func TestOddsSteps(t *testing.T) {
+	m := Model{Schema: Schema, Preset: DefaultPreset, Data: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,0,25,23,7:35,1,0\n"}
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p3 := binomAtLeast(25, 23, 0.92)
+	p2 := binomAtLeast(25, 20, 0.92) - p3
+	p30 := binomAtLeast(30, 27, 0.92)
+	want := []struct {
+		words          string
+		month, quarter float64
+	}{
+		{"One late fewer (Attendance)", p3, p3*p3 + 2*p3*p2},
+		{"Five more surveys expected (Customer experience)", p30, p30 * p30},
+		{"One more offer in every ten calls (Offer rate)", p3, p3 * p3},
+		{"Ten seconds less (Average handle time)", p3, p3 * p3},
+	}
+	got := p.OddsSteps(m)
+	if len(got) != len(want) {
+		t.Fatalf("%d steps %+v, want %d", len(got), got, len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Words != w.words || math.Abs(g.Month-w.month) > 1e-9 || math.Abs(g.Quarter-w.quarter) > 1e-9 {
+			t.Errorf("step %d: %q %.4f %.4f, want %q %.4f %.4f", i, g.Words, g.Month, g.Quarter, w.words, w.month, w.quarter)
+		}
+	}
+}
+
+func TestStepWords(t *testing.T) {
+	before := Odds{Month: scoring.MonthOf(2026, 11), Quarter: "2026-Q4", Pass: 0.677, QuarterPass: 0.458}
+	got := StepWords(before, OddsStep{Words: "One late fewer (Attendance)", Month: 0.677, Quarter: 0.879})
+	if want := "One late fewer (Attendance): 2026-Q4 from 46" + NBSP + "% to 88" + NBSP + "%; November 2026 stays at 68" + NBSP + "%."; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
+
+func TestStepsWords(t *testing.T) {
+	before := Odds{Month: scoring.MonthOf(2026, 11), Quarter: "2026-Q4", Pass: 0.677, QuarterPass: 0.458}
+	got := StepsWords(before, []OddsStep{{Words: "A", Month: 0.677, Quarter: 0.879}, {Words: "B", Month: 0.6771, Quarter: 0.4581}})
+	if len(got) != 1 || !strings.HasPrefix(got[0], "A: ") {
+		t.Errorf("%q: want only the step that changes a percentage", got)
+	}
+	if got := StepsWords(before, []OddsStep{{Words: "B", Month: 0.677, Quarter: 0.458}}); len(got) != 1 || !strings.HasPrefix(got[0], "No single step") {
+		t.Errorf("%q", got)
 	}
 }

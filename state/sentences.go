@@ -349,3 +349,31 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 
 // rateText is a share as a percentage with one decimal: "92.0 %".
 func rateText(p float64) string { return strconv.FormatFloat(p*100, 'f', 1, 64) + NBSP + "%" }
+
+// StepWords says what a step does to the odds: "One late fewer
+// (Attendance): 2026-Q4 from 46 % to 88 %; November 2026 stays at 68 %."
+func StepWords(before Odds, s OddsStep) string {
+	change := func(what string, from, to float64) string {
+		a, b := ChanceText(from), ChanceText(to)
+		if a == b {
+			return fmt.Sprintf("%s stays at %s", what, a)
+		}
+		return fmt.Sprintf("%s from %s to %s", what, a, b)
+	}
+	return fmt.Sprintf("%s: %s; %s.", s.Words, change(before.Quarter, before.QuarterPass, s.Quarter), change(MonthLabel(before.Month), before.Pass, s.Month))
+}
+
+// StepsWords says the steps that change a shown percentage, the largest
+// change first; none says so.
+func StepsWords(before Odds, steps []OddsStep) []string {
+	var out []string
+	for _, s := range steps {
+		if ChanceText(s.Quarter) != ChanceText(before.QuarterPass) || ChanceText(s.Month) != ChanceText(before.Pass) {
+			out = append(out, StepWords(before, s))
+		}
+	}
+	if len(out) == 0 && len(steps) > 0 {
+		out = append(out, "No single step (one more offer in ten calls, ten seconds, one incident, five more responses) changes your odds by a whole percent.")
+	}
+	return out
+}

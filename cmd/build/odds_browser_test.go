@@ -24,6 +24,9 @@ func TestOddsCard(t *testing.T) {
 	s.waitText("month-score", "2.1")
 	s.waitText("odds-month", "Passing November 2026: 68\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: 46\u00a0%")
+	// One late fewer moves the quarter most: 2.1 and 1.7 then make 3.8
+	// (state.TestOddsSteps has the arithmetic: 0.879).
+	s.waitTextContains("odds-steps", "One late fewer (Attendance): 2026-Q4 from 46\u00a0% to 88\u00a0%; November 2026 stays at 68\u00a0%.")
 	s.offerOnHalfTheCalls()
 	s.waitText("odds-month", "Passing November 2026: 99\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: above 99\u00a0%")
