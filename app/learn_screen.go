@@ -38,6 +38,8 @@ func (c *LearnScreen) render() goapp.UI {
 		body = c.renderKindLesson(l.Kind)
 	case l.Topic == "scenarios":
 		body = c.renderGuided(l.Scenarios)
+	case l.Odds != nil:
+		body = renderOddsLesson(l.Odds)
 	default:
 		body = c.renderQuiz(l)
 	}
@@ -140,4 +142,24 @@ func quizVerdict(q state.QuizQuestion) goapp.UI {
 		verdict, class = "Not quite: it is "+q.Options[q.Correct]+". ", "quiz-wrong"
 	}
 	return goapp.P().Class(class).DataSet("testid", "quiz-explain").Text(verdict + q.Explain)
+}
+
+// renderOddsLesson is the October story as two plans, with their odds.
+func renderOddsLesson(o *state.OddsLesson) goapp.UI {
+	if o.Err != nil {
+		return components.RenderFailed("the two plans")
+	}
+	return goapp.Section().Class("card lesson").DataSet("testid", "learn-odds").Aria("labelledby", "odds-lesson-title").Body(
+		goapp.H2().ID("odds-lesson-title").Text("Your odds: two plans for the same quarter"),
+		goapp.P().Text(o.Story),
+		goapp.Range(o.Plans).Slice(func(i int) goapp.UI {
+			p := o.Plans[i]
+			return goapp.Div().Class("plan-lesson").DataSet("plan", string(rune('a'+i))).Body(
+				goapp.H3().Text(p.Name),
+				goapp.P().Text(p.Holds),
+				goapp.P().Class("odds-line").DataSet("testid", "learn-plan-odds").Text(state.PlanLessonWords(p)),
+			)
+		}),
+		goapp.P().Class("hint").Text(o.Moral),
+	)
 }

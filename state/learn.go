@@ -16,6 +16,7 @@ type Learn struct {
 	Kind      *KindLesson    // the topic is a metric kind
 	Scenarios []GuidedAnswer // the topic is "scenarios"
 	Quiz      []QuizQuestion // the topic is "quiz"
+	Odds      *OddsLesson    // the topic is "odds"
 	Right     int            // quiz answers that are right
 	Answered  int            // quiz questions answered
 }
@@ -24,7 +25,7 @@ type Learn struct {
 var Lessons = []choice{
 	{"", "CE / CSAT"}, {"nps", "NPS"}, {"aht", "Handle time"}, {"sales", "Offers and sales"},
 	{"attendance", "Attendance"}, {"qa", "Quality (QA)"}, {"fcr", "First contact resolution"},
-	{"scenarios", "Floor scenarios"}, {"quiz", "Quiz"},
+	{"scenarios", "Floor scenarios"}, {"odds", "Odds: two plans"}, {"quiz", "Quiz"},
 }
 
 func knownLesson(id string) bool { return hasID(Lessons, id) }
@@ -88,6 +89,9 @@ func learnOf(sc *scoring.Scorecard, m Model) Learn {
 	switch m.Lesson {
 	case "scenarios":
 		l.Scenarios = guidedAnswers(m)
+	case "odds":
+		o := oddsLesson()
+		l.Odds = &o
 	case "quiz":
 		l.Quiz = quiz()
 		for i := range l.Quiz {

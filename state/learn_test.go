@@ -414,8 +414,8 @@ func TestLessonExamples(t *testing.T) {
 // NPS, AHT, attendance, QA and FCR; not CE, nor offers and sales.
 func TestLessonTabs(t *testing.T) {
 	for preset, want := range map[string]string{
-		"care-and-sales": "CE / CSAT | Handle time | Offers and sales | Attendance | Floor scenarios | Quiz | NPS, on another scorecard | Quality (QA), on another scorecard | First contact resolution, on another scorecard",
-		"tech-support":   "NPS | Handle time | Attendance | Quality (QA) | First contact resolution | Floor scenarios | Quiz | CE / CSAT, on another scorecard | Offers and sales, on another scorecard",
+		"care-and-sales": "CE / CSAT | Handle time | Offers and sales | Attendance | Floor scenarios | Odds: two plans | Quiz | NPS, on another scorecard | Quality (QA), on another scorecard | First contact resolution, on another scorecard",
+		"tech-support":   "NPS | Handle time | Attendance | Quality (QA) | First contact resolution | Floor scenarios | Odds: two plans | Quiz | CE / CSAT, on another scorecard | Offers and sales, on another scorecard",
 	} {
 		sc, _ := scoring.LoadPreset(preset)
 		var got []string

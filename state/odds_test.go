@@ -290,3 +290,62 @@ func TestStepsWords(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// binomPMF is the chance of each k of n at p, term by term.
+func binomPMF(n int, p float64) []float64 {
+	out := make([]float64, n+1)
+	for k := range out {
+		out[k] = binomAtLeast(n, k, p) - binomAtLeast(n, k+1, p)
+	}
+	return out
+}
+
+// The learn screen's two plans, enumerated here in hundredths of a point:
+// plan B scores 0.6 (offer rate 3) + 0.2 (AHT 2) + 0.25 (attendance 2.5)
+// + 0.2 × conversion points + 0.4 × CE points, so 105 + 20c + 40k
+// hundredths; the month passes from 195; the quarter when October's 205
+// and the two months make 585 or more. Conversion: 6 sales of 520 calls
+// (1 %) for 2 points, 11 (2 %) for 3, sales binomial over 260 offers at
+// 2 %; CE 3 from 23 of 25, 2 from 20, at 92 %.
+func TestOddsLesson(t *testing.T) {
+	l := oddsLesson()
+	if l.Err != nil || len(l.Plans) != 2 {
+		t.Fatalf("%v, %d plans", l.Err, len(l.Plans))
+	}
+	p3 := binomAtLeast(25, 23, 0.92)
+	if a := l.Plans[0]; math.Abs(a.Month-p3) > 1e-9 || math.Abs(a.Quarter-p3*p3) > 1e-9 {
+		t.Errorf("plan A %v %v, want %v %v", a.Month, a.Quarter, p3, p3*p3)
+	}
+	pk := map[int]float64{}
+	for k, p := range binomPMF(25, 0.92) {
+		pk[map[bool]int{true: 3, false: map[bool]int{true: 2, false: 1}[k >= 20]}[k >= 23]] += p
+	}
+	pc := map[int]float64{}
+	for s, p := range binomPMF(260, 0.02) {
+		pc[map[bool]int{true: 3, false: map[bool]int{true: 2, false: 1}[s >= 6]}[s >= 11]] += p
+	}
+	scores := map[int]float64{}
+	for c, x := range pc {
+		for k, y := range pk {
+			scores[105+20*c+40*k] += x * y
+		}
+	}
+	month, quarter := 0.0, 0.0
+	for v, p := range scores {
+		if v >= 195 {
+			month += p
+		}
+		for w, q := range scores {
+			if 205+v+w >= 585 {
+				quarter += p * q
+			}
+		}
+	}
+	if b := l.Plans[1]; math.Abs(b.Month-month) > 1e-9 || math.Abs(b.Quarter-quarter) > 1e-9 {
+		t.Errorf("plan B %v %v, want %v %v", b.Month, b.Quarter, month, quarter)
+	}
+	// 0.988 and 0.997, shown as 99 % and above 99 %.
+	if got := PlanLessonWords(l.Plans[1]); got != "November 99"+NBSP+"%, 2026-Q4 above 99"+NBSP+"%" {
+		t.Errorf("%q", got)
+	}
+}

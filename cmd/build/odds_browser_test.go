@@ -69,3 +69,23 @@ func (s *session) offerOnHalfTheCalls() {
 	s.waitTextContains("verdict", "November 2026")
 	s.setRange("offer_rate", "50")
 }
+
+// TestLearnTwoPlans: the learn screen's October story as two plans.
+// Plan A: 0.677 and 0.458 (TestOddsCard's arithmetic); plan B: 0.988 and
+// 0.997, enumerated by hand in state.TestOddsLesson.
+func TestLearnTwoPlans(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.screen("learn")
+	s.run(chromedp.Click(`button.lesson-tab[data-lesson="odds"]`), chromedp.WaitVisible(`[data-testid="learn-odds"]`))
+	got := s.evalStrings(`[...document.querySelectorAll('[data-testid="learn-plan-odds"]')].map(e => e.textContent)`)
+	want := []string{
+		"November 68\u00a0%, 2026-Q4 46\u00a0%",
+		"November 99\u00a0%, 2026-Q4 above 99\u00a0%",
+	}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("plans %q, want %q", got, want)
+	}
+	s.screenshot("learn-two-plans-360x740")
+	s.axe("two plans lesson")
+}
