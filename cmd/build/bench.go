@@ -34,6 +34,8 @@ type Report struct {
 	InputMaxMs       float64       `json:"input_to_dom_max_ms"`
 	InputEvents      int           `json:"input_events"`
 	WarmP50Ms        float64       `json:"input_to_dom_p50_warm_ms"`
+	OddsP50Ms        float64       `json:"slider_to_odds_p50_ms"`
+	OddsMaxMs        float64       `json:"slider_to_odds_max_ms"`
 	WarmP95Ms        float64       `json:"input_to_dom_p95_warm_ms"`
 	WarmMaxMs        float64       `json:"input_to_dom_max_warm_ms"`
 	BigPasteMs       float64       `json:"paste_10000_rows_to_summary_ms"`
@@ -180,6 +182,11 @@ func bench(site *Site, jsonOut, only string, logf func(string, ...any)) error {
 		return err
 	}
 
+	logf("slider to odds over %d moves of the month to come's offer rate…", oddsMoves)
+	if r.OddsP50Ms, r.OddsMaxMs, err = measureOdds(ctx); err != nil {
+		return err
+	}
+
 	logf("a 10,000-row paste, then the sliders again…")
 	var ignored any
 	var paste struct {
@@ -284,6 +291,54 @@ func measureInput(ctx context.Context, what []string) (p50, p95, max float64, er
 	return percentile(delays, 50), percentile(delays, 95), delays[len(delays)-1], nil
 }
 
+// oddsMoves is how many times bench moves the month to come's offer rate
+// and waits for the odds card to change.
+const oddsMoves = 20
+
+// measureOdds chooses the month to come, then moves its offer rate between
+// 0 % and 100 % (1 point, then 3: the odds change) oddsMoves times, each
+// timed from the input event until the month's odds change, 300 ms apart:
+// the odds are worked out once the slider settles, so each move is let
+// settle. It returns the p50 and the maximum in milliseconds.
+func measureOdds(ctx context.Context) (p50, max float64, err error) {
+	var delays []float64
+	js := `(async () => {
+  const month = document.querySelector('[data-testid="month"]');
+  month.value = 'next'; month.dispatchEvent(new Event('change', {bubbles: true}));
+  await new Promise(r => setTimeout(r, 500));
+  const input = () => document.querySelector('input[type=range][data-metric=offer_rate]');
+  const odds = () => document.querySelector('[data-testid="odds-month"]');
+  const delays = [];
+  for (let i = 0; i < %d; i++) {
+    const before = odds().textContent;
+    const t0 = performance.now();
+    const el = input();
+    el.value = i %% 2 ? '0' : '100';
+    el.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise((resolve, reject) => {
+      const obs = new MutationObserver(() => {
+        if (odds().textContent !== before) { obs.disconnect(); resolve(); }
+      });
+      obs.observe(document.body, {childList: true, characterData: true, subtree: true});
+      setTimeout(() => { obs.disconnect(); reject(new Error('the odds did not change within 5 s: ' + before)); }, 5000);
+    });
+    delays.push(performance.now() - t0);
+    await new Promise(r => setTimeout(r, 300));
+  }
+  return delays;
+})()`
+	err = chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(js, oddsMoves), &delays,
+		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if err == nil && len(delays) != oddsMoves {
+		err = fmt.Errorf("measured %d moves, want %d", len(delays), oddsMoves)
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("slider to odds: %w", err)
+	}
+	sort.Float64s(delays)
+	return percentile(delays, 50), delays[len(delays)-1], nil
+}
+
 // latencyJS sets an input's value to each of values in turn (repeating
 // them), fires an input event, and times each event until the watched
 // element's text changes in the DOM: n delays in milliseconds.
@@ -357,6 +412,8 @@ func printReport(w *os.File, r Report) {
 		{"input to DOM p50, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP50Ms), "11 ms", r.WarmP50Ms <= 11},
 		{"input to DOM p95, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmP95Ms), "16 ms", r.WarmP95Ms <= 16},
 		{"input to DOM max, the next 200 events", fmt.Sprintf("%.1f ms", r.WarmMaxMs), "", true},
+		{fmt.Sprintf("slider to odds p50 (%d moves, each let settle)", oddsMoves), fmt.Sprintf("%.0f ms", r.OddsP50Ms), "100 ms", r.OddsP50Ms <= 100},
+		{"slider to odds max", fmt.Sprintf("%.0f ms", r.OddsMaxMs), "100 ms", r.OddsMaxMs <= 100},
 		{"10,000-row paste to rendered summary", fmt.Sprintf("%.0f ms", r.BigPasteMs), "1000 ms", r.BigPasteMs <= 1000},
 		{"progress shown during that paste", fmt.Sprintf("%q", r.BigPasteProgress), "shown", r.BigPasteProgress != ""},
 		{"input to DOM p50, 10,000 rows loaded", fmt.Sprintf("%.1f ms", r.BigInputP50Ms), "11 ms", r.BigInputP50Ms <= 11},

@@ -39,6 +39,7 @@ func TestOddsCard(t *testing.T) {
 // half the calls (0.988, "99 %"; the quarter "above 99 %", worked out in
 // TestOddsCard). The table sets them side by side and says what differs.
 func TestTwoPlans(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.paste(octoberCells)
@@ -74,6 +75,7 @@ func (s *session) offerOnHalfTheCalls() {
 // Plan A: 0.677 and 0.458 (TestOddsCard's arithmetic); plan B: 0.988 and
 // 0.997, enumerated by hand in state.TestOddsLesson.
 func TestLearnTwoPlans(t *testing.T) {
+	needAxe(t)
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.screen("learn")
