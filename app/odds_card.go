@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"strconv"
+
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
@@ -22,6 +25,7 @@ type OddsCard struct {
 	Differs []string
 	Steps   []state.OddsStep // what one reachable step does, the largest change first
 	Err     string
+	Errs    map[string]string // by "expect:<id>", shared with survey luck
 	Live    bool
 	Send    Sender
 }
@@ -72,6 +76,7 @@ func (p *OddsCard) render() goapp.UI {
 		goapp.If(len(t.Basis) > 0, goapp.Details().Body(
 			goapp.Summary().Text("What the odds rest on"),
 			goapp.Ul().Body(goapp.Range(t.Basis).Slice(func(i int) goapp.UI { return goapp.Li().Text(t.Basis[i]) })),
+			goapp.Range(p.Odds.Drawn).Slice(func(i int) goapp.UI { return p.expectField(p.Odds.Drawn[i]) }),
 		)),
 	)
 }
@@ -108,5 +113,23 @@ func (p *OddsCard) renderPlans(a, b state.Odds) goapp.UI {
 		),
 		goapp.P().Class("hint").Text("What differs:"),
 		goapp.Ul().DataSet("testid", "plan-differs").Body(goapp.Range(differs).Slice(func(i int) goapp.UI { return goapp.Li().Text(differs[i]) })),
+	)
+}
+
+// expectField edits how many of a drawn metric's denominator a month is
+// expected to bring (surveys, responses, or the calls sales are counted
+// per); survey luck shows the same number.
+func (p *OddsCard) expectField(d state.DrawnMetric) goapp.UI {
+	m := &p.Scorecard.Metrics[d.Metric]
+	id := "odds-expect-" + m.ID
+	return goapp.Div().Class("field inline").Body(
+		goapp.Label().For(id).Text(fmt.Sprintf("%s: %s expected a month", m.Label, responseWord(m))),
+		goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
+			DataSet("odds-expect", m.ID).Value(strconv.FormatInt(d.Expected, 10)).Disabled(!p.Live).
+			OnChange(onRead(p.Send, "expect:"+m.ID, func(v string) (state.Msg, error) {
+				n, err := state.ReadResponses(v)
+				return state.SetExpected{Metric: m.ID, Value: n}, err
+			}), m.ID),
+		errorLine(p.Errs["expect:"+m.ID]),
 	)
 }

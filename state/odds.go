@@ -225,7 +225,7 @@ func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) ([]Drawn
 			d.Pooled = total.Round(0).Int64()
 			d.Expected = total.Div(scoring.N(months[i])).Round(0).Int64()
 		}
-		if v, ok := m.Expect[mt.ID]; ok && d.Per < 0 {
+		if v, ok := m.Expect[mt.ID]; ok { // the denominator expected: surveys, or the calls sales are counted per
 			d.Expected = v.Round(0).Int64()
 		}
 		d.Expected = min(max(d.Expected, 1), scoring.MaxDrawTrials)

@@ -32,6 +32,12 @@ func TestOddsCard(t *testing.T) {
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: above 99\u00a0%")
 	s.js(`document.querySelector('[data-testid="odds"] details').open = true; document.querySelector('[data-testid="odds"]').scrollIntoView()`)
 	s.screenshotView("odds-360x740")
+	// Five surveys expected instead of 25: CE 2 (80 %) needs 4 of 5:
+	// .92⁵ + 5 × .92⁴ × .08 ≈ 0.659 + 0.287 = 0.946, "95 %".
+	s.change(`input[data-odds-expect="ce"]`, "5")
+	s.waitText("odds-month", "Passing November 2026: 95\u00a0%")
+	s.js(`document.querySelector('[data-testid="odds"] details').scrollIntoView()`)
+	s.screenshotView("odds-expect-360x740")
 }
 
 // TestTwoPlans: the October story told as two plans. Plan A keeps
