@@ -332,7 +332,7 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 				m.Label, rateText(d.Rates[0]), d.Pooled, per.Source.Num, m.Source.Num, d.Expected, m.Source.Den, per.Source.Num, strings.ToLower(per.Label)))
 		default:
 			t.Basis = append(t.Basis, fmt.Sprintf("%s: %s of your %d %s were %s; %d expected a month.",
-				m.Label, rateText(d.Rates[0]), d.Pooled, m.Source.Den, m.Source.Num, d.Expected))
+				m.Label, rateText(d.Rates[0]), d.Pooled, columnWords(m.Source.Den), columnWords(m.Source.Num), d.Expected))
 		}
 		if d.Pooled < FewResponses {
 			word := m.Source.Den
@@ -377,3 +377,6 @@ func StepsWords(before Odds, steps []OddsStep) []string {
 	}
 	return out
 }
+
+// columnWords is a column's name as words: "resolved_first" → "resolved first".
+func columnWords(name string) string { return strings.ReplaceAll(name, "_", " ") }
