@@ -227,10 +227,13 @@ func (sc *Scorecard) MonthOddsOf(dists []Dist) (MonthOdds, error) {
 	}
 	var res MonthOdds
 	var scores []Outcome
+	var fails bool
 	for _, s := range states {
 		rounded := s.sum.Round(sc.Decimals)
 		if !s.gated && !rounded.Less(sc.Pass) {
 			res.Pass += s.p
+		} else {
+			fails = true
 		}
 		score := s.sum
 		if sc.Quarter.AverageOf == AverageRounded {
@@ -239,8 +242,17 @@ func (sc *Scorecard) MonthOddsOf(dists []Dist) (MonthOdds, error) {
 		scores = append(scores, Outcome{Points: score, P: s.p})
 	}
 	res.Scores = merge(scores)
-	res.Pass = math.Min(res.Pass, 1)
+	res.Pass = certain(res.Pass, fails)
 	return res, nil
+}
+
+// certain is a chance of passing, 1 exactly when no outcome fails (the
+// chances left out below oddsTail would otherwise show as "above 99 %").
+func certain(pass float64, fails bool) float64 {
+	if !fails {
+		return 1
+	}
+	return math.Min(pass, 1)
 }
 
 // AverageQuarterOdds is the chance that an average-mode quarter passes
@@ -265,13 +277,15 @@ func (sc *Scorecard) AverageQuarterOdds(counted []Num, future []Dist) (float64, 
 		}
 		sums = merge(next)
 	}
-	pass := 0.0
+	pass, fails := 0.0, false
 	for _, s := range sums {
 		if !s.Points.Div(N(3)).Round(sc.Decimals).Less(sc.Pass) {
 			pass += s.P
+		} else {
+			fails = true
 		}
 	}
-	return math.Min(pass, 1), nil
+	return certain(pass, fails), nil
 }
 
 // Held is the Dist of metric m held at input in (its what-if value, or a

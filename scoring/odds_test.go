@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -124,11 +125,7 @@ func TestMonthOddsByHand(t *testing.T) {
 	}
 	// A gate that decides: weights 10 and 90, AHT at 3: CE 1 scores 0.1 +
 	// 2.7 = 2.8, a pass by the score, failed by the gate.
-	light := oddsCard(t, `{"version": 1, "pass": 2.0, "decimals": 1, "metrics": [
- {"id": "ce", "label": "CE", "unit": "percent", "better": "higher", "weight": 10, "gate": 2,
-  "source": {"ratio": {"num": "satisfied", "den": "surveys"}}, "bands": [{"points": 2, "at": 80}, {"points": 3, "at": 90}]},
- {"id": "aht", "label": "AHT", "unit": "seconds", "better": "lower", "weight": 90,
-  "source": {"column": "aht"}, "bands": [{"points": 2, "at": 480}, {"points": 3, "at": 420}]}]}`)
+	light := oddsCard(t, lightCard)
 	got, _ = light.MonthOddsOf([]Dist{{{N(1), 0.4}, {N(3), 0.6}}, Fixed(N(3))})
 	if !near(got.Pass, 0.6) {
 		t.Errorf("a gate failing a high score: pass %v, want 0.6", got.Pass)
@@ -144,6 +141,17 @@ func TestMonthOddsByHand(t *testing.T) {
 	got, _ = whole.MonthOddsOf([]Dist{Fixed(N(1)), {{N(1), 0.3}, {N(2), 0.7}}})
 	if !near(got.Pass, 0.7) {
 		t.Errorf("1.5 rounding to 2: pass %v, want 0.7", got.Pass)
+	}
+	// A month that passes whatever the draw is certain: exactly 1, though
+	// the draw's tails below oddsTail are left out. Without its gate, the
+	// light scorecard's AHT at 3 gives 2.7 and CE adds 0.1 to 0.3.
+	ce600, err := light.PointsDist(&light.Metrics[0], Draw{Trials: 600, Rates: []float64{0.92}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lightNoGate := oddsCard(t, strings.Replace(lightCard, `"gate": 2,`, "", 1))
+	if got, _ := lightNoGate.MonthOddsOf([]Dist{ce600, Fixed(N(3))}); got.Pass != 1 {
+		t.Errorf("a month that always passes: %v, want exactly 1", got.Pass)
 	}
 	if _, err := sc.MonthOddsOf([]Dist{ceHalf}); err == nil {
 		t.Error("one distribution for two metrics was taken")
@@ -325,3 +333,10 @@ func BenchmarkOdds(b *testing.B) {
 		})
 	}
 }
+
+// lightCard: CE weighs 10 with a gate of 2, AHT 90.
+const lightCard = `{"version": 1, "pass": 2.0, "decimals": 1, "metrics": [
+ {"id": "ce", "label": "CE", "unit": "percent", "better": "higher", "weight": 10, "gate": 2,
+  "source": {"ratio": {"num": "satisfied", "den": "surveys"}}, "bands": [{"points": 2, "at": 80}, {"points": 3, "at": 90}]},
+ {"id": "aht", "label": "AHT", "unit": "seconds", "better": "lower", "weight": 90,
+  "source": {"column": "aht"}, "bands": [{"points": 2, "at": 480}, {"points": 3, "at": 420}]}]}`
