@@ -44,7 +44,10 @@ func (c *HuddleScreen) render() goapp.UI {
 		),
 		goapp.Div().Class("huddle-row").Body(
 			c.renderPassMap(sc, h),
-			renderWorth(sc, h),
+			goapp.Div().Class("huddle-side").Body(
+				renderWorth(sc, h),
+				c.renderLuck(sc, h.Luck),
+			),
 		),
 		errorLine(c.Err),
 	)
@@ -53,7 +56,10 @@ func (c *HuddleScreen) render() goapp.UI {
 func (c *HuddleScreen) renderScenario(sc *scoring.Scorecard, h *state.Huddle, s int) goapp.UI {
 	sn := h.Scenarios[s]
 	return goapp.Section().Class("card scenario").DataSet("scenario", sn.Key).Aria("labelledby", "scenario-"+sn.Key).Body(
-		goapp.H2().ID("scenario-"+sn.Key).Text(strings.ToUpper(sn.Key)+": "+sn.Title),
+		goapp.Div().Class("scenario-head").Body(
+			goapp.H2().ID("scenario-"+sn.Key).Text(strings.ToUpper(sn.Key)+": "+sn.Title),
+			huddleOddsLine(sc, h.Luck, s),
+		),
 		components.NewVerdict("scenario", sn.Score.Fixed(sc.Decimals), sn.Pass, state.MarginWords(sc, sn.Score, sn.Gated)).WithLarge(true),
 		goapp.Div().Class("scenario-points").Body(goapp.Range(c.Order).Slice(func(k int) goapp.UI {
 			i := c.Order[k]
@@ -144,5 +150,57 @@ func renderWorth(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
 				goapp.Span().Class("metric-value").Text("+"+h.Worth[i].Short(4)),
 			)
 		})),
+	)
+}
+
+// renderLuck chooses the metric left to luck, its usual rate and the
+// responses of a month; each scenario's head then says how often it
+// passes (huddleOddsLine).
+func (c *HuddleScreen) renderLuck(sc *scoring.Scorecard, l state.HuddleLuck) goapp.UI {
+	if l.Metric < 0 {
+		return goapp.Text("")
+	}
+	m := &sc.Metrics[l.Metric]
+	field := func(key, label, value string) goapp.UI {
+		id := "huddle-" + strings.ReplaceAll(key, ".", "-")
+		return goapp.Div().Class("field inline").Body(
+			goapp.Label().For(id).Text(label),
+			goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "decimal").Attr("autocomplete", "off").
+				DataSet("huddle", key).Value(value).Disabled(!c.Live).
+				OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: key, Value: v} }), key),
+		)
+	}
+	return goapp.Section().Class("card").DataSet("testid", "huddle-luck").Aria("label", "Left to luck").Body(
+		goapp.Div().Class("map-choices").Body(
+			goapp.Div().Class("field inline").Body(
+				goapp.Label().For("huddle-luck").Text("Left to luck (an estimate)"),
+				goapp.Select().ID("huddle-luck").DataSet("huddle", "luck").Disabled(!c.Live).
+					OnChange(onSendValue(c.Send, "huddle", func(v string) state.Msg { return state.SetHuddle{Key: "luck", Value: v} }), "luck").Body(
+					goapp.Range(l.Choices).Slice(func(k int) goapp.UI {
+						i := l.Choices[k]
+						return goapp.Option().Value(sc.Metrics[i].ID).Selected(i == l.Metric).Text(sc.Metrics[i].Label)
+					}),
+				),
+			),
+			field("luck.rate", "Usual rate (%)", l.Rate.Short(2)),
+			field("luck.n", state.Capitalize(m.Source.Den)+" a month", fmt.Sprint(l.N)),
+		),
+	)
+}
+
+// huddleOddsLine is scenario s's chance of passing with a metric left to
+// luck, for the scenario's head.
+func huddleOddsLine(sc *scoring.Scorecard, l state.HuddleLuck, s int) goapp.UI {
+	if l.Metric < 0 {
+		return goapp.Text("")
+	}
+	text := "no odds"
+	if l.Err == nil {
+		text = state.ChanceText(l.Odds[s])
+	}
+	return goapp.P().Class("scenario-odds").Body(
+		goapp.Text("Left to luck: passes "),
+		goapp.Strong().DataSet("testid", "huddle-odds-"+[]string{"a", "b"}[s]).Text(text),
+		goapp.Text(" of months"),
 	)
 }

@@ -17,6 +17,7 @@ type Huddle struct {
 	Scores    [][]scoring.Num // the score of each cell of Map
 	MapErr    error
 	Worth     []scoring.Num // per metric, scorecard order: the score one point adds
+	Luck      HuddleLuck    // the scenarios' odds with one metric left to luck
 }
 
 // Scenario is a month given as points, one per metric (scorecard order).
@@ -99,6 +100,7 @@ func huddleOf(sc *scoring.Scorecard, m Model) Huddle {
 	for i := range sc.Metrics {
 		h.Worth = append(h.Worth, sc.Metrics[i].Weight.Div(scoring.N(100)))
 	}
+	h.Luck = huddleLuckOf(sc, m, h.Scenarios)
 	return h
 }
 

@@ -144,6 +144,9 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		if huddlePointsKey(msg.Key) {
 			return m, fmt.Errorf("%s holds points: set them with SetHuddlePoints", scoring.Clip(msg.Key))
 		}
+		if err := checkHuddleLuck(msg.Key, msg.Value); err != nil {
+			return m, err
+		}
 		next.Huddle = withText(m.Huddle, msg.Key, msg.Value)
 	case SetHuddlePoints:
 		if !huddlePointsKey(msg.Key) {
