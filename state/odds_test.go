@@ -192,6 +192,14 @@ func TestOddsWords(t *testing.T) {
 	if len(w.Few) != 1 || w.Few[0] != "Customer experience rests on only 4 surveys so far: a shaky rate." {
 		t.Errorf("few %q", w.Few)
 	}
+	// Values without counts (CE as a percentage, conversion as one): nothing
+	// is drawn, and the card says so.
+	m.Data = "month,agent,offer rate,conversion,ce,aht,late,absent\n2026-10,Jo,11.5,0,92,7:35,1,0\n"
+	o := oddsFor(t, m)
+	w = OddsWords(sc, o)
+	if len(o.Drawn) != 0 || len(w.Few) != 1 || !strings.HasPrefix(w.Few[0], "Nothing here is counted in responses") {
+		t.Errorf("drawn %+v, few %q", o.Drawn, w.Few)
+	}
 }
 
 // Plan A against plan B: the October kept as it is (plan A: 0.677, worked

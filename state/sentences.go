@@ -320,6 +320,9 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 	default:
 		t.ToCome = fmt.Sprintf("%d months of %s are still to come.", o.QuarterToCome, o.Quarter)
 	}
+	if len(o.Drawn) == 0 {
+		t.Few = append(t.Few, "Nothing here is counted in responses (your data has no survey, NPS or sales counts), so nothing is left to chance: these odds are your values as they stand.")
+	}
 	for _, d := range o.Drawn {
 		m := &sc.Metrics[d.Metric]
 		switch {
