@@ -47,7 +47,7 @@ func (p *LuckCard) render() goapp.UI {
 				goapp.H3().Text(m.Label),
 				luckLine(sc, m, r),
 				goapp.Div().Class("field inline").Body(
-					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", state.Capitalize(responseWord(m)))),
+					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", state.Capitalize(state.ResponseWord(m)))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
 						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!p.Live).
 						OnChange(onRead(p.Send, "expect:"+m.ID, func(v string) (state.Msg, error) {
@@ -81,15 +81,6 @@ func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r state.LuckRow) goapp.U
 	return goapp.P().Text(oneResponseWords(sc, m, r.Luck))
 }
 
-// responseWord names what a metric counts responses in: "surveys",
-// "responses", "calls".
-func responseWord(m *scoring.Metric) string {
-	if m.Source.Kind == scoring.FromNPS {
-		return "responses"
-	}
-	return m.Source.Den
-}
-
 // oneResponseWords says how many responses there were and what one more
 // does: "25 surveys this month. Add one to satisfied and surveys: 92.31 %;
 // to surveys only: 88.46 %."
@@ -98,8 +89,8 @@ func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) 
 	src := m.Source
 	if src.Kind == scoring.FromNPS {
 		return fmt.Sprintf("%s %s this month. Add one to %s: %s; to %s: %s; to %s: %s.",
-			l.Responses.Short(0), responseWord(m), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
+			l.Responses.Short(0), state.ResponseWord(m), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
 	}
 	return fmt.Sprintf("%s %s this month. Add one to %s and %s: %s; to %s only: %s.",
-		l.Responses.Short(0), responseWord(m), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
+		l.Responses.Short(0), state.ResponseWord(m), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
 }

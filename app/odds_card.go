@@ -123,7 +123,7 @@ func (p *OddsCard) expectField(d state.DrawnMetric) goapp.UI {
 	m := &p.Scorecard.Metrics[d.Metric]
 	id := "odds-expect-" + m.ID
 	return goapp.Div().Class("field inline").Body(
-		goapp.Label().For(id).Text(fmt.Sprintf("%s: %s expected a month", m.Label, responseWord(m))),
+		goapp.Label().For(id).Text(fmt.Sprintf("%s: %s expected a month", m.Label, state.ResponseWord(m))),
 		goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
 			DataSet("odds-expect", m.ID).Value(strconv.FormatInt(d.Expected, 10)).Disabled(!p.Live).
 			OnChange(onRead(p.Send, "expect:"+m.ID, func(v string) (state.Msg, error) {

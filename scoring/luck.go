@@ -44,63 +44,43 @@ func (sc *Scorecard) SurveyLuck(m *Metric, in Input, n int) (Luck, error) {
 	}
 	l := Luck{N: n}
 	c := in.Counts
-	levels := sc.Levels(m)
-	l.Chances = make([]Chance, len(levels))
-	for i, p := range levels {
-		l.Chances[i].Points = p
-	}
-	// add counts an outcome's chance towards every level its points reach.
-	add := func(counts []Num, chance float64) {
-		v, ok := sc.ValueFromCounts(m, counts)
-		if !ok || chance == 0 {
-			return
-		}
-		pts := sc.PointsFor(m, v)
-		for i := range l.Chances {
-			if !pts.Less(l.Chances[i].Points) {
-				l.Chances[i].AtLeast += chance
-			}
-		}
-	}
 	if m.Source.Kind == FromRatio {
 		num, den := c[0], c[1]
 		if den.Sign() <= 0 || num.Sign() < 0 || den.Less(num) || !num.IsInt() || !den.IsInt() {
 			return Luck{}, fmt.Errorf("%s: %s %s of %s %s is not a whole share of responses, so no chance can be estimated", m.Label, num.Short(2), m.Source.Num, den.Short(2), m.Source.Den)
 		}
 		l.Responses = den
-		p := num.Float64() / den.Float64()
-		l.Rates = []float64{p}
+		l.Rates = []float64{num.Float64() / den.Float64()}
 		l.OneMore = []Num{ratioValue(sc, m, num.Add(N(1)), den.Add(N(1))), ratioValue(sc, m, num, den.Add(N(1)))}
-		for k := 0; k <= n; k++ {
-			add([]Num{N(int64(k)), N(int64(n))}, math.Exp(logChoose(n, k)+logPow(p, k)+logPow(1-p, n-k)))
+	} else {
+		pr, pa, de := c[0], c[1], c[2]
+		total := pr.Add(pa).Add(de)
+		if total.Sign() <= 0 || pr.Sign() < 0 || pa.Sign() < 0 || de.Sign() < 0 || !pr.IsInt() || !pa.IsInt() || !de.IsInt() {
+			return Luck{}, fmt.Errorf("%s: the responses this month are not whole counts, so no chance can be estimated", m.Label)
 		}
-		return l, nil
-	}
-	pr, pa, de := c[0], c[1], c[2]
-	total := pr.Add(pa).Add(de)
-	if total.Sign() <= 0 || pr.Sign() < 0 || pa.Sign() < 0 || de.Sign() < 0 || !pr.IsInt() || !pa.IsInt() || !de.IsInt() {
-		return Luck{}, fmt.Errorf("%s: the responses this month are not whole counts, so no chance can be estimated", m.Label)
-	}
-	l.Responses = total
-	t := total.Float64()
-	sp, sn, sd := pr.Float64()/t, pa.Float64()/t, de.Float64()/t
-	l.Rates = []float64{sp, sn, sd}
-	one := func(dp, dn, dd int64) Num {
-		v, _ := sc.ValueFromCounts(m, []Num{pr.Add(N(dp)), pa.Add(N(dn)), de.Add(N(dd))})
-		return v
-	}
-	l.OneMore = []Num{one(1, 0, 0), one(0, 1, 0), one(0, 0, 1)}
-	// The NPS of an outcome depends on promoters − detractors only: sum the
-	// chance of each difference, then score each difference once.
-	byDiff := make([]float64, 2*n+1)
-	for a := 0; a <= n; a++ {
-		for d := 0; a+d <= n; d++ {
-			byDiff[a-d+n] += math.Exp(logChoose(n, a) + logChoose(n-a, d) + logPow(sp, a) + logPow(sd, d) + logPow(sn, n-a-d))
+		l.Responses = total
+		t := total.Float64()
+		l.Rates = []float64{pr.Float64() / t, pa.Float64() / t, de.Float64() / t}
+		one := func(dp, dn, dd int64) Num {
+			v, _ := sc.ValueFromCounts(m, []Num{pr.Add(N(dp)), pa.Add(N(dn)), de.Add(N(dd))})
+			return v
 		}
+		l.OneMore = []Num{one(1, 0, 0), one(0, 1, 0), one(0, 0, 1)}
 	}
-	for diff := -n; diff <= n; diff++ {
-		a, d := int64(max(diff, 0)), int64(max(-diff, 0))
-		add([]Num{N(a), N(int64(n) - a - d), N(d)}, byDiff[diff+n])
+	// Next month's n responses at this month's rates: each level's chance
+	// of being reached.
+	dist, err := sc.PointsDist(m, Draw{Trials: n, Rates: l.Rates})
+	if err != nil {
+		return Luck{}, err
+	}
+	for _, p := range sc.Levels(m) {
+		ch := Chance{Points: p}
+		for _, o := range dist {
+			if !o.Points.Less(p) {
+				ch.AtLeast += o.P
+			}
+		}
+		l.Chances = append(l.Chances, ch)
 	}
 	return l, nil
 }
@@ -108,14 +88,6 @@ func (sc *Scorecard) SurveyLuck(m *Metric, in Input, n int) (Luck, error) {
 func ratioValue(sc *Scorecard, m *Metric, num, den Num) Num {
 	v, _ := sc.ValueFromCounts(m, []Num{num, den})
 	return v
-}
-
-// logChoose is log(n choose k).
-func logChoose(n, k int) float64 {
-	a, _ := math.Lgamma(float64(n + 1))
-	b, _ := math.Lgamma(float64(k + 1))
-	c, _ := math.Lgamma(float64(n - k + 1))
-	return a - b - c
 }
 
 // logPow is log(p^k), with 0^0 = 1.

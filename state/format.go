@@ -212,3 +212,12 @@ func DecimalsText(d int) string {
 	}
 	return fmt.Sprintf("%d decimals", d)
 }
+
+// ResponseWord names what a ratio or NPS metric counts responses in:
+// "surveys", "calls", "responses" for NPS.
+func ResponseWord(m *scoring.Metric) string {
+	if m.Source.Kind == scoring.FromNPS {
+		return "responses"
+	}
+	return columnWords(m.Source.Den)
+}

@@ -415,7 +415,7 @@ func stepOf(sc *scoring.Scorecard, m Model, mt *scoring.Metric, in scoring.Input
 			return m, "", false
 		}
 		m.Expect = with(maps.Clone(m.Expect), mt.ID, n)
-		return m, fmt.Sprintf("Five more %s expected (%s)", responsesWord(mt), mt.Label), true
+		return m, fmt.Sprintf("Five more %s expected (%s)", ResponseWord(mt), mt.Label), true
 	}
 	if in.Missing {
 		return m, "", false
@@ -424,7 +424,8 @@ func stepOf(sc *scoring.Scorecard, m Model, mt *scoring.Metric, in scoring.Input
 		for k, pen := range mt.Source.Penalties {
 			if in.Counts[k].Sign() > 0 {
 				key := IncidentKey(mt, pen.Column)
-				m.WhatIfs = withIn(m.WhatIfs, next, key, ptrTo(in.Counts[k].Sub(scoring.N(1))))
+				fewer := in.Counts[k].Sub(scoring.N(1))
+				m.WhatIfs = withIn(m.WhatIfs, next, key, &fewer)
 				return m, fmt.Sprintf("One %s fewer (%s)", pen.Column, mt.Label), true
 			}
 		}
@@ -458,11 +459,3 @@ func stepOf(sc *scoring.Scorecard, m Model, mt *scoring.Metric, in scoring.Input
 	return m, fmt.Sprintf("%s (%s)", words, mt.Label), true
 }
 
-func responsesWord(m *scoring.Metric) string {
-	if m.Source.Kind == scoring.FromNPS {
-		return "responses"
-	}
-	return m.Source.Den
-}
-
-func ptrTo[V any](v V) *V { return &v }

@@ -338,11 +338,9 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 				m.Label, rateText(d.Rates[0]), d.Pooled, columnWords(m.Source.Den), columnWords(m.Source.Num), d.Expected))
 		}
 		if d.Pooled < FewResponses {
-			word := m.Source.Den
+			word := ResponseWord(m)
 			if d.Per >= 0 {
-				word = sc.Metrics[d.Per].Source.Num
-			} else if m.Source.Kind == scoring.FromNPS {
-				word = "responses"
+				word = columnWords(sc.Metrics[d.Per].Source.Num)
 			}
 			t.Few = append(t.Few, fmt.Sprintf("%s rests on only %d %s so far: a shaky rate.", m.Label, d.Pooled, word))
 		}
