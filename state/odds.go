@@ -458,4 +458,3 @@ func stepOf(sc *scoring.Scorecard, m Model, mt *scoring.Metric, in scoring.Input
 	m.WhatIfs = withIn(m.WhatIfs, next, mt.ID, &v)
 	return m, fmt.Sprintf("%s (%s)", words, mt.Label), true
 }
-
