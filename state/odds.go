@@ -48,11 +48,7 @@ type DrawnMetric struct {
 // counted months are taken with their what-ifs (quarterMonths).
 func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.Month, nextInputs []scoring.Input, quarterMonths []scoring.MonthData) Odds {
 	o := Odds{Month: next, Quarter: sc.QuarterLabel(sc.QuarterOf(next))}
-	drawn, err := drawnMetrics(sc, m, a)
-	if err != nil {
-		o.Err = err
-		return o
-	}
+	drawn := drawnMetrics(sc, m, a)
 	byMetric := make([]*DrawnMetric, len(sc.Metrics))
 	for i := range drawn {
 		byMetric[drawn[i].Metric] = &drawn[i]
@@ -61,6 +57,7 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 
 	// The month: drawn metrics at their rates, the others held.
 	dists := make([]scoring.Dist, len(sc.Metrics))
+	var err error
 	for i := range sc.Metrics {
 		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, nil, 1); err != nil {
 			o.Err = err
@@ -163,7 +160,7 @@ func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []sco
 // whose events are another ratio's tries (the offer rate, when sales are
 // counted per call and never exceed the offers): the agent decides it, so
 // it is held at its what-if value, and the other is drawn per its events.
-func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) ([]DrawnMetric, error) {
+func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) []DrawnMetric {
 	sums := make([][]scoring.Num, len(sc.Metrics))
 	months := make([]int64, len(sc.Metrics))
 	for i := range sc.Metrics {
@@ -231,7 +228,7 @@ func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) ([]Drawn
 		d.Expected = min(max(d.Expected, 1), scoring.MaxDrawTrials)
 		out = append(out, d)
 	}
-	return out, nil
+	return out
 }
 
 // nestedIn reports whether ratio i's events never exceed ratio j's in the

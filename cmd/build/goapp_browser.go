@@ -130,3 +130,22 @@ func copyGoFiles(from, to string) error {
 	}
 	return nil
 }
+
+// buildBrowserWasm builds cmd/web for the browser, against go-app without
+// its server, in the folder tmp, and returns the wasm; flags are go
+// build's own (the site's "-ldflags=-s -w").
+func buildBrowserWasm(root, tmp string, flags ...string) ([]byte, error) {
+	modFile, err := browserModFile(root, filepath.Join(tmp, "mod"))
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(tmp, "app.wasm")
+	args := append([]string{"build", "-modfile=" + modFile, "-trimpath"}, flags...)
+	cmd := exec.Command("go", append(args, "-o", path, "./cmd/web")...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the wasm failed: %v\n%s", err, out)
+	}
+	return os.ReadFile(path)
+}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -58,22 +57,7 @@ func BuildSite(o SiteOptions) (*Site, error) {
 	defer os.RemoveAll(tmp)
 
 	o.Log("building the wasm (GOOS=js GOARCH=wasm, go-app without its server)…")
-	modFile, err := browserModFile(o.Root, filepath.Join(tmp, "mod"))
-	if err != nil {
-		return nil, err
-	}
-	wasmPath := filepath.Join(tmp, "app.wasm")
-	args := []string{"build", "-modfile=" + modFile, "-trimpath", "-ldflags=-s -w"}
-	if f := os.Getenv("PASSLINE_WASM_FLAGS"); f != "" { // experiments
-		args = append(args, strings.Fields(f)...)
-	}
-	cmd := exec.Command("go", append(args, "-o", wasmPath, "./cmd/web")...)
-	cmd.Dir = o.Root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building the wasm failed: %v\n%s", err, out)
-	}
-	wasm, err := os.ReadFile(wasmPath)
+	wasm, err := buildBrowserWasm(o.Root, tmp, "-ldflags=-s -w")
 	if err != nil {
 		return nil, err
 	}

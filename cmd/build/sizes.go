@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"text/tabwriter"
@@ -184,18 +182,7 @@ func printSizes(root string, top int, w io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	modFile, err := browserModFile(root, filepath.Join(tmp, "mod"))
-	if err != nil {
-		return err
-	}
-	path := filepath.Join(tmp, "app.wasm")
-	cmd := exec.Command("go", "build", "-modfile="+modFile, "-trimpath", "-o", path, "./cmd/web")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the wasm with its names: %v\n%s", err, out)
-	}
-	b, err := os.ReadFile(path)
+	b, err := buildBrowserWasm(root, tmp) // with its names: no -s
 	if err != nil {
 		return err
 	}
