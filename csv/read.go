@@ -56,21 +56,38 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 	if kind != "" {
 		return &scoring.Data{}, notCSV(kind)
 	}
+	// The header row: the first line, or, when it holds no name Passline
+	// knows, the first of the next 20 that does (SPEC section 9).
+	skipped, offset := headerLine(text, sc, opts)
+	for range skipped {
+		text = text[bytes.IndexByte(text, '\n')+1:]
+	}
 	comma := detectDelimiter(firstLine(text))
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true // each record is copied into the decoder's rows
-	dec := &decoder{r: cr}
+	dec := &decoder{r: cr, offset: offset}
 	header, err := dec.header()
 	if err != nil {
 		return &scoring.Data{}, err
 	}
 	dr, err := scoring.NewDataReader(sc, header, comma, opts)
+	var noMonth *scoring.NoMonthColumn
+	if errors.As(err, &noMonth) {
+		return &scoring.Data{Columns: noMonth.Columns, Comma: comma}, err
+	}
 	if err != nil {
 		return &scoring.Data{}, err
 	}
-	if err := decideDates(text, comma, dr); err != nil {
+	var titles []string
+	for _, l := range skipped {
+		if l != "" {
+			titles = append(titles, l)
+		}
+	}
+	dr.SkippedLines(titles)
+	if err := decideDates(text, comma, offset, dr); err != nil {
 		return &scoring.Data{}, err
 	}
 	dec.keys, dec.data = dr.Keys(), dr
@@ -91,7 +108,7 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 // decideDates reads the month column of the whole file, when its first
 // month is a date written as numbers (01/10/2026), so that every date of
 // the file is read the same way (SPEC section 8).
-func decideDates(text []byte, comma rune, dr *scoring.DataReader) error {
+func decideDates(text []byte, comma rune, offset int, dr *scoring.DataReader) error {
 	col := dr.MonthColumn()
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = comma, -1, true
@@ -113,11 +130,14 @@ func decideDates(text []byte, comma rune, dr *scoring.DataReader) error {
 			continue
 		}
 		cell := strings.TrimSpace(rec[col])
+		if cell == "" || scoring.IsTotal(cell) {
+			continue
+		}
 		if cells == nil && !scoring.NumericDate(cell) {
 			return nil // the first month is no numeric date: nothing to decide
 		}
 		line, _ := cr.FieldPos(col)
-		cells = append(cells, scoring.DateCell{Row: line, Text: cell})
+		cells = append(cells, scoring.DateCell{Row: line + offset, Text: cell})
 	}
 	return dr.SetDates(cells)
 }
@@ -134,6 +154,9 @@ type decoder struct {
 	// the file's line less these is the spreadsheet's row.
 	inCells int
 	done    bool // the last row has been handed over
+	// offset is the lines above the header that were skipped: rows keep
+	// the file's own numbers.
+	offset int
 }
 
 // batchRows is how many rows GetCSVRows hands gocsv at a time.
@@ -201,7 +224,7 @@ func (dc *decoder) GetCSVRows() ([][]string, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			dc.rows++
-			dc.data.Problem(quoteProblem(pe, pe.StartLine-before, pe.Line-before))
+			dc.data.Problem(quoteProblem(pe, pe.StartLine-before+dc.offset, pe.Line-before+dc.offset))
 			continue
 		}
 		if err != nil {
@@ -212,7 +235,7 @@ func (dc *decoder) GetCSVRows() ([][]string, error) {
 		}
 		dc.rows++
 		first, _ := dc.r.FieldPos(0)
-		line := first - before
+		line := first - before + dc.offset
 		if n := len(dc.keys); len(rec) > n && !blankRow(rec[n:]) {
 			dc.data.Problem(scoring.DataProblem{Row: line, Expected: fmt.Sprintf(
 				"at most %d cells, as in the header, but the row has %d: a cell may hold an unquoted %s (write 1234, not 1,234, or put the cell in quotes); the row was left out",
@@ -341,6 +364,60 @@ func detectDelimiter(b []byte) rune {
 		}
 	}
 	return rune(best)
+}
+
+// maxTitleLines is how many lines below the first are tried as the
+// header when the first holds no name Passline knows (SPEC section 9).
+const maxTitleLines = 20
+
+// headerLine finds the header row: the first non-blank line, unless it
+// holds no name Passline knows and one of the next 20 lines (with at
+// least two cells) does. It returns the lines above that one, as text
+// (blank ones empty), and how many they are.
+func headerLine(text []byte, sc *scoring.Scorecard, opts scoring.ReadOptions) (skipped []string, offset int) {
+	var lines []string
+	rest := text
+	nonBlank := 0
+	for len(rest) > 0 && nonBlank <= maxTitleLines {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		l := strings.TrimRight(string(line), "\r")
+		lines = append(lines, l)
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		cells := lineCells(l)
+		if scoring.Recognises(sc, cells, opts) {
+			if nonBlank == 0 {
+				return nil, 0 // the first line is the header, as section 3 says
+			}
+			var titles []string
+			for _, t := range lines[:len(lines)-1] {
+				titles = append(titles, strings.TrimSpace(strings.Trim(strings.TrimSpace(t), ",;\t\"")))
+			}
+			return titles, len(lines) - 1
+		}
+		nonBlank++
+	}
+	return nil, 0 // none: the first line is the header, and the file is refused as section 3 says
+}
+
+// lineCells reads one line as a header row, with its own separator.
+func lineCells(line string) []string {
+	r := csv.NewReader(strings.NewReader(line))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = detectDelimiter([]byte(line)), -1, true
+	rec, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	for i := range rec {
+		rec[i] = strings.TrimSpace(rec[i])
+	}
+	return rec
 }
 
 // firstLine skips leading blank lines, which encoding/csv skips too.

@@ -24,6 +24,14 @@ type Data struct {
 	// Warnings say what was read but may be wrong: rows combined though a
 	// column differs between them (no agent column).
 	Warnings []string
+	// Notes say in words what the read did besides reading cells (SPEC
+	// section 9): lines above the header skipped, total rows left out,
+	// rows combined and how, units taken from headers or chosen.
+	Notes []string
+	// Doubts are the columns whose unit is in doubt (fractions,
+	// milliseconds); Totals the rows left out as total or summary rows.
+	Doubts []UnitDoubt
+	Totals []int
 }
 
 // AgentData is one agent's months, in time order.

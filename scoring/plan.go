@@ -8,7 +8,8 @@ import (
 )
 
 // plan maps a file's header onto a scorecard: which column holds the month,
-// the agent, and each metric's source or direct value (SPEC section 3).
+// the agent, and each metric's source or direct value (SPEC sections 3, 8
+// and 9), and in which unit a column's bare numbers are.
 type plan struct {
 	sc           *Scorecard
 	month, agent int // column indexes, −1 when absent
@@ -18,12 +19,59 @@ type plan struct {
 	kinds        [][]cellKind // per metric: the cell type of each of cols
 	decimalComma bool
 	used         map[int]bool
+	// recognised says the header holds a name Passline knows: the month,
+	// the agent, a metric or a source column (SPEC section 9's header row).
+	recognised bool
+	// unit is, by column, the unit of its bare numbers when it is not the
+	// engine's own (seconds, percent); said marks those the user chose.
+	unit map[int]ColumnUnit
+	said map[int]bool
+	// value is, per metric, the column holding its own value (a direct
+	// column or a column source), or −1; altWeight a calls or contacts
+	// column that could weight it, for the plain-mean note.
+	value, altWeight []int
+	// doubts follows the columns whose unit may be in doubt (fractions,
+	// milliseconds), by column.
+	doubts map[int]*doubtTrack
+}
+
+// doubtTrack watches one column's values for a unit in doubt.
+type doubtTrack struct {
+	unit    ColumnUnit // UnitFraction or UnitMS
+	all     bool // every value so far fits the doubt
+	strict  bool // fractions: one lies strictly between 0 and 1
+	seen    bool
+	example string
+	value   Num
+}
+
+func (t *doubtTrack) see(text string, v Num) {
+	if t.unit == UnitMS && (!isPlainDecimal(text) || v.IsZero()) {
+		return // only bare numbers are in doubt (7:35 says its unit), and 0 is 0 in any unit
+	}
+	if !t.seen {
+		t.seen, t.all, t.example, t.value = true, true, text, v
+	}
+	switch t.unit {
+	case UnitFraction:
+		t.all = t.all && v.Sign() >= 0 && !N(1).Less(v)
+		t.strict = t.strict || v.Sign() > 0 && v.Less(N(1))
+	case UnitMS:
+		t.all = t.all && !v.Less(N(10000))
+	}
+}
+
+func (t *doubtTrack) doubted() bool {
+	return t.seen && t.all && (t.unit == UnitMS || t.strict)
 }
 
 // newPlan plans the columns: chosen (key → column, checked by
 // chosenColumns) beats every automatic match, a column chosen for one key
 // is matched to no other, and an unused one (the user said so) to none.
-func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[string]int, unused map[int]bool) *plan {
+// Section 3's names come first, then section 8's other names for the month
+// and agent, then section 9's (aliases, unit suffixes, camel case). units
+// are the units the user gave columns, by index.
+func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[string]int, unused map[int]bool, units map[int]ColumnUnit) *plan {
 	taken := maps.Clone(unused)
 	if taken == nil {
 		taken = map[int]bool{}
@@ -47,9 +95,21 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 		}
 		return -1
 	}
-	p := &plan{sc: sc, month: find("month"), agent: find("agent"), decimalComma: decimalComma, used: map[int]bool{}}
-	p.used[p.month], p.used[p.agent] = true, true
-	for _, m := range sc.Metrics {
+	n := len(sc.Metrics)
+	p := &plan{sc: sc, month: find("month"), agent: find("agent"), decimalComma: decimalComma, used: map[int]bool{},
+		modes: make([]InputMode, n), cols: make([][]int, n), weight: make([]int, n), value: make([]int, n), altWeight: make([]int, n),
+		unit: map[int]ColumnUnit{}, said: map[int]bool{}, recognised: len(chosen) > 0}
+	markUsed := func() {
+		p.used[p.month], p.used[p.agent] = true, true
+		for mi := range sc.Metrics {
+			for _, c := range append(slices.Clone(p.cols[mi]), p.weight[mi]) {
+				p.used[c] = true
+			}
+		}
+		delete(p.used, -1)
+	}
+	// Section 3: names as written.
+	for mi, m := range sc.Metrics {
 		mode, cols, weight := NoInput, []int(nil), -1
 		srcCols := m.Source.Columns()
 		for _, c := range srcCols {
@@ -62,6 +122,7 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 		case len(srcCols) > 0 && !slices.Contains(cols, -1):
 			mode = SourceInput
 		default:
+			p.recognised = p.recognised || slices.ContainsFunc(cols, func(i int) bool { return i >= 0 })
 			if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
 				mode, cols = DirectInput, []int{i}
 			} else {
@@ -71,20 +132,10 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 		if m.Source.Kind == FromColumn && m.Source.WeightBy != "" && mode != NoInput {
 			weight = find(m.Source.WeightBy)
 		}
-		for _, c := range append(cols, weight) {
-			p.used[c] = true
-		}
-		kinds := sourceKinds(&m)
-		if mode == DirectInput {
-			kinds = []cellKind{valueKind(m.Unit)}
-		}
-		p.kinds = append(p.kinds, kinds)
-		p.modes = append(p.modes, mode)
-		p.cols = append(p.cols, cols)
-		p.weight = append(p.weight, weight)
+		p.modes[mi], p.cols[mi], p.weight[mi] = mode, cols, weight
 	}
-	delete(p.used, -1)
-	// Other names for the month and the agent (SPEC section 8): the first
+	markUsed()
+	// Section 8: other names for the month and the agent, the first
 	// header, left to right, named one of them that nothing else took.
 	alias := func(names []string) int {
 		for i, h := range header {
@@ -100,9 +151,176 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 	if p.agent < 0 {
 		p.agent = alias(agentAliases)
 	}
-	p.used[p.month], p.used[p.agent] = true, true
-	delete(p.used, -1)
+	markUsed()
+	p.section9(header, find, taken)
+	markUsed()
+	p.recognised = p.recognised || len(p.used) > 0
+	for mi := range sc.Metrics {
+		m := &sc.Metrics[mi]
+		kinds := sourceKinds(m)
+		p.value[mi] = -1
+		switch {
+		case p.modes[mi] == DirectInput:
+			kinds = []cellKind{valueKind(m.Unit)}
+			p.value[mi] = p.cols[mi][0]
+		case p.modes[mi] == SourceInput && m.Source.Kind == FromColumn:
+			p.value[mi] = p.cols[mi][0]
+		}
+		p.kinds = append(p.kinds, kinds)
+	}
+	p.planUnits(header, units)
 	return p
+}
+
+// section9 matches, for what sections 3 and 8 left without a column, the
+// headers SPEC section 9 adds: the month's and agent's other names, and
+// columns by their aliases, without a unit suffix, or in camel case. A
+// header taken already is not taken again; the first match, left to
+// right, wins.
+func (p *plan) section9(header []string, find func(string) int, taken map[int]bool) {
+	var keys [][]string // each header's keys, worked out once when needed
+	wide := func(names []string) int {
+		if keys == nil {
+			keys = make([][]string, len(header))
+			for i, h := range header {
+				keys[i] = headerKeys(h)
+			}
+		}
+		for i := range header {
+			if taken[i] || p.used[i] {
+				continue
+			}
+			for _, k := range keys[i] {
+				if slices.Contains(names, k) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	take := func(i int) int {
+		if i >= 0 {
+			p.used[i] = true
+		}
+		return i
+	}
+	if p.month < 0 {
+		p.month = take(wide(slices.Concat([]string{"month"}, monthAliases, monthAliases9)))
+	}
+	if p.agent < 0 {
+		p.agent = take(wide(slices.Concat([]string{"agent"}, agentAliases, agentAliases9)))
+	}
+	got := map[string]int{} // a source column found here serves every metric that names it
+	column := func(name string) int {
+		if i := find(name); i >= 0 {
+			return i
+		}
+		if i, ok := got[name]; ok {
+			return i
+		}
+		i := wide(namesOf(name))
+		if i >= 0 {
+			got[name] = i
+		}
+		return i
+	}
+	for mi := range p.sc.Metrics {
+		m := &p.sc.Metrics[mi]
+		if p.modes[mi] == NoInput {
+			srcCols := m.Source.Columns()
+			cols := make([]int, len(srcCols))
+			for j, c := range srcCols {
+				cols[j] = column(c)
+			}
+			switch {
+			case len(srcCols) > 0 && !slices.Contains(cols, -1):
+				p.modes[mi], p.cols[mi] = SourceInput, cols
+				for _, c := range cols {
+					take(c)
+				}
+			default:
+				p.recognised = p.recognised || slices.ContainsFunc(cols, func(i int) bool { return i >= 0 })
+				if i := wide(append(namesOf(m.ID), ColumnKey(m.Label))); i >= 0 {
+					p.modes[mi], p.cols[mi] = DirectInput, []int{take(i)}
+				}
+			}
+		}
+		if m.Source.Kind == FromColumn && m.Source.WeightBy != "" && p.modes[mi] != NoInput && p.weight[mi] < 0 {
+			p.weight[mi] = take(column(m.Source.WeightBy))
+		}
+	}
+}
+
+// planUnits says in which unit each duration and percent column's bare
+// numbers are (the user's choice, else the header's suffix), which ones
+// to watch for a unit in doubt, and which column could weight a plain mean.
+func (p *plan) planUnits(header []string, units map[int]ColumnUnit) {
+	var calls int = -2 // a calls or contacts column, found once when needed
+	for mi := range p.sc.Metrics {
+		m := &p.sc.Metrics[mi]
+		p.altWeight[mi] = -1
+		col := p.value[mi]
+		if col < 0 && p.modes[mi] == SourceInput && m.Source.Kind == FromRatio && m.Unit == Seconds {
+			col = p.cols[mi][0] // talk time over calls: the talk time's unit
+		}
+		if col < 0 {
+			continue
+		}
+		own := col == p.value[mi]
+		switch u, said := units[col]; {
+		case said:
+			p.unit[col], p.said[col] = u, true
+		case m.Unit == Seconds && headerUnit(header[col]) != "":
+			p.unit[col] = headerUnit(header[col])
+		case m.Unit == Seconds && own:
+			p.watch(col, UnitMS)
+		case m.Unit == Percent && own:
+			p.watch(col, UnitFraction)
+		}
+		if own && m.Source.WeightBy == "" && m.Unit != Points {
+			if calls == -2 {
+				calls = -1
+				for i, h := range header {
+					k := headerKeys(h)
+					if slices.ContainsFunc(k, func(s string) bool {
+						return slices.Contains(namesOf("calls"), s) || slices.Contains(namesOf("contacts"), s)
+					}) {
+						calls = i
+						break
+					}
+				}
+			}
+			p.altWeight[mi] = calls
+		}
+	}
+}
+
+func (p *plan) watch(col int, u ColumnUnit) {
+	if p.doubts == nil {
+		p.doubts = map[int]*doubtTrack{}
+	}
+	p.doubts[col] = &doubtTrack{unit: u}
+}
+
+// unitFits says what is wrong with giving column i unit u, or "".
+func (p *plan) unitFits(i int, u ColumnUnit, header []string) string {
+	for mi := range p.sc.Metrics {
+		m := &p.sc.Metrics[mi]
+		numerator := p.modes[mi] == SourceInput && m.Source.Kind == FromRatio && m.Unit == Seconds && p.cols[mi][0] == i
+		if p.value[mi] != i && !numerator {
+			continue
+		}
+		switch {
+		case m.Unit == Seconds && u.duration(), m.Unit == Percent && !numerator && (u == UnitFraction || u == UnitPercent):
+			return ""
+		case m.Unit == Seconds:
+			return fmt.Sprintf("the column %s is read as %s, a duration: give it ms, s, min or h", Clip(header[i]), m.Label)
+		case m.Unit == Percent:
+			return fmt.Sprintf("the column %s is read as %s, a percentage: give it fraction or percent", Clip(header[i]), m.Label)
+		}
+		return fmt.Sprintf("the column %s is read as %s, which has no unit to choose", Clip(header[i]), m.Label)
+	}
+	return fmt.Sprintf("the column %s is not read as a duration or a percentage, so it has no unit to choose", Clip(header[i]))
 }
 
 // uses says what each header was read as.
@@ -131,6 +349,17 @@ func (p *plan) uses(header []string) []ColumnUse {
 		if w := p.weight[mi]; w >= 0 && out[w].Key == "" {
 			out[w].Key = m.Source.WeightBy
 		}
+		col := p.value[mi]
+		if col < 0 && p.modes[mi] == SourceInput && m.Source.Kind == FromRatio && m.Unit == Seconds {
+			col = p.cols[mi][0]
+		}
+		if col >= 0 && (m.Unit == Seconds || m.Unit == Percent) {
+			u, ok := p.unit[col]
+			if !ok {
+				u = map[Unit]ColumnUnit{Seconds: UnitSeconds, Percent: UnitPercent}[m.Unit]
+			}
+			out[col].Unit, out[col].Said = u, p.said[col]
+		}
 	}
 	return out
 }
@@ -153,7 +382,7 @@ func (p *plan) keys(n int) []string {
 			keys[i] = fmt.Sprintf("month:%d", i)
 		case i == p.agent:
 			keys[i] = fmt.Sprintf("agent:%d", i)
-		case p.used[i]:
+		case p.used[i] || slices.Contains(p.altWeight, i):
 			keys[i] = fmt.Sprintf("c%d", i)
 		case p.agent < 0:
 			keys[i] = fmt.Sprintf("u%d", i) // unused, but read: is it the agent? (a warning)
@@ -211,12 +440,15 @@ func (b *builder) monthOf(ai int, mo Month) *monthAccounts {
 
 // account sums one metric's inputs over a month's rows.
 type account struct {
-	rows         int
-	counts       []Num
-	sum, wsum    Num // Σ value (or Σ value × weight), Σ weight
-	plain        Num // Σ value, for a month whose weights add to 0
-	weighted     bool
-	weightedRows int
+	rows      int
+	counts    []Num
+	sum, wsum Num // Σ value (or Σ value × weight), Σ weight
+	plain     Num // Σ value, for a month whose weights add to 0
+	weighted  bool
+	// altSum and altW weight the values by the calls or contacts column
+	// (altBad: a row lacked it), for the plain-mean note.
+	altSum, altW Num
+	altBad       bool
 }
 
 func newBuilder(sc *Scorecard, p *plan, d *Data) *builder {
@@ -230,6 +462,8 @@ type rowInput struct {
 	value    Num
 	weight   Num
 	weighted bool
+	alt      Num // the calls or contacts that could weight a plain mean
+	altOK    bool
 }
 
 func (b *builder) add(rec *Row, header []string) {
@@ -300,7 +534,16 @@ func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 			faults = append(faults, CellFault{col, raw, err})
 			return Num{}, false
 		}
-		return v, !blank
+		if blank {
+			return v, false
+		}
+		if u, ok := b.p.unit[col]; ok && u != UnitSeconds && u != UnitPercent && isPlainDecimal(text) {
+			v = v.Mul(u.factor()) // a bare number in the column's unit; 7:35 and 92% say their own
+		}
+		if t := b.p.doubts[col]; t != nil {
+			t.see(text, v)
+		}
+		return v, true
 	}
 	in, complete := &b.bufs[i], true
 	*in = rowInput{counts: in.counts[:0]}
@@ -329,6 +572,10 @@ func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 	if !complete {
 		return nil, faults
 	}
+	if a := b.p.altWeight[i]; a >= 0 { // for the plain-mean note only: never a fault
+		v, blank, err := amountKind.read(ungroup(cellAt(rec.Cells, a), b.p.decimalComma), b.sc)
+		in.alt, in.altOK = v, err == nil && !blank
+	}
 	return in, faults
 }
 
@@ -344,6 +591,11 @@ func (a *account) add(in *rowInput) {
 		return
 	}
 	a.plain = a.plain.Add(in.value)
+	if in.altOK {
+		a.altSum, a.altW = a.altSum.Add(in.value.Mul(in.alt)), a.altW.Add(in.alt)
+	} else {
+		a.altBad = true
+	}
 	if in.weighted {
 		a.weighted = true
 		a.sum = a.sum.Add(in.value.Mul(in.weight))

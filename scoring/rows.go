@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -19,6 +21,11 @@ type DataReader struct {
 	header []string
 	dates  DateOrder // how numeric dates are read (SetDates)
 	chosen DateOrder // the user's choice
+	ask    bool      // hold columns in doubt of being fractions (ReadOptions.Ask)
+	// skipped are the lines above the header (SPEC section 9); serial the
+	// first Excel serial date read, for the notes.
+	skipped []string
+	serial  string
 }
 
 // Row is one data row of a file, as the CSV adapter read it.
@@ -56,16 +63,72 @@ func NewDataReader(sc *Scorecard, header []string, comma rune, opts ReadOptions)
 			unused[i] = unused[i] || ColumnKey(h) == ColumnKey(u)
 		}
 	}
-	p := newPlan(sc, header, comma == ';', chosen, unused)
+	units := map[int]ColumnUnit{}
+	for h, u := range opts.Units {
+		i := slices.IndexFunc(header, func(x string) bool { return ColumnKey(x) == ColumnKey(h) && ColumnKey(h) != "" })
+		if i < 0 {
+			return nil, fmt.Errorf("%w: the file has no column %s to give a unit (its header is %s)", ErrUsage, Clip(h), ClipTo(strings.Join(header, ", "), 200))
+		}
+		if !slices.Contains(Units, u) {
+			return nil, fmt.Errorf("%w: %s is not a unit: write ms, s, min, h, fraction or percent", ErrUsage, Clip(string(u)))
+		}
+		units[i] = u
+	}
+	p := newPlan(sc, header, comma == ';', chosen, unused, units)
 	d := &Data{Columns: p.uses(header), Comma: comma}
 	if p.month < 0 {
-		return nil, fmt.Errorf("%w: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month", ErrNoUsableData, delimiterWord(comma), ClipTo(strings.Join(header, ", "), 200))
+		return nil, &NoMonthColumn{Header: header, Comma: comma, Columns: d.Columns}
+	}
+	for _, i := range slices.Sorted(maps.Keys(units)) {
+		if why := p.unitFits(i, units[i], header); why != "" {
+			return nil, fmt.Errorf("%w: %s", ErrUsage, why)
+		}
 	}
 	d.NoAgent = p.agent < 0
 	d.Inputs = p.modes
 	d.Ignored = p.ignored(header)
-	return &DataReader{sc: sc, p: p, b: newBuilder(sc, p, d), d: d, header: header, chosen: opts.Dates}, nil
+	return &DataReader{sc: sc, p: p, b: newBuilder(sc, p, d), d: d, header: header, chosen: opts.Dates, ask: opts.Ask}, nil
 }
+
+// NoMonthColumn is a file whose header has no month column, which the
+// user can still choose (SPEC section 9: the mapping is always offered).
+// It wraps ErrNoUsableData.
+type NoMonthColumn struct {
+	Header  []string
+	Comma   rune
+	Columns []ColumnUse // what each header was read as, for the choice
+}
+
+func (e *NoMonthColumn) Error() string {
+	return fmt.Sprintf("%v: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month (on the command line, --column month=HEADER)",
+		ErrNoUsableData, delimiterWord(e.Comma), ClipTo(strings.Join(e.Header, ", "), 200))
+}
+
+func (e *NoMonthColumn) Unwrap() error { return ErrNoUsableData }
+
+// Recognises reports whether a header row holds a name Passline knows for
+// sc: the month, the agent, a metric, a source column, or one the user
+// chose (SPEC section 9: the first such line is the header).
+func Recognises(sc *Scorecard, header []string, opts ReadOptions) bool {
+	filled := 0
+	for _, h := range header {
+		if h != "" {
+			filled++
+		}
+	}
+	if filled < 2 {
+		return false
+	}
+	chosen, err := chosenColumns(sc, header, opts.Columns)
+	if err != nil {
+		chosen = nil
+	}
+	return newPlan(sc, header, false, chosen, nil, nil).recognised
+}
+
+// SkippedLines notes the lines above the header that were skipped (SPEC
+// section 9), as the adapter found them.
+func (r *DataReader) SkippedLines(lines []string) { r.skipped = lines }
 
 // MonthColumn is the index of the month column.
 func (r *DataReader) MonthColumn() int { return r.p.month }
@@ -105,6 +168,13 @@ func (r *DataReader) Keys() []string { return r.p.keys(len(r.header)) }
 // Add adds a row: its cells are read, and it is combined with the other
 // rows of its agent and month, or left out with a problem per bad cell.
 func (r *DataReader) Add(row *Row) {
+	if IsTotal(row.MonthText) || r.p.agent >= 0 && IsTotal(row.Agent) {
+		r.d.Totals = append(r.d.Totals, row.Line) // a total or summary row: never an agent or a month
+		return
+	}
+	if r.serial == "" && excelSerial(strings.TrimSpace(row.MonthText)) {
+		r.serial = strings.TrimSpace(row.MonthText)
+	}
 	m, err := ParseMonth(row.MonthText, r.dates)
 	if err != nil {
 		row.Faults = append(row.Faults, CellFault{Col: r.p.month, Text: row.MonthText, Err: err})
@@ -127,6 +197,7 @@ func (r *DataReader) Done(rows int) (*Data, error) {
 		return d, fmt.Errorf("%w: the file has a header but no data row", ErrNoUsableData)
 	}
 	r.b.finish()
+	r.notes()
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Row < d.Problems[j].Row })
 	if len(d.Agents) == 0 {
 		return d, fmt.Errorf("%w: none of the %d data rows could be used (see the problems listed)", ErrNoUsableData, d.Rows)

@@ -25,6 +25,13 @@ type ReadOptions struct {
 	Dates DateOrder
 	// Unused lists headers read as nothing, though their name matches.
 	Unused []string
+	// Units gives a column's unit by its header (SPEC section 9): it
+	// beats the unit the header's own suffix gives.
+	Units map[string]ColumnUnit
+	// Ask holds a column in doubt of being fractions as nothing until the
+	// user says (the app asks; the command line reads it as written and
+	// notes it).
+	Ask bool
 }
 
 // DateOrder is how a file's numeric dates are read.
@@ -104,35 +111,42 @@ func chosenColumns(sc *Scorecard, header []string, chosen map[string]string) (ma
 type ColumnUse struct {
 	Header string
 	Key    string
+	// Unit is the unit the column's bare numbers were read in, for a
+	// duration or percent column (a unit can be chosen for it), else "";
+	// Said says the user chose it.
+	Unit ColumnUnit
+	Said bool
 }
 
 var (
-	// "01/10/2026", "1.10.2026", "01-10-2026", maybe followed by a time.
-	numericDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
-	// "2026-10-01 00:00:00", "2026-10-01T00:00:00", "01/10/2026 12:00"
-	timeSuffix = regexp.MustCompile(`^(\S+?)(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$`)
+	// "01/10/2026", "1.10.2026", "01-10-2026", "09/01/26", maybe followed by a time.
+	numericDate = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})$`)
+	// a time after a date: "2026-10-01 00:00:00", "2026-10-01T00:00:00",
+	// "01/10/2026 12:00", "9/1/26 8:51 AM", "2026-09-01T00:00:00.000-04:00"
+	timeSuffix = regexp.MustCompile(`^(.+?)(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)$`)
 )
 
-// dropTime removes a time after a date, which is ignored.
+// dropTime removes a time after a date, which is ignored (and a zone
+// with it: the platform wrote the agent's own day).
 func dropTime(s string) string {
 	if !strings.Contains(s, ":") { // no time: most cells, read fast
 		return s
 	}
 	if m := timeSuffix.FindStringSubmatch(s); m != nil {
-		return m[1]
+		return strings.TrimRight(m[1], " ,")
 	}
 	return s
 }
 
 // numericParts reads a date written day and month as numbers: a and b are
-// its first two numbers, y its year.
+// its first two numbers, y its year (a two-digit year is 20YY).
 func numericParts(s string) (a, b, y int, ok bool) {
-	if len(s) < 8 || s[0] < '0' || s[0] > '9' || !strings.ContainsAny(s, "/.") && strings.Count(s, "-") != 2 {
+	if len(s) < 6 || s[0] < '0' || s[0] > '9' || !strings.ContainsAny(s, "/.") && strings.Count(s, "-") != 2 {
 		return 0, 0, 0, false // not day, month and year in numbers: most cells, read fast
 	}
 	if strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20") {
-		if len(s) > 4 && s[4] == '-' {
-			return 0, 0, 0, false // 2026-10-31: the year first
+		if len(s) > 4 && (s[4] == '-' || s[4] == '/' || s[4] == '.') {
+			return 0, 0, 0, false // 2026-10-31, 2026/09/01: the year first
 		}
 	}
 	m := numericDate.FindStringSubmatch(dropTime(strings.TrimSpace(s)))
@@ -142,6 +156,9 @@ func numericParts(s string) (a, b, y int, ok bool) {
 	a, _ = strconv.Atoi(m[1])
 	b, _ = strconv.Atoi(m[3])
 	y, _ = strconv.Atoi(m[5])
+	if len(m[5]) == 2 {
+		y += 2000
+	}
 	return a, b, y, true
 }
 
@@ -252,9 +269,98 @@ func ParseMonth(s string, order DateOrder) (Month, error) {
 		}
 		return MonthOf(y, mo), nil
 	}
+	if excelSerial(s) {
+		days, _ := strconv.Atoi(s[:strings.IndexByte(s+".", '.')])
+		y, mo, _ := civil(days - 25569) // Excel's day 25569 is 1970-01-01 (its 1900 system)
+		return MonthOf(y, mo), nil
+	}
+	t := dropTime(s)
+	if y, mo, d, ok, named := datedParts(t); named {
+		if !ok || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+			return 0, expect("a real date (%s reads day %d, month %d)", Clip(s), d, mo)
+		}
+		if y < 1900 || y > 9999 {
+			return 0, expect("a year from 1900 to 9999 in %s", monthExpected)
+		}
+		return MonthOf(y, mo), nil
+	}
 	var m Month
-	err := m.UnmarshalCSV(dropTime(s))
+	err := m.UnmarshalCSV(t)
 	return m, err
+}
+
+// excelSerial reports whether a month cell is an Excel serial date of the
+// 1900 system: a whole number from 20000 to 80000 (1954 to 2119), maybe
+// with a fraction (the time).
+func excelSerial(s string) bool {
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(whole) != 5 || !isDigits(whole) || frac != "" && !isDigits(frac) {
+		return false
+	}
+	n, _ := strconv.Atoi(whole)
+	return n >= 20000 && n <= 80000
+}
+
+// civil is the date of a day counted from 1970-01-01 (Howard Hinnant's
+// days_from_civil, inverted).
+func civil(days int) (y, m, d int) {
+	z := days + 719468
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+var (
+	// 2026/09/01, 2026.09.01 (year, month, day always); 20260901
+	yearFirst  = regexp.MustCompile(`^(\d{4})([/.])(\d{1,2})([/.])(\d{1,2})$`)
+	eightDigit = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	// 1-Sep-26, 01-Sep-2026, 1 Sep 2026
+	dayNamed = regexp.MustCompile(`^(\d{1,2})[- ]([A-Za-z]+)\.?[- ,]+(\d{4}|\d{2})$`)
+	// Sep 1 2026, Sep 1, 2026, September 1, 2026
+	namedDay = regexp.MustCompile(`^([A-Za-z]+)\.? (\d{1,2}),? (\d{4}|\d{2})$`)
+)
+
+// datedParts reads SPEC section 9's full dates: year first with / or .,
+// eight digits, and a month name between or after numbers. named says s
+// has one of these forms; ok that its month name is one.
+func datedParts(s string) (y, mo, d int, ok, named bool) {
+	if s == "" || !strings.ContainsAny(s, "/. -,") && len(s) != 8 {
+		return 0, 0, 0, false, false
+	}
+	atoi := func(t string) int { n, _ := strconv.Atoi(t); return n }
+	year := func(t string) int {
+		if len(t) == 2 {
+			return 2000 + atoi(t)
+		}
+		return atoi(t)
+	}
+	if m := yearFirst.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		return atoi(m[1]), atoi(m[3]), atoi(m[5]), true, true
+	}
+	if m := eightDigit.FindStringSubmatch(s); m != nil && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
+		return atoi(m[1]), atoi(m[2]), atoi(m[3]), true, true
+	}
+	if m := dayNamed.FindStringSubmatch(s); m != nil {
+		mo, ok := monthNames[strings.ToLower(m[2])]
+		return year(m[3]), mo, atoi(m[1]), ok, ok
+	}
+	if m := namedDay.FindStringSubmatch(s); m != nil {
+		mo, ok := monthNames[strings.ToLower(m[1])]
+		return year(m[3]), mo, atoi(m[2]), ok, ok
+	}
+	return 0, 0, 0, false, false
 }
 
 var (

@@ -23,7 +23,8 @@ import (
 const usage = `passline scores call-centre agents' monthly metrics against a scorecard.
 
 Usage:
-  passline score --scorecard FILE|PRESET [--column KEY=HEADER]... [--dates dmy|mdy] [DATA.csv]
+  passline score --scorecard FILE|PRESET [--column KEY=HEADER]... [--dates dmy|mdy]
+                 [--unit HEADER=ms|s|min|h|fraction]... [DATA.csv]
       Reads the data (a CSV file, or standard input when DATA.csv is
       missing or "-") and prints the results CSV on standard output: one
       row per agent and month, then one per quarter (see docs/SCORING.md).
@@ -37,6 +38,13 @@ Usage:
       --dates says how dates such as 01/10/2026 are read: dmy (day first,
       1 October) or mdy (month first, January 10); needed only when the
       file's dates could be either.
+      --unit says in which unit a column's bare numbers are: a duration
+      in ms, s, min or h (beating the header's own "(ms)" or "(min)"), or
+      a rate written as a fraction (0.917 is 91.7 %) or as a percent.
+      Repeat it for more columns: --unit "Avg Handle=ms".
+      Exports as platforms write them are read too: report titles above
+      the header are skipped, total rows left out, daily rows combined;
+      each such step is a note on standard error.
 
   passline presets
       Lists the built-in scorecards.
@@ -89,6 +97,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	columns := columnFlags{}
 	fs.Var(columns, "column", "KEY=HEADER: the column of the file that holds KEY")
 	dates := fs.String("dates", "", "dmy or mdy: how dates such as 01/10/2026 are read")
+	units := unitFlags{}
+	fs.Var(units, "unit", "HEADER=ms|s|min|h|fraction: the unit of a column's bare numbers")
 	positional, err := parseInterleaved(fs, args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
@@ -122,7 +132,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "passline score: one data file at a time, got %d: %s\n", len(positional), safe(strings.Join(positional, " ")))
 		return 2
 	}
-	return score(sc, positional, scoring.ReadOptions{Columns: columns, Dates: scoring.DateOrder(*dates)}, stdin, stdout, stderr)
+	return score(sc, positional, scoring.ReadOptions{Columns: columns, Dates: scoring.DateOrder(*dates), Units: units}, stdin, stdout, stderr)
+}
+
+// unitFlags collects --unit HEADER=UNIT, each header once.
+type unitFlags map[string]scoring.ColumnUnit
+
+func (u unitFlags) String() string { return "" }
+
+func (u unitFlags) Set(s string) error {
+	i := strings.LastIndex(s, "=")
+	if i <= 0 || strings.TrimSpace(s[i+1:]) == "" {
+		return fmt.Errorf("--unit takes HEADER=UNIT, such as \"Avg Handle=ms\", not %s", scoring.Clip(s))
+	}
+	header := strings.TrimSpace(s[:i])
+	unit, err := scoring.ParseUnit(s[i+1:])
+	if err != nil {
+		return fmt.Errorf("--unit %s: %s is not a unit: write ms, s, min, h, fraction or percent", scoring.Clip(header), scoring.Clip(strings.TrimSpace(s[i+1:])))
+	}
+	if _, twice := u[header]; twice {
+		return fmt.Errorf("--unit gives %s twice", scoring.Clip(header))
+	}
+	u[header] = unit
+	return nil
 }
 
 // columnFlags collects --column KEY=HEADER, each KEY once.
@@ -223,6 +255,12 @@ func score(sc *scoring.Scorecard, positional []string, opts scoring.ReadOptions,
 		}
 		for _, w := range data.Warnings {
 			fmt.Fprintf(stderr, "%s: warning: %s\n", name, safe(w))
+		}
+		for _, n := range data.Notes {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, safe(n))
+		}
+		for _, d := range data.Doubts {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, safe(d.Note()))
 		}
 	}
 	var amb *scoring.AmbiguousDates

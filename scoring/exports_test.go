@@ -1,0 +1,146 @@
+package scoring
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSection9Dates: SPEC section 9's date forms, each read as the month
+// it falls in, worked by hand. Excel serials are checked against Python's
+// date(1899, 12, 30) + timedelta(days=n): 46266 is 2026-09-01, 46295
+// 2026-09-30, 46296 2026-10-01, 45658 2025-01-01, 20000 1954-10-03, 80000
+// 2119-01-11.
+func TestSection9Dates(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		order DateOrder
+		want  string // the month, or part of the error
+	}{
+		{"2026/09/01", "", "2026-09"},
+		{"2026.09.30", "", "2026-09"},
+		{"2026/9/1", "", "2026-09"},
+		{"20260901", "", "2026-09"},
+		{"09/01/26", MonthFirst, "2026-09"},
+		{"09/01/26", DayFirst, "2026-01"},
+		{"9/1/26 8:51 AM", MonthFirst, "2026-09"},
+		{"9/1/26 8:51 PM", MonthFirst, "2026-09"},
+		{"1-Sep-26", "", "2026-09"},
+		{"01-Sep-2026", "", "2026-09"},
+		{"1 Sep 2026", "", "2026-09"},
+		{"Sep 1 2026", "", "2026-09"},
+		{"Sep 1, 2026", "", "2026-09"},
+		{"September 1, 2026", "", "2026-09"},
+		{"September 30, 2026 11:59 PM", "", "2026-09"},
+		{"2026-09-01 13:05", "", "2026-09"},
+		{"2026-09-01T00:00:00.000-04:00", "", "2026-09"},
+		{"2026-09-30T23:30:00.000+05:30", "", "2026-09"}, // the date written, not the zone's UTC day
+		{"2026-09-01T00:00:00Z", "", "2026-09"},
+		{"46266", "", "2026-09"},
+		{"46295.75", "", "2026-09"}, // 30 September, 18:00
+		{"46296", "", "2026-10"},
+		{"45658", "", "2025-01"},
+		{"20000", "", "1954-10"},
+		{"80000", "", "2119-01"},
+		{"19999", "", "a month such as"},
+		{"80001", "", "a month such as"},
+		{"2026-13-01", "", "a month such as"},
+		{"31/02/2026", DayFirst, "a real date"},
+		{"2026/02/30", "", "a real date"},
+		{"30-Feb-26", "", "a real date"},
+		{"1-Sept-26", "", "2026-09"},
+		{"1-Foo-26", "", "a month such as"},
+		{"20261301", "", "a real date"},
+		// sections 3 and 8 read as before
+		{"2026-10", "", "2026-10"},
+		{"Oct-26", "", "2026-10"},
+		{"Oct 2026", "", "2026-10"},
+		{"10/2026", "", "2026-10"},
+		{"2026/10", "", "2026-10"},
+		{"01/10/2026", DayFirst, "2026-10"},
+	} {
+		m, err := ParseMonth(tc.in, tc.order)
+		got := m.String()
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, tc.want) || err == nil && got != tc.want {
+			t.Errorf("ParseMonth(%q, %q) = %q, want %q", tc.in, tc.order, got, tc.want)
+		}
+	}
+}
+
+// TestTwoDigitYearsDecide: 09/01/26 and 09/15/26 in one file: the second
+// number above 12 makes the file month first (SPEC section 8's rule with
+// section 9's two-digit years).
+func TestTwoDigitYearsDecide(t *testing.T) {
+	order, err := DecideDates([]DateCell{{2, "09/01/26"}, {3, "09/15/26 8:51 AM"}}, "")
+	if err != nil || order != MonthFirst {
+		t.Errorf("got %q, %v; want mdy", order, err)
+	}
+	order, err = DecideDates([]DateCell{{2, "01/09/26"}, {3, "01/10/26"}}, "")
+	if err != nil || order != DayFirst {
+		t.Errorf("the first of each month: got %q, %v; want dmy", order, err)
+	}
+}
+
+// TestIsTotal: SPEC section 9's total and summary rows.
+func TestIsTotal(t *testing.T) {
+	for _, s := range []string{"Total", "TOTALS", "Grand Total", " grand  total ", "Sub Total", "Subtotal:", "Summary", "sum", "Average", "avg:", "Team Average", "Team total", "Overall", "All"} {
+		if !IsTotal(s) {
+			t.Errorf("IsTotal(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "Totally", "Sam", "Alli", "Total Sales", "2026-09", "Average Joe"} {
+		if IsTotal(s) {
+			t.Errorf("IsTotal(%q) = true", s)
+		}
+	}
+}
+
+// TestHeaderKeys: unit suffixes and camel case (SPEC section 9).
+func TestHeaderKeys(t *testing.T) {
+	for _, tc := range []struct {
+		header string
+		has    string
+	}{
+		{"CSAT %", "csat"},
+		{"CSAT%", "csat"},
+		{"AHT (sec)", "aht"},
+		{"CALLS count", "calls"},
+		{"CallsCount", "calls"},
+		{"StartInterval", "start_interval"},
+		{"AgentName", "agent_name"},
+		{"Avg Handle (ms)", "avg_handle"},
+		{"Avg Talk Time (min)", "avg_talk_time"},
+		{"Handle Time (hh:mm:ss)", "handle_time"},
+		{"AHTSeconds", "aht_seconds"},
+	} {
+		if keys := headerKeys(tc.header); !slices.Contains(keys, tc.has) {
+			t.Errorf("headerKeys(%q) = %v, want %q among them", tc.header, keys, tc.has)
+		}
+	}
+	for _, tc := range []struct{ header, not string }{
+		{"Account", "ac"},
+		{"Discount", "dis"},
+		{"%", ""},
+	} {
+		if keys := headerKeys(tc.header); slices.Contains(keys, tc.not) {
+			t.Errorf("headerKeys(%q) = %v, should not hold %q", tc.header, keys, tc.not)
+		}
+	}
+}
+
+// TestHeaderUnit: a duration column's unit from its header's suffix.
+func TestHeaderUnit(t *testing.T) {
+	for h, want := range map[string]ColumnUnit{
+		"Avg Handle (ms)": UnitMS, "Handle ms": UnitMS, "HandleMs": UnitMS, "Talk (milliseconds)": UnitMS,
+		"Avg Talk Time (min)": UnitMinutes, "AHT (mins)": UnitMinutes, "AHT (Minutes)": UnitMinutes,
+		"Logged (h)": UnitHours, "Logged (hours)": UnitHours,
+		"AHT": "", "AHT (sec)": "", "Items": "", "Forms": "",
+	} {
+		if got := headerUnit(h); got != want {
+			t.Errorf("headerUnit(%q) = %q, want %q", h, got, want)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package scoring
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// notes says in words what the read did besides reading cells (SPEC
+// section 9), in the order a reader meets it: lines skipped above the
+// header, total rows left out, dates read from Excel serials, rows
+// combined and how each value was combined, units taken from a header or
+// chosen; and which columns' units are in doubt (Data.Doubts).
+func (r *DataReader) notes() {
+	d, p, b := r.d, r.p, r.b
+	add := func(format string, args ...any) { d.Notes = append(d.Notes, fmt.Sprintf(format, args...)) }
+	if n := len(r.skipped); n > 0 {
+		q := make([]string, n)
+		for i, l := range r.skipped {
+			q[i] = Clip(l)
+		}
+		add("%s above the header %s skipped: %s", countWord(n, "line"), map[bool]string{true: "was", false: "were"}[n == 1], ShortList(q, 5))
+	}
+	if n := len(d.Totals); n > 0 {
+		add("%s left out (%s %s): a total or summary is not an agent", countWord(n, "total row"), map[bool]string{true: "row", false: "rows"}[n == 1], rowList(d.Totals))
+	}
+	if r.serial != "" {
+		m, _ := ParseMonth(r.serial, "")
+		add("the month column holds Excel serial dates (%s is in %s)", r.serial, m)
+	}
+	// Rows combined into agent-months.
+	combined, rows, months := false, 0, 0
+	for ai := range b.months {
+		for _, ma := range b.months[ai] {
+			rows += len(ma.rows)
+			months++
+			combined = combined || len(ma.rows) > 1
+		}
+	}
+	if combined {
+		add("%s of %s, combined into %s", countWord(rows, "row"), countWord(len(d.Agents), "agent"), countWord(months, "agent-month"))
+	}
+	for mi := range r.sc.Metrics {
+		m := &r.sc.Metrics[mi]
+		if p.value[mi] < 0 {
+			continue
+		}
+		first, name := r.firstCombined(mi)
+		if first == nil {
+			continue
+		}
+		acc := &first.accs[mi]
+		switch w := p.weight[mi]; {
+		case w >= 0:
+			add("%s is a mean weighted by %s", m.Label, Clip(r.header[w]))
+		case m.Source.WeightBy != "":
+			add("%s should be weighted by %s, which the file lacks: a plain mean of %d values (%s, %s); map the column to weight it",
+				m.Label, Clip(m.Source.WeightBy), acc.rows, name, first.month)
+		case p.altWeight[mi] >= 0 && !acc.altBad && acc.altW.Sign() > 0:
+			add("%s is a plain mean of %d values (%s, %s: %s); weighted by %s it would be %s",
+				m.Label, acc.rows, name, first.month, unitText(acc.plain.Div(N(int64(acc.rows))), m.Unit),
+				Clip(r.header[p.altWeight[mi]]), unitText(acc.altSum.Div(acc.altW), m.Unit))
+		}
+	}
+	for _, u := range d.Columns {
+		if u.Unit == "" || u.Unit == UnitSeconds && !u.Said || u.Unit == UnitPercent && !u.Said {
+			continue
+		}
+		how := "from its header"
+		if u.Said {
+			how = "you said"
+		}
+		add("%s in %s (%s)", Clip(u.Header), u.Unit.Words(), how)
+	}
+	for _, col := range slices.Sorted(maps.Keys(p.doubts)) {
+		t := p.doubts[col]
+		if !t.doubted() {
+			continue
+		}
+		doubt := UnitDoubt{Header: r.header[col], Unit: t.unit, Example: t.example, Value: t.value, Held: r.ask && t.unit == UnitFraction}
+		d.Doubts = append(d.Doubts, doubt)
+		if doubt.Held {
+			r.hold(col)
+		}
+	}
+}
+
+// hold reads column col as nothing: its metric has no value in any month
+// until the user says its unit.
+func (r *DataReader) hold(col int) {
+	for mi := range r.sc.Metrics {
+		if r.p.value[mi] != col {
+			continue
+		}
+		for ai := range r.d.Agents {
+			for k := range r.d.Agents[ai].Months {
+				r.d.Agents[ai].Months[k].Inputs[mi] = Input{Missing: true}
+			}
+		}
+	}
+}
+
+// firstCombined is the first agent-month (in the file's order of agents,
+// then time) whose metric mi combined more than one row, and its agent.
+func (r *DataReader) firstCombined(mi int) (*monthAccounts, string) {
+	for ai, list := range r.b.months {
+		for _, ma := range list {
+			if ma.accs[mi].rows > 1 {
+				return ma, r.d.Agents[ai].Name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// countWord is "1 row" or "3 rows".
+func countWord(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// rowList names rows: "12, 25 and 38", the first ten and a count of the rest.
+func rowList(rows []int) string {
+	q := make([]string, len(rows))
+	for i, r := range rows {
+		q[i] = strconv.Itoa(r)
+	}
+	if len(q) > 10 {
+		return strings.Join(q[:10], ", ") + fmt.Sprintf(" and %d more", len(q)-10)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// unitText is a value in its unit for a note: "388.99 s", "91.7 %".
+func unitText(v Num, u Unit) string {
+	switch u {
+	case Seconds:
+		return v.Short(2) + " s"
+	case Percent:
+		return v.Short(2) + " %"
+	}
+	return v.Short(2)
+}
