@@ -108,12 +108,12 @@ type ColumnUnit string
 // minutes or hours; rates as fractions (0.917 is 91.7 %) or as written
 // (percent).
 const (
-	UnitMS ColumnUnit = "ms"
-	UnitSeconds ColumnUnit = "s"
-	UnitMinutes ColumnUnit = "min"
-	UnitHours ColumnUnit = "h"
+	UnitMS       ColumnUnit = "ms"
+	UnitSeconds  ColumnUnit = "s"
+	UnitMinutes  ColumnUnit = "min"
+	UnitHours    ColumnUnit = "h"
 	UnitFraction ColumnUnit = "fraction"
-	UnitPercent ColumnUnit = "percent"
+	UnitPercent  ColumnUnit = "percent"
 )
 
 // Units lists the units a column can be given, in the order offered.
@@ -197,8 +197,8 @@ func IsTotal(cell string) bool {
 type UnitDoubt struct {
 	Header  string
 	Unit    ColumnUnit // the unit it may be in: UnitFraction or UnitMS
-	Example string // its first value, as written
-	Value   Num    // that value as read (percent, or seconds)
+	Example string     // its first value, as written
+	Value   Num        // that value as read (percent, or seconds)
 	// Held says the column was read as nothing until the user answers
 	// (ReadOptions.Ask): the app's fractions.
 	Held bool

@@ -38,8 +38,8 @@ type plan struct {
 // doubtTrack watches one column's values for a unit in doubt.
 type doubtTrack struct {
 	unit    ColumnUnit // UnitFraction or UnitMS
-	all     bool // every value so far fits the doubt
-	strict  bool // fractions: one lies strictly between 0 and 1
+	all     bool       // every value so far fits the doubt
+	strict  bool       // fractions: one lies strictly between 0 and 1
 	seen    bool
 	example string
 	value   Num
