@@ -119,9 +119,17 @@ type datesAsked struct {
 	text string
 }
 
+// pendingSheet is a sheet refused for want of a month column, kept so
+// that the user can say which column is the month (SPEC section 9: the
+// mapping is always offered): its text, and what each header was read as.
+type pendingSheet struct {
+	text    string
+	columns []scoring.ColumnUse
+}
+
 // newRead starts a read of data: the messages of the last one go.
 func (c *Calculator) newRead() {
-	c.loaded, c.dates, c.refused = "", nil, false
+	c.loaded, c.dates, c.refused, c.pending = "", nil, false, nil
 	c.errs.set("data", "")
 	c.errs.set("columns", "")
 }
@@ -136,10 +144,28 @@ func (c *Calculator) noteRead(msg state.Msg, err error) {
 		if errors.As(err, &amb) {
 			c.dates = &datesAsked{amb: amb, text: msg.Text}
 		}
+		c.notePending(msg.Text, err)
+	case state.SetColumn:
+		if msg.Text != "" {
+			c.refused = err != nil
+			c.notePending(msg.Text, err)
+		}
 	case state.SetDates:
 		c.refused = err != nil
 		if err == nil {
 			c.dates = nil
 		}
+	}
+}
+
+// notePending keeps a sheet refused for want of its month column, with
+// its headers, or lets it go once read.
+func (c *Calculator) notePending(text string, err error) {
+	var nm *scoring.NoMonthColumn
+	switch {
+	case errors.As(err, &nm):
+		c.pending = &pendingSheet{text: text, columns: nm.Columns}
+	case err == nil:
+		c.pending = nil
 	}
 }

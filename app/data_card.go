@@ -25,6 +25,9 @@ type DataCard struct {
 	Agent             *scoring.AgentData
 	Err, Loaded, Busy string
 	Live, Example     bool
+	// Scorable says some month of the data can be scored: a read that
+	// cannot is not shown as loaded in green.
+	Scorable bool
 	// Refused says the last read was refused: its message stands alone,
 	// without the lists of the data still in use.
 	Refused bool
@@ -76,10 +79,8 @@ func (d *DataCard) render() goapp.UI {
 					Text("Month first").OnClick(d.onDates("mdy"), "mdy"),
 			),
 		)),
-		goapp.If(d.Loaded != "" && !d.Refused, goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded)),
-		goapp.Range(v.Notes).Slice(func(i int) goapp.UI {
-			return goapp.P().Class("input-error").DataSet("testid", "data-note").Text(v.Notes[i])
-		}),
+		goapp.If(d.Loaded != "" && !d.Refused && d.Scorable, goapp.P().Class("loaded").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded)),
+		goapp.If(d.Loaded != "" && !d.Refused && !d.Scorable, goapp.P().Class("doubt-line").Attr("role", "status").DataSet("testid", "loaded").Text(d.Loaded+" "+state.NotScorableWords)),
 		goapp.If(len(data.Agents) > 1, goapp.Div().Class("field").Body(
 			goapp.Label().For("agent-picker").Text("Agent"),
 			goapp.Select().ID("agent-picker").DataSet("testid", "agent").Disabled(!d.Live).
@@ -91,9 +92,35 @@ func (d *DataCard) render() goapp.UI {
 			),
 		)),
 		goapp.P().DataSet("testid", "months").Text(fmt.Sprintf("Months found for %s: %s.", d.Agent.Name, strings.Join(months, ", "))),
+		goapp.Range(v.Notes).Slice(func(i int) goapp.UI {
+			return goapp.P().Class("input-error").DataSet("testid", "data-note").Text(v.Notes[i])
+		}),
 		goapp.If(len(data.Ignored) > 0, goapp.P().Class("muted").DataSet("testid", "ignored").Text(state.IgnoredLine(data))),
-		goapp.If(!d.Refused, &components.ProblemList{Title: state.Plural(v.LeftOut, "row") + " left out", Problems: v.Problems, Max: MaxProblemsShown,
-			TestID: "problems", Hint: "The other rows are scored. Fix these rows in your sheet (or in the box above) and use them again to include them."}),
+	)
+}
+
+// ProblemsCard lists the rows the last read left out, each with its row
+// and column. It sits below "How your sheet was read", so that a mapping
+// to fix comes before the rows it would fix (SPEC section 9).
+type ProblemsCard struct {
+	goapp.Compo
+
+	Problems []string
+	LeftOut  int
+}
+
+// Render draws the card, or nothing when no row was left out.
+func (p *ProblemsCard) Render() goapp.UI {
+	return components.SafeRender("the rows left out", p.render, nil)
+}
+
+func (p *ProblemsCard) render() goapp.UI {
+	if len(p.Problems) == 0 {
+		return goapp.Text("")
+	}
+	return goapp.Section().Class("card").Aria("label", "Rows left out").Body(
+		&components.ProblemList{Title: state.Plural(p.LeftOut, "row") + " left out", Problems: p.Problems, Max: MaxProblemsShown,
+			TestID: "problems", Hint: "The other rows are scored. Fix these rows in your sheet (or in the paste box) and use them again to include them."},
 	)
 }
 

@@ -42,6 +42,7 @@ type Calculator struct {
 	announceSeq int                     // counts what-if changes: only the last one's timer announces
 	undo        *state.Model            // what "Start again" forgot, while Undo is offered
 	dates       *datesAsked             // a sheet whose dates could be read either way, waiting for the answer
+	pending     *pendingSheet           // a sheet with no month column, waiting for the user to choose it
 	refused     bool                    // the last read of data was refused: its message stands alone
 	pasted      string                  // the text last used from the paste box, which keeps it
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
@@ -300,7 +301,7 @@ func (c *Calculator) renderPage() goapp.UI {
 func (c *Calculator) renderScreen() goapp.UI {
 	v := c.view
 	example := c.model.Data == state.DefaultData
-	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded,
+	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded, Scorable: v.Prepared.Scorable(),
 		Busy: c.busy, Live: c.live, Example: example, Refused: c.refused, page: c, pasted: c.pasted}
 	if c.dates != nil {
 		data.Dates, data.DayFirst, data.MonthFirst = state.DatesQuestion(c.dates.amb)
@@ -332,19 +333,37 @@ func (c *Calculator) renderScreen() goapp.UI {
 	typed := &TypedCard{Scorecard: v.Scorecard, Agent: v.Agent.Name, Months: c.model.TypedMonths(v.Agent.Name),
 		NewMonth: (months[len(months)-1].Month + 1).String(), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Live: c.live, Send: c}
 	// A first visit shows an example: the paste box and the months to
-	// type come first.
+	// type come first. A sheet that needs the user (no month column, a
+	// metric without a column, a unit in doubt) puts "How your sheet was
+	// read" first, above the data card and its problems (SPEC section 9).
 	first, second := []goapp.UI{}, []goapp.UI{}
-	if example {
-		first = append(first, data, typed)
+	var sheet *SheetCard
+	switch {
+	case c.pending != nil:
+		sheet = &SheetCard{Scorecard: v.Scorecard, Columns: c.pending.columns, Pending: c.pending.text, Err: c.errs["columns"], Live: c.live, page: c}
+	case c.model.Data != "" && !example:
+		sheet = &SheetCard{Scorecard: v.Scorecard, Columns: v.Data.Columns, Missing: v.Missing, Notes: state.ReadNotes(v.Data),
+			Questions: state.UnitQuestions(v.Data), Err: c.errs["columns"], Chosen: c.model.HasSheetChoice(), Live: c.live, page: c}
+	}
+	var problems goapp.UI = goapp.Text("")
+	if !c.refused {
+		problems = &ProblemsCard{Problems: v.Problems, LeftOut: v.LeftOut}
+	}
+	switch {
+	case sheet != nil && sheet.NeedsYou():
+		first = append(first, sheet, data, problems, typed)
+	case example:
+		first = append(first, data, problems, typed)
+	case sheet != nil:
+		second = append(second, data, sheet, problems, typed)
+	default:
+		second = append(second, data, problems, typed)
+	}
+	if c.pending != nil {
+		first = append(first, NewMonthCard(v))
 	} else {
-		second = append(second, data, typed)
+		first = append([]goapp.UI{NewMonthCard(v)}, first...)
 	}
-	if c.model.Data != "" && !example {
-		sheet := &SheetCard{Scorecard: v.Scorecard, Columns: v.Data.Columns, Missing: v.Missing, Err: c.errs["columns"],
-			Chosen: c.model.HasSheetChoice(), Live: c.live, page: c}
-		second = append(second, sheet)
-	}
-	first = append([]goapp.UI{NewMonthCard(v)}, first...)
 	first = append(first,
 		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Sheet: c.model.Data != "" && !example, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},

@@ -10,21 +10,34 @@ import (
 	"passline/state"
 )
 
-// SheetCard is "How your sheet was read": each header of the file and what
-// it was read as (the month, the agent, a metric's value, a source column,
-// nothing), each changeable; the data is read again at once. The choices
-// are remembered for the scorecard (SPEC section 8).
+// SheetCard is "How your sheet was read": what the read did, in words
+// (SPEC section 9's notes), the questions a unit in doubt asks, then each
+// header of the file and what it was read as (the month, the agent, a
+// metric's value, a source column, nothing), with its unit for a duration
+// or rate column, each changeable; the data is read again at once. The
+// choices are remembered for the scorecard (SPEC sections 8 and 9).
 type SheetCard struct {
 	goapp.Compo
 
 	Scorecard *scoring.Scorecard
 	Columns   []scoring.ColumnUse
 	Missing   []string // metrics no column gives, in words
-	Chosen    bool     // the user chose some: offer to read by names again
-	Err       string
-	Live      bool
+	Notes     []string // what the read did, in words
+	Questions []state.UnitQuestion
+	// Pending is a sheet not in use yet, refused for want of its month
+	// column: choosing a column reads it.
+	Pending string
+	Chosen  bool // the user chose some: offer to read by names again
+	Err     string
+	Live    bool
 
 	page *Calculator // unexported: not compared; the page reads big data with progress
+}
+
+// NeedsYou reports whether the sheet needs the user before it is read in
+// full: no month column, a metric with no column, a unit in doubt.
+func (s *SheetCard) NeedsYou() bool {
+	return s.Pending != "" || len(s.Missing) > 0 || len(s.Questions) > 0
 }
 
 // Render draws the card.
@@ -38,10 +51,25 @@ func (s *SheetCard) render() goapp.UI {
 	}
 	choices := state.ColumnChoices(s.Scorecard)
 	shown, more := shownColumns(s.Columns)
-	return goapp.Section().Class("card sheet").Aria("labelledby", "columns-title").Body(
+	return goapp.Section().Class("card sheet").Aria("labelledby", "columns-title").DataSet("testid", "sheet").Body(
 		goapp.H2().ID("columns-title").Text("How your sheet was read"),
-		goapp.P().Class("hint").Text("Each column of your sheet and what Passline read it as. Change any of them: your data is read again at once, and the choice is kept for this scorecard."),
+		goapp.If(s.Pending != "", goapp.P().Class("doubt-line").Attr("role", "alert").DataSet("testid", "sheet-pending").Text(state.NoMonthWords)),
+		goapp.If(len(s.Notes) > 0, goapp.Ul().Class("read-notes").DataSet("testid", "read-notes").Body(
+			goapp.Range(s.Notes).Slice(func(i int) goapp.UI { return goapp.Li().Text(s.Notes[i]) }),
+		)),
+		goapp.Range(s.Questions).Slice(func(i int) goapp.UI {
+			q := s.Questions[i]
+			return goapp.Div().Class("doubt").Attr("role", "group").Aria("label", "The unit of "+q.Header).DataSet("testid", "unit-question").DataSet("header", q.Header).Body(
+				goapp.P().Text(q.Question),
+				goapp.Div().Class("actions").Body(goapp.Range(q.Answers[:]).Slice(func(j int) goapp.UI {
+					a := q.Answers[j]
+					return goapp.Button().Type("button").Class("button secondary").DataSet("testid", "unit-"+a.Unit).DataSet("header", q.Header).
+						Disabled(!s.Live).Text(a.Words).OnClick(s.onUnit(q.Header, a.Unit), q.Header+"="+a.Unit)
+				})),
+			)
+		}),
 		goapp.Range(s.Missing).Slice(func(i int) goapp.UI { return goapp.P().Class("input-error").Text(s.Missing[i]) }),
+		goapp.P().Class("hint").Text("Each column of your sheet, what Passline read it as and, for a time or a rate, its unit. Change any of them: your data is read again at once, and the choice is kept for this scorecard."),
 		goapp.Div().Class("columns-list").DataSet("testid", "columns").Body(goapp.Range(shown).Slice(func(i int) goapp.UI {
 			u := shown[i]
 			id := "column-" + scoring.ColumnKey(u.Header)
@@ -49,7 +77,8 @@ func (s *SheetCard) render() goapp.UI {
 			if label == "" {
 				label = "(a column with no header)"
 			}
-			return goapp.Div().Class("field column-choice").Body(
+			units := state.UnitChoices(u.Unit)
+			return goapp.Div().Class("column-choice").Body(
 				goapp.Label().For(id).Text(label),
 				goapp.Select().ID(id).DataSet("header", u.Header).Disabled(!s.Live || u.Header == "").
 					OnChange(s.onChoose(u.Header), u.Header).Body(
@@ -57,6 +86,12 @@ func (s *SheetCard) render() goapp.UI {
 						return goapp.Option().Value(choices[j][0]).Selected(choices[j][0] == u.Key).Text(choices[j][1])
 					}),
 				),
+				goapp.If(u.Unit != "" && s.Pending == "", goapp.Select().Class("unit").ID(id+"-unit").Aria("label", "Unit of "+label).DataSet("unit", u.Header).Disabled(!s.Live).
+					OnChange(s.onUnitChosen(u.Header), "unit:"+u.Header).Body(
+					goapp.Range(units).Slice(func(j int) goapp.UI {
+						return goapp.Option().Value(units[j][0]).Selected(units[j][0] == string(u.Unit)).Text(units[j][1])
+					}),
+				)),
 			)
 		})),
 		goapp.If(more > 0, goapp.P().Class("hint").DataSet("testid", "columns-more").Text(
@@ -69,19 +104,38 @@ func (s *SheetCard) render() goapp.UI {
 	)
 }
 
+// onUnit answers a unit question, onUnitChosen takes the unit chosen
+// beside a column: the data is read again with it.
+func (s *SheetCard) onUnit(header, unit string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.readWith(state.SetUnit{Header: header, Unit: unit}) }
+}
+
+func (s *SheetCard) onUnitChosen(header string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { s.readWith(state.SetUnit{Header: header, Unit: value(ctx)}) }
+}
+
+// readWith reads the data again with a choice, showing progress for big
+// data, and says what the read loaded.
+func (s *SheetCard) readWith(msg state.Msg) {
+	c := s.page
+	c.do("reading your sheet again", func() {
+		text := c.model.Data
+		if s.Pending != "" {
+			text = s.Pending
+		}
+		c.readShowingProgress("", text, func() {
+			if c.send("columns", msg) {
+				c.loaded = state.LoadedWords("Read again", c.prepared)
+			}
+		})
+	})
+}
+
 // onChoose reads the data again with header read as the key chosen,
 // showing progress for big data.
 func (s *SheetCard) onChoose(header string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
-		key := value(ctx)
-		c := s.page
-		c.do("reading your sheet again", func() {
-			c.readShowingProgress("", c.model.Data, func() {
-				if c.send("columns", state.SetColumn{Header: header, Key: key}) {
-					c.loaded = state.LoadedWords("Read again", c.prepared)
-				}
-			})
-		})
+		s.readWith(state.SetColumn{Header: header, Key: value(ctx), Text: s.Pending})
 	}
 }
 

@@ -91,6 +91,9 @@ type MonthCard struct {
 	// NeedShown says Quarter is a need (data-testid quarter-need).
 	QuarterLead, Quarter string
 	NeedShown            bool
+	// Waiting lists the metrics whose column waits for the user's answer
+	// about its unit (SPEC section 9's fractions).
+	Waiting []string
 }
 
 // NewMonthCard is the verdict on the view's what-if month.
@@ -101,7 +104,7 @@ func NewMonthCard(v state.View) *MonthCard {
 	}
 	lead, quarter, need := state.QuarterLine(v)
 	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
-		QuarterLead: lead, Quarter: quarter, NeedShown: need}
+		QuarterLead: lead, Quarter: quarter, NeedShown: need, Waiting: state.HeldMetrics(v.Scorecard, v.Data, v.Order)}
 }
 
 // Render draws the card.
@@ -119,7 +122,7 @@ func (c *MonthCard) render() goapp.UI {
 		return goapp.Section().Class("card month incomplete").DataSet("testid", "verdict").Aria("labelledby", "month-title").Body(
 			goapp.H2().ID("month-title").Text(title),
 			goapp.P().Class("status").DataSet("testid", "month-status").Text("INCOMPLETE"),
-			goapp.P().Class("margin").Text("No score yet: "+strings.Join(missing, ", ")+" has no value this month. Give it one with its slider, or add it to your data."),
+			goapp.P().Class("margin").Text(state.IncompleteWords(missing, c.Waiting)),
 			c.quarterLine(),
 		)
 	}

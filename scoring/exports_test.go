@@ -144,3 +144,34 @@ func TestHeaderUnit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSection9Cells: any month cell, in either date order, gives a month
+// of a year Passline reads that reads back as itself, or a *CellError
+// saying what was expected; no cell or header panics.
+func FuzzSection9Cells(f *testing.F) {
+	for _, s := range []string{"2026-10", "2026/09/01", "20260901", "09/01/26", "9/1/26 8:51 AM", "1-Sep-26", "Sep 1, 2026",
+		"September 1, 2026 11:59 PM", "2026-09-01T00:00:00.000-04:00", "46266", "46295.75", "31/02/2026", "Total", "2026.09.01", "Oct-26"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, order := range []DateOrder{"", DayFirst, MonthFirst} {
+			m, err := ParseMonth(s, order)
+			if err != nil {
+				if _, ok := err.(*CellError); !ok {
+					t.Fatalf("ParseMonth(%q): %T %v, want a *CellError", s, err, err)
+				}
+				continue
+			}
+			if m.Year() < 1900 || m.Year() > 9999 {
+				t.Fatalf("ParseMonth(%q) = %s: a year out of range", s, m)
+			}
+			back, err := ParseMonth(m.String(), "")
+			if err != nil || back != m {
+				t.Fatalf("ParseMonth(%q) = %s, which reads back as %s, %v", s, m, back, err)
+			}
+		}
+		_ = headerKeys(s)
+		_ = IsTotal(s)
+		_ = headerUnit(s)
+	})
+}

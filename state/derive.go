@@ -103,7 +103,7 @@ func Prepare(m Model) (*Prepared, error) {
 		opts := m.readOptions()
 		d, err = csv.ReadDataWith(strings.NewReader(text), sc, opts)
 		if errors.Is(err, scoring.ErrUsage) { // a remembered mapping that does not fit this sheet
-			opts.Columns, opts.Unused = nil, nil
+			opts.Columns, opts.Unused, opts.Units = nil, nil, nil
 			d, err = csv.ReadDataWith(strings.NewReader(text), sc, opts)
 			unfit = true
 		}

@@ -52,9 +52,15 @@ type (
 	RemoveMonth struct{ Agent, Month string }
 	// SetColumn says what a header of the sheet is: Key is month, agent, a
 	// metric id, a source column, or "" for nothing (SPEC section 8).
+	// Text, when set, is a sheet not in use yet (refused for want of its
+	// month column) to read with the choice; empty, the data in use.
 	// ResetColumns goes back to reading the columns by their names.
-	SetColumn    struct{ Header, Key string }
+	SetColumn    struct{ Header, Key, Text string }
 	ResetColumns struct{}
+	// SetUnit says in which unit a column's bare numbers are (SPEC section
+	// 9: a scoring.ColumnUnit such as "ms" or "fraction"; "" goes back to
+	// the header's own), remembered with the mapping.
+	SetUnit struct{ Header, Unit string }
 	// SetDates answers the dates question ("dmy" or "mdy") and reads the
 	// data Text again with it.
 	SetDates struct{ Order, Text string }
@@ -152,6 +158,7 @@ func (SetTypedCount) isMsg()   {}
 func (RemoveMonth) isMsg()     {}
 func (SetColumn) isMsg()       {}
 func (ResetColumns) isMsg()    {}
+func (SetUnit) isMsg()         {}
 func (SetDates) isMsg()        {}
 func (SetVolume) isMsg()       {}
 func (FixPoints) isMsg()       {}

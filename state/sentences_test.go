@@ -87,7 +87,7 @@ func TestSourceWords(t *testing.T) {
 	for id, want := range map[string]string{
 		"offer_rate": "offers as a share of calls",
 		"ce":         "satisfied as a share of surveys",
-		"aht":        "the column aht",
+		"aht":        "the column aht, weighted by calls",
 		"attendance": "points taken off: 0.5" + NBSP + "points for each late and 1" + NBSP + "point for each absent",
 	} {
 		if got := SourceWords(sc.Metric(id)); got != want {

@@ -18,7 +18,12 @@ import (
 type SheetChoice struct {
 	Columns map[string]string `json:"columns,omitempty"`
 	Unused  []string          `json:"unused,omitempty"`
+	// Units gives a header's unit (SPEC section 9): "ms", "fraction"…
+	Units map[string]string `json:"units,omitempty"`
 }
+
+// empty reports whether the choice says nothing.
+func (c SheetChoice) empty() bool { return c.Columns == nil && c.Unused == nil && c.Units == nil }
 
 // SheetKey names the scorecard in use, for its remembered mapping: the
 // preset's id, or a hash of the imported scorecard.
@@ -33,9 +38,18 @@ func (m Model) SheetKey() string {
 
 // readOptions is how m's data is read: the scorecard's remembered mapping
 // and the dates chosen.
+// A column in doubt of being fractions is asked about, and read as
+// nothing until answered (SPEC section 9).
 func (m Model) readOptions() scoring.ReadOptions {
 	c := m.Sheets[m.SheetKey()]
-	return scoring.ReadOptions{Columns: c.Columns, Unused: c.Unused, Dates: scoring.DateOrder(m.Dates)}
+	var units map[string]scoring.ColumnUnit
+	for h, u := range c.Units {
+		if units == nil {
+			units = map[string]scoring.ColumnUnit{}
+		}
+		units[h] = scoring.ColumnUnit(u)
+	}
+	return scoring.ReadOptions{Columns: c.Columns, Unused: c.Unused, Units: units, Dates: scoring.DateOrder(m.Dates), Ask: true}
 }
 
 // sheet applies a message about how the sheet is read, and reads it again.
@@ -57,12 +71,35 @@ func (u *updater) sheet(m Model, msg Msg) (Model, error) {
 		} else {
 			cols[msg.Key] = msg.Header
 		}
-		c = SheetChoice{Columns: cols, Unused: unused}
+		c = SheetChoice{Columns: cols, Unused: unused, Units: c.Units}
 		if len(cols) == 0 {
 			c.Columns = nil
 		}
 		if len(unused) == 0 {
 			c.Unused = nil
+		}
+		if msg.Text != "" { // a sheet not in use yet, read with the choice
+			next.Data, next.Dates, next.Typed = msg.Text, "", nil
+			next.Agent, next.Month, next.TeamPage = "", "", 0
+			next.clearWhatIfs()
+		}
+	case SetUnit:
+		units := map[string]string{}
+		for h, u := range c.Units {
+			if scoring.ColumnKey(h) != scoring.ColumnKey(msg.Header) {
+				units[h] = u
+			}
+		}
+		if msg.Unit != "" {
+			u, err := scoring.ParseUnit(msg.Unit)
+			if err != nil {
+				return m, fmt.Errorf("%s is not a unit: choose milliseconds, seconds, minutes, hours, a fraction or percent", scoring.Clip(msg.Unit))
+			}
+			units[msg.Header] = string(u)
+		}
+		c.Units = units
+		if len(units) == 0 {
+			c.Units = nil
 		}
 	case ResetColumns:
 		c = SheetChoice{}
@@ -79,13 +116,16 @@ func (u *updater) sheet(m Model, msg Msg) (Model, error) {
 		}
 	}
 	if _, ok := msg.(SetDates); !ok {
-		if c.Columns == nil && c.Unused == nil {
+		if c.empty() {
 			next.Sheets = without(m.Sheets, key)
 		} else {
 			next.Sheets = with(m.Sheets, key, c)
 		}
 	}
 	if err := u.check(next); err != nil {
+		if msg, ok := msg.(SetColumn); ok && msg.Text != "" {
+			return m, fmt.Errorf("your sheet could not be read that way: %w", err)
+		}
 		return m, fmt.Errorf("the data was not read that way, it stays as it was: %w", err)
 	}
 	return next, nil
@@ -150,4 +190,134 @@ func PasteHeader(sc *scoring.Scorecard) string {
 		}
 	}
 	return strings.Join(cols, ", ")
+}
+
+// ReadNotes says in sentences what the read of d did besides reading its
+// cells (SPEC section 9): lines skipped, total rows left out, rows
+// combined and how, units from headers or chosen.
+func ReadNotes(d *scoring.Data) []string {
+	out := make([]string, len(d.Notes))
+	for i, n := range d.Notes {
+		out[i] = Capitalize(n) + "."
+	}
+	return out
+}
+
+// UnitQuestion is what "How your sheet was read" asks of a column whose
+// unit is in doubt (SPEC section 9), with its two answers, each with the
+// unit it gives the column.
+type UnitQuestion struct {
+	Header, Question string
+	Answers          [2]UnitAnswer
+}
+
+// UnitAnswer is one answer to a UnitQuestion.
+type UnitAnswer struct{ Unit, Words string }
+
+// UnitQuestions asks, for each column of d in doubt, which unit it is in,
+// showing its first value both ways: "CSAT %: every value lies between 0
+// and 1. Is 0.917 a fraction (91.7 %) or a percentage (0.917 %)?".
+func UnitQuestions(d *scoring.Data) []UnitQuestion {
+	var out []UnitQuestion
+	for _, u := range d.Doubts {
+		q := UnitQuestion{Header: u.Header}
+		switch u.Unit {
+		case scoring.UnitFraction:
+			pct := u.Value.Mul(scoring.N(100))
+			q.Question = fmt.Sprintf("%s: every value lies between 0 and 1. Is %s a fraction (%s%s%%) or a percentage (%s%s%%)? Its metric is not scored until you say.",
+				u.Header, u.Example, pct.Short(2), NBSP, u.Value.Short(4), NBSP)
+			q.Answers = [2]UnitAnswer{
+				{string(scoring.UnitFraction), fmt.Sprintf("Fractions: %s is %s%s%%", u.Example, pct.Short(2), NBSP)},
+				{string(scoring.UnitPercent), fmt.Sprintf("Percentages: %s is %s%s%%", u.Example, u.Value.Short(4), NBSP)},
+			}
+		case scoring.UnitMS:
+			secs := u.Value.Div(scoring.N(1000))
+			hours := u.Value.Div(scoring.N(3600)).Round(0).Short(0)
+			q.Question = fmt.Sprintf("%s: every value is 10,000 seconds or more (%s seconds is %s hours). Are they milliseconds (%s is %s)? Until you say, they are read as seconds.",
+				u.Header, u.Example, hours, u.Example, FormatValue(scoring.Seconds, secs))
+			q.Answers = [2]UnitAnswer{
+				{string(scoring.UnitMS), fmt.Sprintf("Milliseconds: %s is %s", u.Example, FormatValue(scoring.Seconds, secs))},
+				{string(scoring.UnitSeconds), fmt.Sprintf("Seconds: %s is %s hours", u.Example, hours)},
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// UnitChoices are the units a column can be given, for the app's choice:
+// value and words; durations or rates.
+func UnitChoices(u scoring.ColumnUnit) [][2]string {
+	if u == scoring.UnitPercent || u == scoring.UnitFraction {
+		return [][2]string{{string(scoring.UnitPercent), "percent"}, {string(scoring.UnitFraction), "fraction"}}
+	}
+	return [][2]string{{string(scoring.UnitSeconds), "seconds"}, {string(scoring.UnitMS), "milliseconds"}, {string(scoring.UnitMinutes), "minutes"}, {string(scoring.UnitHours), "hours"}}
+}
+
+// Scorable reports whether some month of the data read can be scored:
+// a read that cannot is never shown as loaded.
+func (p *Prepared) Scorable() bool {
+	for _, a := range p.Data.Agents {
+		for _, md := range a.Months {
+			if !slices.ContainsFunc(md.Inputs, func(in scoring.Input) bool { return in.Missing }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// NoMonthWords says why a sheet is not in use yet when it has no month
+// column, and what to do (SPEC section 9: the mapping is always offered).
+const NoMonthWords = "Your sheet is not in use yet: Passline found no month column in it. Choose below which column holds the month or the date; the rest is read at once."
+
+// NotScorableWords follows what a read loaded when no month of it can be
+// scored yet.
+const NotScorableWords = "No month can be scored yet: see “How your sheet was read”."
+
+// HeldMetrics lists, by label in the order given, the metrics of sc whose
+// column d holds as nothing until the user says its unit (fractions?).
+func HeldMetrics(sc *scoring.Scorecard, d *scoring.Data, order []int) []string {
+	held := map[string]bool{}
+	for _, u := range d.Doubts {
+		if !u.Held {
+			continue
+		}
+		for _, c := range d.Columns {
+			if c.Header == u.Header && c.Key != "" {
+				held[c.Key] = true
+			}
+		}
+	}
+	var out []string
+	for _, i := range order {
+		m := &sc.Metrics[i]
+		if held[m.ID] || m.Source.Kind == scoring.FromColumn && held[m.Source.Column] {
+			out = append(out, m.Label)
+		}
+	}
+	return out
+}
+
+// IncompleteWords says why a month has no score: the metrics with no
+// value, and among them those waiting for the answer about their unit.
+func IncompleteWords(missing, waiting []string) string {
+	var rest []string
+	for _, m := range missing {
+		if !slices.Contains(waiting, m) {
+			rest = append(rest, m)
+		}
+	}
+	var parts []string
+	if len(waiting) > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s for your answer about %s unit, under \u201cHow your sheet was read\u201d.",
+			JoinAnd(waiting), map[bool]string{true: "waits", false: "wait"}[len(waiting) == 1], map[bool]string{true: "its", false: "their"}[len(waiting) == 1]))
+	}
+	if len(rest) > 0 {
+		one := len(rest) == 1
+		parts = append(parts, fmt.Sprintf("%s %s no value this month. Give %s %s with %s slider, or add %s to your data.",
+			JoinAnd(rest), map[bool]string{true: "has", false: "have"}[one], map[bool]string{true: "it", false: "them"}[one],
+			map[bool]string{true: "one", false: "values"}[one], map[bool]string{true: "its", false: "their"}[one], map[bool]string{true: "it", false: "them"}[one]))
+	}
+	return "No score yet: " + strings.Join(parts, " ")
 }

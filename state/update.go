@@ -95,7 +95,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.PointsMode = msg.On
 	case AddMonth, SetTypedValue, SetTypedCount, RemoveMonth:
 		return u.typed(m, msg)
-	case SetColumn, ResetColumns, SetDates:
+	case SetColumn, ResetColumns, SetDates, SetUnit:
 		return u.sheet(m, msg)
 	case SetVolume:
 		if msg.Value != nil && msg.Value.Sign() < 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,4 +146,82 @@ func splitArgs(line string) []string {
 		args = append(args, cur.String())
 	}
 	return args
+}
+
+// TestExportsByHand checks the platform-shaped exports of SPEC section 9
+// (testdata/golden/s9-*, each with a source.md saying where its shape comes
+// from) against monthly values worked by hand from their rows: AHT as total
+// handle time over calls, never a mean of the daily averages.
+func TestExportsByHand(t *testing.T) {
+	for _, tc := range []struct {
+		dir, agent, period, column, want string
+	}{
+		// Genesys: Jo's days (calls, Avg Handle ms) 20×420000 + 25×480000 + 0×0 + 18×390000
+		// = 27,420,000 ms over 63 calls = 435,238.095 ms = 435.2381 s (a plain mean of
+		// the four days would be 322.5 s).
+		{"s9-genesys-cloud", "Jo Smith", "2026-09", "aht_value", "435.2381"},
+		// Sam: 30×300 + 28×330 + 26×360 = 27600 s over 84 calls = 328.5714 s.
+		{"s9-genesys-cloud", "Sam Lee", "2026-09", "aht_value", "328.5714"},
+		// Offers over Handle: Jo 18 of 63 = 28.5714 %.
+		{"s9-genesys-cloud", "Jo Smith", "2026-09", "offer_rate_value", "28.5714"},
+		// Read as seconds, the same weighting gives 435,238.0952 s (and the note asks).
+		{"s9-genesys-cloud-no-unit", "Jo Smith", "2026-09", "aht_value", "435238.0952"},
+		// NICE CXone: Jo's September intervals 6×410 + 0×0 + 4×520 + 5×455 = 6815 s over 15
+		// calls = 454.3333 s; October 7×430 + 3×500 = 4510 over 10 = 451; Ana 8×380 + 2×620
+		// = 4280 over 10 = 428.
+		{"s9-nice-cxone", "Jo Smith", "2026-09", "aht_value", "454.3333"},
+		{"s9-nice-cxone", "Jo Smith", "2026-10", "aht_value", "451"},
+		{"s9-nice-cxone", "Ana Ruiz", "2026-09", "aht_value", "428"},
+		// Five9: Jo 21×455 + 19×475 + 24×430 = 28,900 s over 64 = 451.5625; Kim 30×400 +
+		// 10×560 = 17,600 over 40 = 440.
+		{"s9-five9", "Jo Smith", "2026-09", "aht_value", "451.5625"},
+		{"s9-five9", "Kim Park", "2026-09", "aht_value", "440"},
+		// Talkdesk, one row per call: Jo's September (455 + 610 + 380) / 3 = 481.6667; one
+		// satisfied of two surveyed = 50 %.
+		{"s9-talkdesk", "Jo Smith", "2026-09", "aht_value", "481.6667"},
+		{"s9-talkdesk", "Jo Smith", "2026-09", "csat_value", "50"},
+		// Amazon Connect: jsmith 40×600 + 35×700 = 48,500 s over 75 contacts = 646.6667;
+		// NPS (5+3 − (1+0)) / (8+4+1) = 7/13 = 53.8462; FCR 58 of 75 = 77.3333 %.
+		{"s9-amazon-connect", "jsmith", "2026-09", "aht_value", "646.6667"},
+		{"s9-amazon-connect", "jsmith", "2026-09", "nps_value", "53.8462"},
+		{"s9-amazon-connect", "jsmith", "2026-09", "fcr_value", "77.3333"},
+		// Avaya CMS: Jo 22×370 + 18×410 + 20×455 = 24,620 s over 60 = 410.3333; Raj 25×500
+		// + 15×380 = 18,200 over 40 = 455.
+		{"s9-avaya-cms", "Jo Smith", "2026-09", "aht_value", "410.3333"},
+		{"s9-avaya-cms", "Raj Patel", "2026-09", "aht_value", "455"},
+		// RingCentral, minutes: Jo 20×5.49 + 30×7.25 = 327.3 min over 50 = 6.546 min =
+		// 392.76 s; Mia's October 8 min = 480 s.
+		{"s9-ringcentral", "Jo Smith", "2026-09", "aht_value", "392.76"},
+		{"s9-ringcentral", "Mia Wong", "2026-10", "aht_value", "480"},
+		// Calabrio: Jo's evaluations (85 + 70 + 92 + 88) / 4 = 83.75 %; as written 0.8375 %.
+		{"s9-calabrio-qm", "Jo Smith", "2026-09", "qa_value", "83.75"},
+		{"s9-calabrio-qm-no-unit", "Jo Smith", "2026-09", "qa_value", "0.8375"},
+		// Google Sheets: Jo's September 480×450 + 500×470 = 451,000 s over 980 = 460.2041;
+		// CSAT (92 + 88) / 2 = 90; offers (60 + 62) / 980 = 12.449 %.
+		{"s9-google-sheets", "Jo", "2026-09", "aht_value", "460.2041"},
+		{"s9-google-sheets", "Jo", "2026-09", "csat_value", "90"},
+		{"s9-google-sheets", "Jo", "2026-09", "offer_rate_value", "12.449"},
+		{"s9-google-sheets", "Jo", "2026-10", "aht_value", "455"},
+	} {
+		want, err := os.ReadFile(filepath.Join(goldenDir, tc.dir, "want.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(want), "\n")
+		header := strings.Split(lines[2], ",")
+		col := slices.Index(header, tc.column)
+		found := false
+		for _, l := range lines[3:] {
+			cells := strings.Split(l, ",")
+			if len(cells) == len(header) && cells[0] == tc.agent && cells[1] == tc.period {
+				found = true
+				if cells[col] != tc.want {
+					t.Errorf("%s: %s %s %s = %s, worked by hand %s", tc.dir, tc.agent, tc.period, tc.column, cells[col], tc.want)
+				}
+			}
+		}
+		if !found || col < 0 {
+			t.Errorf("%s: no row for %s %s with %s", tc.dir, tc.agent, tc.period, tc.column)
+		}
+	}
 }
