@@ -104,7 +104,7 @@ func NewMonthCard(v state.View) *MonthCard {
 	}
 	lead, quarter, need := state.QuarterLine(v)
 	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
-		QuarterLead: lead, Quarter: quarter, NeedShown: need, Waiting: state.HeldMetrics(v.Scorecard, v.Data, v.Order)}
+		QuarterLead: lead, Quarter: quarter, NeedShown: need, Waiting: state.HeldMetrics(v.Scorecard, v.Data)}
 }
 
 // Render draws the card.

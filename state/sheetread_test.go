@@ -36,7 +36,7 @@ func TestPendingSheetMapped(t *testing.T) {
 	if p.Scorable() {
 		t.Error("a month with CE held is scorable")
 	}
-	if got := HeldMetrics(p.Scorecard, p.Data, p.Order); strings.Join(got, ",") != "Customer experience" {
+	if got := HeldMetrics(p.Scorecard, p.Data); strings.Join(got, ",") != "Customer experience" {
 		t.Errorf("held: %v", got)
 	}
 	// Fractions: (0.9 + 0.95) / 2 × 100 = 92.5 % → 3 points.

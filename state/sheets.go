@@ -275,9 +275,9 @@ const NoMonthWords = "Your sheet is not in use yet: Passline found no month colu
 // scored yet.
 const NotScorableWords = "No month can be scored yet: see “How your sheet was read”."
 
-// HeldMetrics lists, by label in the order given, the metrics of sc whose
-// column d holds as nothing until the user says its unit (fractions?).
-func HeldMetrics(sc *scoring.Scorecard, d *scoring.Data, order []int) []string {
+// HeldMetrics lists, by label in the scorecard's order, the metrics of sc
+// whose column d holds as nothing until the user says its unit (fractions?).
+func HeldMetrics(sc *scoring.Scorecard, d *scoring.Data) []string {
 	held := map[string]bool{}
 	for _, u := range d.Doubts {
 		if !u.Held {
@@ -290,7 +290,7 @@ func HeldMetrics(sc *scoring.Scorecard, d *scoring.Data, order []int) []string {
 		}
 	}
 	var out []string
-	for _, i := range order {
+	for i := range sc.Metrics {
 		m := &sc.Metrics[i]
 		if held[m.ID] || m.Source.Kind == scoring.FromColumn && held[m.Source.Column] {
 			out = append(out, m.Label)

@@ -149,6 +149,8 @@ func TestFractionsAsked(t *testing.T) {
 	if unit != "fraction" {
 		t.Errorf("the column's unit reads %q", unit)
 	}
+	s.js(`window.scrollTo(0, document.querySelector('[data-testid="sheet"]').getBoundingClientRect().top + window.scrollY - 150)`)
+	s.screenshotView("export-fractions-answered-360x740")
 	s.change(`select[data-unit="Customer experience %"]`, "percent")
 	// 0.91 % → 1 point: 0.2 + 0.2 + 0.4 + 0.2 + 0.25 = 1.25 → 1.3, FAIL.
 	s.waitTextContains("verdict", "1.3")
