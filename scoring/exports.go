@@ -140,10 +140,11 @@ func (u ColumnUnit) factor() Num {
 	return N(1)
 }
 
-// Words names the unit for people: "milliseconds", "a fraction".
+// Words says how a column in unit u is read: "in milliseconds", "as
+// fractions (0.5 is 50 %)".
 func (u ColumnUnit) Words() string {
-	return map[ColumnUnit]string{UnitMS: "milliseconds", UnitSeconds: "seconds", UnitMinutes: "minutes", UnitHours: "hours",
-		UnitFraction: "fractions (0.917 is 91.7 %)", UnitPercent: "percent, as written"}[u]
+	return map[ColumnUnit]string{UnitMS: "in milliseconds", UnitSeconds: "in seconds", UnitMinutes: "in minutes", UnitHours: "in hours",
+		UnitFraction: "as fractions (0.5 is 50 %)", UnitPercent: "as percentages, as written"}[u]
 }
 
 // headerUnit is the unit a header's suffix gives a duration column's bare

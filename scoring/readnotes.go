@@ -72,7 +72,7 @@ func (r *DataReader) notes() {
 		if u.Said {
 			how = "you said"
 		}
-		add("%s in %s (%s)", Clip(u.Header), u.Unit.Words(), how)
+		add("%s read %s (%s)", Clip(u.Header), u.Unit.Words(), how)
 	}
 	for _, col := range slices.Sorted(maps.Keys(p.doubts)) {
 		t := p.doubts[col]

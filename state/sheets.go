@@ -161,7 +161,7 @@ func ColumnChoices(sc *scoring.Scorecard) [][2]string {
 		out = append(out, [2]string{m.ID, m.Label + " (its value)"})
 	}
 	for _, k := range scoring.Keys(sc)[2+len(sc.Metrics):] {
-		out = append(out, [2]string{k, k + " (a count or column)"})
+		out = append(out, [2]string{k, k + " (column)"})
 	}
 	return out
 }
@@ -249,9 +249,9 @@ func UnitQuestions(d *scoring.Data) []UnitQuestion {
 // value and words; durations or rates.
 func UnitChoices(u scoring.ColumnUnit) [][2]string {
 	if u == scoring.UnitPercent || u == scoring.UnitFraction {
-		return [][2]string{{string(scoring.UnitPercent), "percent"}, {string(scoring.UnitFraction), "fraction"}}
+		return [][2]string{{string(scoring.UnitPercent), "as percentages"}, {string(scoring.UnitFraction), "as fractions (0.5 is 50 %)"}}
 	}
-	return [][2]string{{string(scoring.UnitSeconds), "seconds"}, {string(scoring.UnitMS), "milliseconds"}, {string(scoring.UnitMinutes), "minutes"}, {string(scoring.UnitHours), "hours"}}
+	return [][2]string{{string(scoring.UnitSeconds), "in seconds"}, {string(scoring.UnitMS), "in milliseconds"}, {string(scoring.UnitMinutes), "in minutes"}, {string(scoring.UnitHours), "in hours"}}
 }
 
 // Scorable reports whether some month of the data read can be scored:

@@ -94,6 +94,8 @@ func TestExportMappedOnPhone(t *testing.T) {
 		t.Errorf("the agent picker is at %.0f px, %.0f px below the mapping", picker, picker-sheetBottom)
 	}
 	s.noSidewaysScroll()
+	s.js(`window.scrollTo(0, document.querySelector('select[data-unit="AHT"]').getBoundingClientRect().top + window.scrollY - 400)`)
+	s.screenshotView("export-units-360x740")
 	s.js(`document.querySelector('[data-testid="sheet"]').scrollIntoView({block: 'start'})`)
 	s.screenshotView("export-mapped-360x740")
 	s.axe("an export mapped")
