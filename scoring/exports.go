@@ -185,11 +185,19 @@ var totalWords = []string{"total", "totals", "grand total", "sub total", "subtot
 // IsTotal reports whether an agent or month cell marks a total or summary
 // row: trimmed, ignoring case and a trailing ":".
 func IsTotal(cell string) bool {
-	c := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cell), ":")))
-	if c == "" || len(c) > 12 {
-		return false
+	c := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cell), ":"))
+	if c == "" || len(c) > 16 || !strings.ContainsAny(c[:1], "tTgGsSaAoO") {
+		return false // most cells, at once: no allocation
 	}
-	return slices.Contains(totalWords, strings.Join(strings.Fields(c), " "))
+	if strings.Contains(c, "  ") || strings.ContainsAny(c, "\t") {
+		c = strings.Join(strings.Fields(c), " ")
+	}
+	for _, w := range totalWords {
+		if strings.EqualFold(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // UnitDoubt is a column whose unit is in doubt (SPEC section 9): a percent

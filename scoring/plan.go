@@ -33,6 +33,7 @@ type plan struct {
 	// doubts follows the columns whose unit may be in doubt (fractions,
 	// milliseconds), by column.
 	doubts map[int]*doubtTrack
+	altCol int // the calls or contacts column of altWeight, or −1
 }
 
 // doubtTrack watches one column's values for a unit in doubt.
@@ -293,6 +294,7 @@ func (p *plan) planUnits(header []string, units map[int]ColumnUnit) {
 			p.altWeight[mi] = calls
 		}
 	}
+	p.altCol = max(calls, -1)
 }
 
 func (p *plan) watch(col int, u ColumnUnit) {
@@ -382,7 +384,7 @@ func (p *plan) keys(n int) []string {
 			keys[i] = fmt.Sprintf("month:%d", i)
 		case i == p.agent:
 			keys[i] = fmt.Sprintf("agent:%d", i)
-		case p.used[i] || slices.Contains(p.altWeight, i):
+		case p.used[i] || i == p.altCol:
 			keys[i] = fmt.Sprintf("c%d", i)
 		case p.agent < 0:
 			keys[i] = fmt.Sprintf("u%d", i) // unused, but read: is it the agent? (a warning)
@@ -416,6 +418,8 @@ type builder struct {
 	months  [][]*monthAccounts // per agent, in order of first row
 	inputs  []*rowInput        // the current row's inputs, reused row after row
 	bufs    []rowInput
+	alt     Num // the current row's calls or contacts (plan.altCol), for the plain-mean note
+	altOK   bool
 }
 
 type monthAccounts struct {
@@ -470,6 +474,10 @@ func (b *builder) add(rec *Row, header []string) {
 	b.header = header
 	faults := slices.Clone(rec.Faults)
 	inputs := b.inputs
+	if a := b.p.altCol; a >= 0 { // the calls that could weight a plain mean, read once a row
+		v, blank, err := amountKind.read(ungroup(cellAt(rec.Cells, a), b.p.decimalComma), b.sc)
+		b.alt, b.altOK = v, err == nil && !blank
+	}
 	for i := range b.sc.Metrics {
 		in, f := b.metricCells(i, rec)
 		inputs[i] = in
@@ -572,9 +580,8 @@ func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 	if !complete {
 		return nil, faults
 	}
-	if a := b.p.altWeight[i]; a >= 0 { // for the plain-mean note only: never a fault
-		v, blank, err := amountKind.read(ungroup(cellAt(rec.Cells, a), b.p.decimalComma), b.sc)
-		in.alt, in.altOK = v, err == nil && !blank
+	if b.p.altWeight[i] >= 0 { // for the plain-mean note only: never a fault
+		in.alt, in.altOK = b.alt, b.altOK
 	}
 	return in, faults
 }

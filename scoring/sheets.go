@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Reading the sheets people have (SPEC section 8): other names for the
@@ -346,19 +347,31 @@ func datedParts(s string) (y, mo, d int, ok, named bool) {
 		}
 		return atoi(t)
 	}
-	if m := yearFirst.FindStringSubmatch(s); m != nil && m[2] == m[4] {
-		return atoi(m[1]), atoi(m[3]), atoi(m[5]), true, true
+	digitFirst := s[0] >= '0' && s[0] <= '9'
+	letters := strings.IndexFunc(s, unicode.IsLetter) >= 0
+	// Each form is tried only when its first characters fit: a month cell
+	// such as 2026-10 is read without a regular expression.
+	if len(s) >= 8 && (s[4] == '/' || s[4] == '.') {
+		if m := yearFirst.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+			return atoi(m[1]), atoi(m[3]), atoi(m[5]), true, true
+		}
 	}
-	if m := eightDigit.FindStringSubmatch(s); m != nil && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
-		return atoi(m[1]), atoi(m[2]), atoi(m[3]), true, true
+	if len(s) == 8 && isDigits(s) {
+		if m := eightDigit.FindStringSubmatch(s); m != nil && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
+			return atoi(m[1]), atoi(m[2]), atoi(m[3]), true, true
+		}
 	}
-	if m := dayNamed.FindStringSubmatch(s); m != nil {
-		mo, ok := monthNames[strings.ToLower(m[2])]
-		return year(m[3]), mo, atoi(m[1]), ok, ok
+	if digitFirst && letters {
+		if m := dayNamed.FindStringSubmatch(s); m != nil {
+			mo, ok := monthNames[strings.ToLower(m[2])]
+			return year(m[3]), mo, atoi(m[1]), ok, ok
+		}
 	}
-	if m := namedDay.FindStringSubmatch(s); m != nil {
-		mo, ok := monthNames[strings.ToLower(m[1])]
-		return year(m[3]), mo, atoi(m[2]), ok, ok
+	if !digitFirst && letters && strings.Count(s, " ") >= 2 {
+		if m := namedDay.FindStringSubmatch(s); m != nil {
+			mo, ok := monthNames[strings.ToLower(m[1])]
+			return year(m[3]), mo, atoi(m[2]), ok, ok
+		}
 	}
 	return 0, 0, 0, false, false
 }

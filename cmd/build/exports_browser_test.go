@@ -159,3 +159,22 @@ func TestFractionsAsked(t *testing.T) {
 	s.reload()
 	s.waitTextContains("verdict", "1.3")
 }
+
+// TestMillisecondsAsked: a handle-time column whose every value is 10,000
+// seconds or more is read as written and asked about; "Milliseconds"
+// reads it again so.
+func TestMillisecondsAsked(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.paste("month,agent,calls,offers,sales,surveys,satisfied,Avg Handle,late,absent\n2026-10,Jo,520,60,0,25,23,455000,1,0\n")
+	s.waitTextContains("unit-question", "Are they milliseconds (455000 is 7:35)?")
+	// Read as written meanwhile: 455000 s → 1 point: 0.2 + 0.2 + 1.2 + 0.1 + 0.25 = 1.95 → 2.0.
+	s.waitTextContains("verdict", "2.0")
+	s.run(chromedp.Click(`[data-testid="unit-ms"]`))
+	s.waitJS(`!document.querySelector('[data-testid="unit-question"]')`)
+	// 455 s → 2 points: SPEC's October, 2.05 → 2.1.
+	s.waitTextContains("verdict", "2.1")
+	if notes := s.text("read-notes"); !strings.Contains(notes, `"Avg Handle" read in milliseconds (you said).`) {
+		t.Errorf("the notes: %q", notes)
+	}
+}
