@@ -56,6 +56,9 @@ func (p *OddsCard) render() goapp.UI {
 		title,
 		goapp.P().Class("odds-line").DataSet("testid", "odds-month").Text(t.Month),
 		goapp.P().Class("odds-line").DataSet("testid", "odds-quarter").Text(t.Quarter),
+		goapp.If(len(t.Set) > 0, goapp.Ul().Class("odds-set").DataSet("testid", "odds-set").Body(
+			goapp.Range(t.Set).Slice(func(i int) goapp.UI { return goapp.Li().Text(t.Set[i]) }),
+		)),
 		plans,
 		goapp.If(len(steps) > 0, goapp.Div().Body(
 			goapp.H3().Text("What moves your odds most"),
@@ -100,7 +103,7 @@ func (p *OddsCard) renderPlans(a, b state.Odds) goapp.UI {
 	}
 	return goapp.Div().Class("plans").DataSet("testid", "plans").Body(
 		goapp.Table().Class("plans-table").Body(
-			goapp.Caption().Text("Plan A, kept, beside plan B, the what-if now"),
+			goapp.Caption().Text("Plan A, kept for "+state.MonthLabel(b.Month)+", beside plan B, the what-if now"),
 			goapp.THead().Body(goapp.Tr().Body(
 				goapp.Th().Scope("col").Text("Chance of passing"),
 				goapp.Th().Scope("col").Text("Plan A"),

@@ -43,6 +43,7 @@ type Calculator struct {
 	undo        *state.Model            // what "Start again" forgot, while Undo is offered
 	dates       *datesAsked             // a sheet whose dates could be read either way, waiting for the answer
 	pending     *pendingSheet           // a sheet with no month column, waiting for the user to choose it
+	typedNote   string                  // what adding a typed month put away
 	refused     bool                    // the last read of data was refused: its message stands alone
 	pasted      string                  // the text last used from the paste box, which keeps it
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
@@ -122,6 +123,10 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 		c.errs.set(area, "")
 		prev := c.model
 		c.model = next
+		c.typedNote = ""
+		if add, ok := msg.(state.AddMonth); ok {
+			c.typedNote = state.PutAwayWords(prev, next, add.Month)
+		}
 		if read != nil {
 			c.prepared = read // what the update read is not read again
 		}
@@ -331,7 +336,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	}
 	months := v.Agent.Months
 	typed := &TypedCard{Scorecard: v.Scorecard, Agent: v.Agent.Name, Months: c.model.TypedMonths(v.Agent.Name),
-		NewMonth: (months[len(months)-1].Month + 1).String(), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Live: c.live, Send: c}
+		NewMonth: (months[len(months)-1].Month + 1).String(), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Note: c.typedNote, Live: c.live, Send: c}
 	// A first visit shows an example: the paste box and the months to
 	// type come first. A sheet that needs the user (no month column, a
 	// metric without a column, a unit in doubt) puts "How your sheet was

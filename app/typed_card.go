@@ -23,8 +23,10 @@ type TypedCard struct {
 	NewMonth  string             // the month the add button suggests: 2026-11
 	Errs      map[string]string  // by "typed:<month>:<metric or column>", and "typed"
 	Doubts    map[string]*state.Doubt
-	Live      bool
-	Send      Sender
+	// Note says what adding a month put away (its what-ifs, plan A).
+	Note string
+	Live bool
+	Send Sender
 }
 
 // Render draws the card.
@@ -46,6 +48,7 @@ func (c *TypedCard) render() goapp.UI {
 				Text("Add this month").OnClick(c.onAdd),
 		),
 		errorLine(c.Errs["typed"]),
+		goapp.If(c.Note != "", goapp.P().Class("doubt-line").Attr("role", "status").DataSet("testid", "typed-note").Text(c.Note)),
 		goapp.Range(c.Months).Slice(func(k int) goapp.UI { return c.renderMonth(c.Months[k]) }),
 	)
 }

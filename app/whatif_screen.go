@@ -165,6 +165,10 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 				return w.renderIncidentSliders(i)
 			}
 			in := v.Inputs[i]
+			given := ""
+			if in.Points { // given in points mode: the slider shows the month's own value
+				given, in = state.GivenNote(in.Value), v.Base[i]
+			}
 			if in.Missing {
 				in = scoring.Input{Value: state.RangeFor(sc, m, scoring.Num{}).Min}
 			}
@@ -189,7 +193,7 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
 				WithExact(state.ExactText(m, in.Value)).
 				WithPoints(points).WithMarks(marks).
-				WithNote(state.LineWords(m, line, v.Result.Month.Pass)+state.AllowanceWords(line)+w.quarterWords(i)).
+				WithNote(given+v.LineFor(i)+state.AllowanceWords(line)+w.quarterWords(i)).
 				WithError(w.Errs["metric:"+m.ID]).WithDoubt(w.doubt(m.ID)).
 				WithDisabled(!w.Live).
 				WithOnChange(m.ID, w)
@@ -254,7 +258,7 @@ func (w *WhatIfScreen) renderIncidentSliders(i int) goapp.UI {
 		}
 		note := ""
 		if k == len(pens)-1 {
-			note = state.LineWords(m, line, v.Result.Month.Pass) + state.AllowanceWords(line) + w.quarterWords(i)
+			note = v.LineFor(i) + state.AllowanceWords(line) + w.quarterWords(i)
 		}
 		return components.NewSlider(id).WithLabel(fmt.Sprintf("%s: %s (each costs %s)", m.Label, pen.Column, state.PointsText(pen.Points))).
 			WithRange("0", most.Short(0), "1").
@@ -303,6 +307,9 @@ func (w *WhatIfScreen) renderWorking() goapp.UI {
 			value, calc := "no value", "weight "+m.Weight.Short(2)+state.NBSP+"%"
 			if !ms.Missing {
 				value = state.MetricValue(m, ms.Value)
+				if v.Inputs[i].Points {
+					value = "given as " + state.PointsText(ms.Points)
+				}
 				calc = fmt.Sprintf("%s × %s%s%% = %s", state.PointsText(ms.Points), m.Weight.Short(2), state.NBSP, ms.Contribution.Short(4))
 			}
 			return goapp.Li().Body(
@@ -458,7 +465,7 @@ func (w *WhatIfScreen) renderPointsChoice(i int) goapp.UI {
 				goapp.Span().Text(p.Short(2)),
 			)
 		})),
-		goapp.P().Class("slider-note").DataSet("need", m.ID).Text(state.LineWords(m, v.Result.Lines[i], v.Result.Month.Pass)+w.quarterWords(i)),
+		goapp.P().Class("slider-note").DataSet("need", m.ID).Text(v.LineFor(i)+w.quarterWords(i)),
 		errorLine(w.Errs["points:"+m.ID]),
 	)
 }
@@ -469,7 +476,7 @@ func (w *WhatIfScreen) quarterWords(i int) string {
 	if w.View.QuarterLines == nil {
 		return ""
 	}
-	words := state.QuarterLineWords(&w.View.Scorecard.Metrics[i], w.View.QuarterLines[i], w.View.Month)
+	words := w.View.QuarterLineFor(i)
 	if words == "" {
 		return ""
 	}

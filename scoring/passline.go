@@ -334,3 +334,30 @@ func insertSorted(list []Num, x Num) []Num {
 	}
 	return append(list, x)
 }
+
+// GivenLine reads the line of a metric given in points (its PassLine's
+// Value is the least points it needs) as the metric's own: the least
+// points it can earn at or above need (step bands and deductions move in
+// levels; interpolated bands and points columns take any points), and,
+// unless the metric's value is its points, the worst raw value that earns
+// them. ok is false when no level reaches need.
+func (sc *Scorecard) GivenLine(m *Metric, need Num) (points, value Num, hasValue, ok bool) {
+	points = need
+	if !m.Interpolate && !(m.IsPoints() && m.Source.Kind != FromDeduct) {
+		ok = false
+		for _, l := range sc.Levels(m) {
+			if !l.Less(need) {
+				points, ok = l, true
+				break
+			}
+		}
+		if !ok {
+			return Num{}, Num{}, false, false
+		}
+	}
+	if m.IsPoints() {
+		return points, points, false, true
+	}
+	kind, v := sc.worstValueFor(m, points)
+	return points, v, kind == LineAt, true
+}

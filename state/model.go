@@ -112,6 +112,13 @@ type Plan struct {
 	WhatIfs map[string]scoring.Num `json:"what_ifs,omitempty"`
 	Points  map[string]scoring.Num `json:"points,omitempty"`
 	Expect  map[string]scoring.Num `json:"expect,omitempty"`
+	// Before holds the what-ifs and points given of the quarter's months
+	// before Month, by month, as they were when the plan was kept: the
+	// quarter's odds depend on them, and a plan never changes until it is
+	// replaced or forgotten. nil in plans saved before it was kept (those
+	// months then count as they are now).
+	Before       map[string]map[string]scoring.Num `json:"before"`
+	BeforePoints map[string]map[string]scoring.Num `json:"before_points,omitempty"`
 }
 
 // Screen ids.

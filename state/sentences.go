@@ -36,6 +36,45 @@ func LineWords(m *scoring.Metric, l scoring.PassLine, passing bool) string {
 	return fmt.Sprintf("%s must reach %s for the month to pass.", m.Label, v)
 }
 
+// GivenLineWords says the pass line of a metric given in points (points
+// mode), in points and, where the metric has a raw value, the value that
+// earns them: "Customer experience needs 3 points for the month to pass:
+// 90 % or more." or "Customer experience can fall to 2 points (80 % or
+// more) and you still pass."
+func GivenLineWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.PassLine, passing bool) string {
+	if l.Kind != scoring.LineAt {
+		return LineWords(m, l, passing)
+	}
+	points, value, hasValue, ok := sc.GivenLine(m, l.Value)
+	if !ok {
+		return LineWords(m, scoring.PassLine{Kind: scoring.CannotPass}, passing)
+	}
+	pts := PointsText(points)
+	raw := givenRaw(m, value, hasValue)
+	switch {
+	case passing && raw != "":
+		return fmt.Sprintf("%s can fall to %s (%s) and you still pass.", m.Label, pts, raw)
+	case passing:
+		return fmt.Sprintf("%s can fall to %s and you still pass.", m.Label, pts)
+	case raw != "":
+		return fmt.Sprintf("%s needs %s for the month to pass: %s.", m.Label, pts, raw)
+	}
+	return fmt.Sprintf("%s needs %s for the month to pass.", m.Label, pts)
+}
+
+// givenRaw is the raw value that earns a level: "90 % or more", "7:00 or
+// less"; "" for a metric whose value is its points.
+func givenRaw(m *scoring.Metric, value scoring.Num, hasValue bool) string {
+	if !hasValue {
+		return ""
+	}
+	v := FormatValue(m.Unit, ShownLine(m, value))
+	if m.Better == scoring.Lower {
+		return v + " or less"
+	}
+	return v + " or more"
+}
+
 // MarginWords says where a month's score stands against the pass mark:
 // "0.10 above the pass mark of 2.00", "exactly the pass mark of 2.00",
 // "0.05 below the pass mark of 2.00"; or, when metrics are below their
@@ -232,6 +271,24 @@ func QuarterLineWords(m *scoring.Metric, l scoring.PassLine, mo scoring.Month) s
 	return whose + " must reach " + v + "."
 }
 
+// GivenQuarterLineWords is QuarterLineWords for a metric given in points:
+// "To pass the quarter, December's Customer experience needs 3 points:
+// 90 % or more."
+func GivenQuarterLineWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.PassLine, mo scoring.Month) string {
+	if l.Kind != scoring.LineAt {
+		return QuarterLineWords(m, l, mo)
+	}
+	points, value, hasValue, ok := sc.GivenLine(m, l.Value)
+	if !ok {
+		return QuarterLineWords(m, scoring.PassLine{Kind: scoring.CannotPass}, mo)
+	}
+	s := "To pass the quarter, " + MonthName(mo) + "'s " + m.Label + " needs " + PointsText(points)
+	if raw := givenRaw(m, value, hasValue); raw != "" {
+		s += ": " + raw
+	}
+	return s + "."
+}
+
 // VerdictWords is the what-if's verdict in one sentence, for screen
 // readers once a moved value settles: "October 2026: 2.1, PASS, 0.1 above
 // the pass mark of 2.0. Quarter 2026-Q4: December needs 2.100."
@@ -305,6 +362,9 @@ type OddsText struct {
 	ToCome         string   // how many of the quarter's months are still to come
 	Basis          []string // each drawn metric's rate and volume, in words
 	Few            []string // rates that rest on few responses
+	// Set says which metrics are held at what the user set for the month
+	// to come, not left to chance.
+	Set []string
 }
 
 // OddsWords says the odds in sentences: percentages, never a verdict, and
@@ -320,7 +380,15 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 	default:
 		t.ToCome = fmt.Sprintf("%d months of %s are still to come.", o.QuarterToCome, o.Quarter)
 	}
-	if len(o.Drawn) == 0 {
+	for _, st := range o.Set {
+		m := &sc.Metrics[st.Metric]
+		what := "the " + MetricValue(m, st.Value) + " you set"
+		if st.Points {
+			what = "the " + PointsText(st.Value) + " you gave it"
+		}
+		t.Set = append(t.Set, fmt.Sprintf("%s is held at %s for %s, not left to chance.", m.Label, what, MonthLabel(o.Month)))
+	}
+	if len(o.Drawn) == 0 && len(o.Set) == 0 {
 		t.Few = append(t.Few, "Nothing here is counted in responses (your data has no survey, NPS or sales counts), so nothing is left to chance: these odds are your values as they stand.")
 	}
 	for _, d := range o.Drawn {
@@ -381,3 +449,55 @@ func StepsWords(before Odds, steps []OddsStep) []string {
 
 // columnWords is a column's name as words: "resolved_first" → "resolved first".
 func columnWords(name string) string { return strings.ReplaceAll(name, "_", " ") }
+
+// LineFor says metric i's pass line on v's month: in points and the value
+// that earns them when it was given in points (points mode), else in its
+// unit.
+func (v View) LineFor(i int) string {
+	m, l := &v.Scorecard.Metrics[i], v.Result.Lines[i]
+	if v.Inputs[i].Points {
+		return GivenLineWords(v.Scorecard, m, l, v.Result.Month.Pass)
+	}
+	return LineWords(m, l, v.Result.Month.Pass)
+}
+
+// QuarterLineFor is metric i's line for the quarter on its one month still
+// to come, as LineFor says it; "" when there is none.
+func (v View) QuarterLineFor(i int) string {
+	if v.QuarterLines == nil {
+		return ""
+	}
+	m, l := &v.Scorecard.Metrics[i], v.QuarterLines[i]
+	if v.Inputs[i].Points {
+		return GivenQuarterLineWords(v.Scorecard, m, l, v.Month)
+	}
+	return QuarterLineWords(m, l, v.Month)
+}
+
+// GivenNote says, beside a metric's slider, that its month's points were
+// given in points mode and how to use a value again: "Given as 2 points
+// (points mode): the slider shows the month's own value; move it to use a
+// value instead."
+func GivenNote(points scoring.Num) string {
+	return "Given as " + PointsText(points) + " (points mode): the slider shows the month's own value; move it to use a value instead. "
+}
+
+// PutAwayWords says what adding month (typed by hand) put away from prev:
+// the what-ifs made for it while it was still to come, and plan A. "" when
+// nothing was.
+func PutAwayWords(prev, next Model, month string) string {
+	mo, err := monthOf(month)
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	if prev.HasWhatIfs(mo) && !next.HasWhatIfs(mo) {
+		parts = append(parts, fmt.Sprintf("The what-ifs you made for %s while it was still to come were put away: it has its own numbers now.", MonthLabel(mo)))
+	}
+	if prev.PlanA != nil && next.PlanA == nil {
+		if pm, err := monthOf(prev.PlanA.Month); err == nil {
+			parts = append(parts, fmt.Sprintf("Plan A, kept for %s, was forgotten.", MonthLabel(pm)))
+		}
+	}
+	return strings.Join(parts, " ")
+}

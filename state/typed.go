@@ -191,6 +191,15 @@ func (u *updater) typed(m Model, msg Msg) (Model, error) {
 		}
 		next.Typed = append(next.Typed, TypedMonth{Agent: agent, Month: msg.Month})
 		next.Agent, next.Month = agent, msg.Month
+		// What-ifs made for this month while it was still to come are put
+		// away: from now on it has its own numbers (issue 24). So is a plan
+		// A kept for it, or for a month before it.
+		next.WhatIfs, next.Points = without(next.WhatIfs, msg.Month), without(next.Points, msg.Month)
+		if pl := next.PlanA; pl != nil {
+			if pm, err := monthOf(pl.Month); err != nil || pm <= mo {
+				next.PlanA = nil
+			}
+		}
 	case SetTypedValue:
 		k := m.typedIndex(agentName(msg.Agent), msg.Month)
 		if k < 0 {

@@ -2,7 +2,6 @@ package state
 
 import (
 	"fmt"
-	"maps"
 	"passline/scoring"
 	"slices"
 	"strings"
@@ -185,7 +184,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		if err := checkMonth(msg.Month); err != nil {
 			return m, err
 		}
-		next.PlanA = &Plan{Month: msg.Month, WhatIfs: maps.Clone(m.WhatIfs[msg.Month]), Points: maps.Clone(m.Points[msg.Month]), Expect: maps.Clone(m.Expect)}
+		next.PlanA = keepPlan(m, msg.Month)
 	case ForgetPlan:
 		next.PlanA = nil
 	default:
