@@ -20,8 +20,10 @@ type LuckCard struct {
 	Scorecard *scoring.Scorecard
 	Luck      []state.LuckRow
 	Agent     string
-	Month     scoring.Month
-	Errs      map[string]string // by "expect:<id>"
+	// From is the month whose counts the chances come from (on the next,
+	// empty month, the data's latest); the chances are for the month after.
+	From scoring.Month
+	Errs map[string]string // by "expect:<id>"
 	Live      bool
 	Send      Sender
 }
@@ -37,17 +39,17 @@ func (p *LuckCard) render() goapp.UI {
 	sc := p.Scorecard
 	return goapp.Section().Class("card").DataSet("testid", "luck").Aria("labelledby", "luck-title").Body(
 		goapp.H2().ID("luck-title").Text("Survey luck (an estimate)"),
-		goapp.P().Class("hint").Text(fmt.Sprintf("From %s's counts in %s: if next month's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
-			p.Agent, state.MonthLabel(p.Month))),
+		goapp.P().Class("hint").DataSet("testid", "luck-from").Text(fmt.Sprintf("From %s's counts in %s: if %s's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
+			p.Agent, state.MonthLabel(p.From), state.MonthLabel(p.From+1))),
 		goapp.Range(rows).Slice(func(k int) goapp.UI {
 			r := rows[k]
 			m := &sc.Metrics[r.Metric]
 			id := "expect-" + m.ID
 			return goapp.Div().Class("luck").DataSet("luck", m.ID).Body(
 				goapp.H3().Text(m.Label),
-				luckLine(sc, m, r),
+				luckLine(sc, m, r, p.From),
 				goapp.Div().Class("field inline").Body(
-					goapp.Label().For(id).Text(fmt.Sprintf("%s expected next month", state.Capitalize(state.ResponseWord(m)))),
+					goapp.Label().For(id).Text(fmt.Sprintf("%s expected in %s", state.Capitalize(state.ResponseWord(m)), state.MonthLabel(p.From+1))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
 						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!p.Live).
 						OnChange(onRead(p.Send, "expect:"+m.ID, func(v string) (state.Msg, error) {
@@ -74,23 +76,23 @@ func (p *LuckCard) render() goapp.UI {
 // luckLine is a luck row's refusal, or what one more response does. The
 // words are made only for a row that has them: a refused row (fractional
 // counts, say) has no OneMore values to name.
-func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r state.LuckRow) goapp.UI {
+func luckLine(sc *scoring.Scorecard, m *scoring.Metric, r state.LuckRow, from scoring.Month) goapp.UI {
 	if r.Err != nil {
 		return errorLine(state.ErrText(r.Err))
 	}
-	return goapp.P().Text(oneResponseWords(sc, m, r.Luck))
+	return goapp.P().Text(oneResponseWords(sc, m, r.Luck, from))
 }
 
 // oneResponseWords says how many responses there were and what one more
-// does: "25 surveys this month. Add one to satisfied and surveys: 92.31 %;
+// does: "25 surveys in October 2026. Add one to satisfied and surveys: 92.31 %;
 // to surveys only: 88.46 %."
-func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck) string {
+func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck, from scoring.Month) string {
 	f := func(v scoring.Num) string { return state.MetricValue(m, v) }
 	src := m.Source
 	if src.Kind == scoring.FromNPS {
-		return fmt.Sprintf("%s %s this month. Add one to %s: %s; to %s: %s; to %s: %s.",
-			l.Responses.Short(0), state.ResponseWord(m), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
+		return fmt.Sprintf("%s %s in %s. Add one to %s: %s; to %s: %s; to %s: %s.",
+			l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
 	}
-	return fmt.Sprintf("%s %s this month. Add one to %s and %s: %s; to %s only: %s.",
-		l.Responses.Short(0), state.ResponseWord(m), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
+	return fmt.Sprintf("%s %s in %s. Add one to %s and %s: %s; to %s only: %s.",
+		l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
 }

@@ -374,7 +374,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
 		&OddsCard{Scorecard: v.Scorecard, Odds: c.odds, PlanA: c.planOdds, Differs: c.planDiffers, Steps: c.oddsSteps, Err: c.errs["plan"], Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
-		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, Month: v.Month, Errs: c.errs.of("expect:"), Live: c.live, Send: c},
+		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, From: state.CountsMonth(v), Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},
 	)
 	second = append(second, scorecard,

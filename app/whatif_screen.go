@@ -87,10 +87,9 @@ type MonthCard struct {
 	Order     []int // the metrics in the order they are shown
 	Result    scoring.MonthResult
 	Title     string // "October 2026 · Jo"
-	// The quarter's line: "Quarter 2026-Q4: December needs " and "2.100";
-	// NeedShown says Quarter is a need (data-testid quarter-need).
-	QuarterLead, Quarter string
-	NeedShown            bool
+	// The quarter's line (state.QuarterLine): its verdict once decided,
+	// and what the months to come need (data-testid quarter-need).
+	Quarter state.QuarterText
 	// Waiting lists the metrics whose column waits for the user's answer
 	// about its unit (SPEC section 9's fractions).
 	Waiting []string
@@ -102,9 +101,8 @@ func NewMonthCard(v state.View) *MonthCard {
 	if v.IsNext {
 		title += " (next)"
 	}
-	lead, quarter, need := state.QuarterLine(v)
 	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
-		QuarterLead: lead, Quarter: quarter, NeedShown: need, Waiting: state.HeldMetrics(v.Scorecard, v.Data)}
+		Quarter: state.QuarterLine(v), Waiting: state.HeldMetrics(v.Scorecard, v.Data)}
 }
 
 // Render draws the card.
@@ -140,13 +138,16 @@ func (c *MonthCard) render() goapp.UI {
 	)
 }
 
-// quarterLine is the quarter's need (or result) under the verdict.
+// quarterLine is the quarter's verdict (once decided) and need under the
+// month's.
 func (c *MonthCard) quarterLine() goapp.UI {
-	value := goapp.Strong().Text(c.Quarter)
-	if c.NeedShown {
-		value = value.DataSet("testid", "quarter-need")
-	}
-	return goapp.P().Class("quarter-line-short").Body(goapp.Text(c.QuarterLead), value)
+	q := c.Quarter
+	return goapp.P().Class("quarter-line-short").Body(
+		goapp.Text(q.Lead),
+		goapp.If(q.Verdict != "", goapp.Strong().Class("quarter-verdict "+q.Class).DataSet("testid", "quarter-verdict").Text(q.Verdict)),
+		goapp.Text(q.NeedLead),
+		goapp.If(q.Need != "", goapp.Strong().DataSet("testid", "quarter-need").Text(q.Need)),
+	)
 }
 
 func (w *WhatIfScreen) renderSliders() goapp.UI {

@@ -45,3 +45,13 @@ func expectedResponses(m *scoring.Metric, in scoring.Input) int {
 	}
 	return int(min(max(total.Round(0).Int64(), 1), scoring.MaxLuckResponses))
 }
+
+// CountsMonth is the month whose counts v's survey luck comes from: the
+// month shown, or, on the next, empty month, the data's latest (whose
+// counts it starts from).
+func CountsMonth(v View) scoring.Month {
+	if v.IsNext {
+		return v.Month - 1
+	}
+	return v.Month
+}

@@ -214,26 +214,47 @@ func SourceWords(m *scoring.Metric) string {
 	return "a column named like its id (" + m.ID + ") or its label"
 }
 
-// QuarterLine says the quarter in the verdict's line: lead then value,
-// the value being what the verdict shows in bold: "Quarter 2026-Q4:
-// December needs " "2.100"; "Quarter 2026-Q4: " "2.1 PASS". need says
-// value is a need. On the one month of the quarter still to come, it is
-// what the quarter needs of that month.
-func QuarterLine(v View) (lead, value string, need bool) {
+// QuarterText is the quarter's line under the verdict, in parts: Lead,
+// then the quarter's own verdict once it is decided (Verdict, coloured by
+// Class, "pass" or "fail"), then NeedLead and Need, what the months to come
+// need (in bold, the hook quarter-need): "Quarter 2026-Q4: " "" ""
+// "December needs " "2.100"; on the month that decides it, "Quarter
+// 2026-Q4: " "2.0 PASS" "; December needs " "1.900".
+type QuarterText struct {
+	Lead, Verdict, Class, NeedLead, Need string
+}
+
+// Words is the line as one sentence, without its final stop.
+func (q QuarterText) Words() string { return q.Lead + q.Verdict + q.NeedLead + q.Need }
+
+// QuarterLine says v's quarter for the verdict (issue 24: the quarter's own
+// verdict whenever the quarter is decided or being decided by the month
+// shown). On the one month of the quarter still to come, the need is what
+// the quarter needs of that month.
+func QuarterLine(v View) QuarterText {
 	sc, q := v.Scorecard, v.Quarter
-	lead = "Quarter " + q.Label + ": "
+	t := QuarterText{Lead: "Quarter " + q.Label + ": "}
+	if q.Status != scoring.InProgress {
+		t.Verdict, t.Class = q.Score.Fixed(sc.Decimals)+" "+PassWord(q.Pass), map[bool]string{true: "pass", false: "fail"}[q.Pass]
+		if q.Status == scoring.GateFailed {
+			t.Verdict, t.Class = "GATE FAILED", "fail"
+		}
+		if v.LastNeed != nil {
+			t.NeedLead, t.Need = "; "+MonthName(v.Month)+" needs ", v.LastNeed.Text(sc.Decimals)
+		}
+		return t
+	}
 	if v.LastNeed != nil {
-		return lead + MonthName(v.Month) + " needs ", v.LastNeed.Text(sc.Decimals), true
+		t.NeedLead, t.Need = MonthName(v.Month)+" needs ", v.LastNeed.Text(sc.Decimals)
+		return t
 	}
 	switch {
-	case q.Status == scoring.GateFailed:
-		return lead, "GATE FAILED", false
-	case q.Status != scoring.InProgress:
-		return lead, q.Score.Fixed(sc.Decimals) + " " + PassWord(q.Pass), false
 	case q.Need == nil:
-		return lead, "pooled, each metric's need is below", false
+		t.NeedLead = "pooled, each metric's need is below"
+		return t
 	case q.Need.Kind != scoring.Reachable:
-		return lead, string(q.Need.Kind), true
+		t.Need = string(q.Need.Kind)
+		return t
 	}
 	var toCome []string
 	for mo := q.Start; mo < q.Start+3; mo++ {
@@ -246,9 +267,11 @@ func QuarterLine(v View) (lead, value string, need bool) {
 		}
 	}
 	if len(toCome) == 1 {
-		return lead + toCome[0] + " needs ", q.Need.Text(sc.Decimals), true
+		t.NeedLead, t.Need = toCome[0]+" needs ", q.Need.Text(sc.Decimals)
+		return t
 	}
-	return lead + JoinAnd(toCome) + " need on average ", q.Need.Text(sc.Decimals), true
+	t.NeedLead, t.Need = JoinAnd(toCome)+" need on average ", q.Need.Text(sc.Decimals)
+	return t
 }
 
 // QuarterLineWords says a metric's line for the quarter on its one month
@@ -306,8 +329,7 @@ func VerdictWords(v View) string {
 		}
 		month += fmt.Sprintf("%s, %s, %s.", mr.Score.Fixed(sc.Decimals), PassWord(mr.Pass), MarginWords(sc, mr.Score, gated))
 	}
-	lead, value, _ := QuarterLine(v)
-	return month + " " + lead + value + "."
+	return month + " " + QuarterLine(v).Words() + "."
 }
 
 // IgnoredLine names the columns no metric uses, the first 20 of them.

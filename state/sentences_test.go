@@ -101,9 +101,8 @@ func TestSourceWords(t *testing.T) {
 // shown at two more decimals: 2.100.
 func TestQuarterLine(t *testing.T) {
 	v := deriveData(t, octNov) // SPEC's October and November
-	lead, value, _ := QuarterLine(v)
-	if lead != "Quarter 2026-Q4: December needs " || value != "2.100" {
-		t.Errorf("got %q %q", lead, value)
+	if q := QuarterLine(v); q != (QuarterText{Lead: "Quarter 2026-Q4: ", NeedLead: "December needs ", Need: "2.100"}) {
+		t.Errorf("got %+v", q)
 	}
 }
 
@@ -129,4 +128,41 @@ func deriveData(t *testing.T, text string) View {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestQuarterDecidedInTheVerdict (issue 24): on the month that decides the
+// quarter, the verdict shows the quarter's own verdict beside what that
+// month needed. October and November 2.05 each (SPEC's October); December:
+// offers 150 of 500 = 30 % (2 points, 0.4) + conversion 0.2 + CE 17 of 20 =
+// 85 % (2, 0.8) + AHT 455 s (2, 0.2) + no incident (3, 0.3) = 1.9, a FAIL
+// for the month; the quarter (2.05 + 2.05 + 1.9) / 3 = 2.0, a PASS; December
+// needed 3 × 1.95 − 2.05 − 2.05 = 1.75.
+func TestQuarterDecidedInTheVerdict(t *testing.T) {
+	v := deriveData(t, "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n"+
+		"2026-10,Jo,520,60,0,25,23,7:35,1,0\n2026-11,Jo,520,60,0,25,23,7:35,1,0\n2026-12,Jo,500,150,0,20,17,455,0,0\n")
+	if v.Result.Month.Pass || v.Result.Month.Score.String() != "1.9" {
+		t.Fatalf("December: %s %v", v.Result.Month.Score, v.Result.Month.Pass)
+	}
+	want := QuarterText{Lead: "Quarter 2026-Q4: ", Verdict: "2.0 PASS", Class: "pass", NeedLead: "; December needs ", Need: "1.750"}
+	if q := QuarterLine(v); q != want {
+		t.Errorf("got  %+v\nwant %+v", q, want)
+	}
+}
+
+// TestLuckCountsMonth (issue 24): on the next, empty month, survey luck
+// comes from the data's latest month's counts and says so; on a month of
+// the data, from its own.
+func TestLuckCountsMonth(t *testing.T) {
+	v := deriveData(t, octNov)
+	if got := CountsMonth(v); got != scoring.MonthOf(2026, 11) {
+		t.Errorf("November shown: counts of %s", got)
+	}
+	m := updated(t, NewModel(), SetData{Text: octNov}, ChooseMonth{Month: NextMonth})
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Month != scoring.MonthOf(2026, 12) || CountsMonth(v) != scoring.MonthOf(2026, 11) {
+		t.Errorf("December shown: counts of %s", CountsMonth(v))
+	}
 }
