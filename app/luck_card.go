@@ -24,8 +24,8 @@ type LuckCard struct {
 	// empty month, the data's latest); the chances are for the month after.
 	From scoring.Month
 	Errs map[string]string // by "expect:<id>"
-	Live      bool
-	Send      Sender
+	Live bool
+	Send Sender
 }
 
 // Render draws the card.
