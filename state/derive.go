@@ -44,13 +44,13 @@ type monthExtras struct {
 }
 
 func (p *Prepared) extrasFor(m Model, v *View) monthExtras {
-	key := fmt.Sprint(v.Agent.Name, v.Month, v.IsNext, m.Expect, m.TakenOut) // maps print with sorted keys
+	key := fmt.Sprint(v.Agent.Name, v.Month, v.IsNext, m.Expect, m.TakenOut, m.Evaluations) // maps print with sorted keys
 	if got, ok := p.extras[key]; ok {
 		return got
 	}
 	x := monthExtras{luck: luckOf(p.Scorecard, m, v.Base)}
 	if !v.IsNext {
-		a := appealOf(p.Scorecard, m, v.Month, v.Base)
+		a := appealOf(p.Scorecard, m, v.Month, v.Base, v.Agent.Months)
 		x.appeal = &a
 	}
 	if p.extras == nil {

@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,25 +114,91 @@ func learnOf(sc *scoring.Scorecard, m Model) Learn {
 }
 
 // lessonScorecard is the scorecard a kind's points come from: the one in
-// use when it has that metric with that source, else the built-in one.
-func lessonScorecard(inUse *scoring.Scorecard, ref kindRef) (*scoring.Scorecard, *scoring.Metric, string) {
-	builtIn, _ := scoring.LoadPreset(ref.preset)
+// use when it has a metric of that kind (whatever its id: "csat" is as
+// much CE as "ce"), else the built-in one.
+func lessonScorecard(inUse *scoring.Scorecard, topic string) (*scoring.Scorecard, *scoring.Metric, string) {
+	ref := kindRefs[topic]
+	builtIn, err := scoring.LoadPreset(ref.preset)
+	if err != nil { // the presets are built in: this cannot happen
+		panic(err)
+	}
 	want := builtIn.Metric(ref.metric)
-	if mt := inUse.Metric(ref.metric); mt != nil && mt.Source.Kind == want.Source.Kind {
+	if mt := kindMetric(inUse, topic); mt != nil {
 		return inUse, mt, "Points as the scorecard in use (" + inUse.Name + ") gives them."
 	}
 	return builtIn, want, "Points as the built-in " + builtIn.Name + " scorecard gives them: the scorecard in use does not score this metric."
 }
 
+// kindMetric is the first metric of sc of a lesson's kind, or nil: CE a
+// ratio named for customers or satisfaction, NPS an NPS source, handle
+// time a duration, sales a ratio of offers or sales, attendance penalties
+// for late and absent, QA a mean of evaluations named for quality, FCR a
+// ratio named for resolution.
+func kindMetric(sc *scoring.Scorecard, topic string) *scoring.Metric {
+	for i := range sc.Metrics {
+		if ofKind(&sc.Metrics[i], topic) {
+			return &sc.Metrics[i]
+		}
+	}
+	return nil
+}
+
+func ofKind(m *scoring.Metric, topic string) bool {
+	words := " " + strings.ToLower(m.ID+" "+m.Label) + " "
+	named := func(keys ...string) bool {
+		for _, k := range keys {
+			if strings.Contains(words, k) {
+				return true
+			}
+		}
+		return false
+	}
+	ratio := m.Source.Kind == scoring.FromRatio && m.Unit == scoring.Percent
+	switch topic {
+	case "":
+		return ratio && metricRank(m) == rankCE
+	case "nps":
+		return m.Source.Kind == scoring.FromNPS
+	case "aht":
+		return m.Unit == scoring.Seconds
+	case "sales":
+		return ratio && (m.Source.Num == "offers" || m.Source.Num == "sales")
+	case "attendance":
+		cols := m.Source.Columns()
+		slices.Sort(cols)
+		return m.Source.Kind == scoring.FromDeduct && slices.Equal(cols, []string{"absent", "late"})
+	case "qa":
+		return Evaluated(m) && named(" qa", "qa ", "quality")
+	case "fcr":
+		return ratio && named("fcr", "resol")
+	}
+	return false
+}
+
 func kindLesson(inUse *scoring.Scorecard, m Model) KindLesson {
 	ref := kindRefs[m.Lesson]
-	sc, mt, from := lessonScorecard(inUse, ref)
+	sc, mt, from := lessonScorecard(inUse, m.Lesson)
 	k := KindLesson{Title: ref.title, Means: ref.means, Formula: ref.formula, From: from, Bands: mt.Label + ": " + BandWords(sc, mt) + "."}
-	// The worked example is the calculator at its example values.
-	example, _ := kindResults(sc, mt, m.Lesson, func(f LessonField) string { return f.Value })
+	// The worked example is the calculator at its example values (a QA in
+	// percent is evaluated in percent).
+	fields := slices.Clone(ref.fields)
+	if m.Lesson == "qa" && mt.Unit == scoring.Percent {
+		fields[0].Value = "85, 70, 92, 88"
+	}
+	example, err := kindResults(sc, mt, m.Lesson, func(f LessonField) string {
+		for _, g := range fields {
+			if g.Key == f.Key {
+				return g.Value
+			}
+		}
+		return f.Value
+	})
+	if err != nil { // the example values are the lesson's own: never refused
+		panic(err)
+	}
 	k.Example = strings.Join(example, " ")
 	values := map[string]string{} // by the field's own key
-	for _, f := range ref.fields {
+	for _, f := range fields {
 		key := lessonKey(m.Lesson, f.Key)
 		if v, ok := m.Answers[key]; ok {
 			f.Value = v
@@ -140,7 +207,6 @@ func kindLesson(inUse *scoring.Scorecard, m Model) KindLesson {
 		f.Key = key
 		k.Fields = append(k.Fields, f)
 	}
-	var err error
 	k.Results, err = kindResults(sc, mt, m.Lesson, func(f LessonField) string { return values[f.Key] })
 	if err != nil {
 		k.Err = err.Error()
@@ -216,9 +282,9 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		return []string{fmt.Sprintf("AHT: %s ÷ %s calls = %s", clock(total, 1), calls.Short(0), points(mt, total.Div(calls)))}, nil
 	case "sales":
 		var lines []string
-		for _, id := range []string{"offer_rate", "conversion"} {
-			m := sc.Metric(id)
-			if m == nil {
+		for i := range sc.Metrics {
+			m := &sc.Metrics[i]
+			if !ofKind(m, "sales") {
 				continue
 			}
 			num, word := counts[1], "offers"
@@ -240,23 +306,24 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		}
 		return []string{fmt.Sprintf("Attendance: %s − %s = %s.", sc.Scale.Highest().Short(0), strings.Join(parts, " − "), PointsText(p))}, nil
 	case "qa":
-		var sum scoring.Num
-		var n int64
-		for _, cell := range strings.Split(value(ref.fields[0]), ",") {
-			if strings.TrimSpace(cell) == "" {
-				continue
-			}
-			v, err := scoring.ParseNum(strings.TrimSpace(cell))
-			if err != nil || v.Less(sc.Scale.Lowest()) || sc.Scale.Highest().Less(v) {
-				return nil, fmt.Errorf("%s is not an evaluation score: write points from %d to %d, separated by commas", scoring.Clip(strings.TrimSpace(cell)), sc.Scale.Min, sc.Scale.Max)
-			}
-			sum, n = sum.Add(v), n+1
+		list, err := ReadEvaluations(sc, mt, value(ref.fields[0]))
+		if err != nil {
+			return nil, err
 		}
-		if n == 0 {
+		if len(list) == 0 {
 			return nil, fmt.Errorf("give at least one evaluation score")
 		}
-		mean := sum.Div(scoring.N(n))
-		return []string{fmt.Sprintf("QA: %s ÷ %d evaluations = %s", sum.Short(2), n, points(mt, mean))}, nil
+		lo, hi := scoring.N(0), scoring.N(100)
+		if mt.IsPoints() {
+			lo, hi = sc.Scale.Lowest(), sc.Scale.Highest()
+		}
+		for _, v := range list {
+			if v.Less(lo) || hi.Less(v) {
+				return nil, fmt.Errorf("%s is not an evaluation score: write %s", FormatValue(mt.Unit, v), evaluationsWanted(sc, mt))
+			}
+		}
+		sum := mean(list).Mul(scoring.N(int64(len(list))))
+		return []string{fmt.Sprintf("QA: %s ÷ %s = %s", sum.Short(2), Plural(len(list), "evaluation"), points(mt, mean(list)))}, nil
 	}
 	return nil, fmt.Errorf("there is no lesson %s", scoring.Clip(topic))
 }
@@ -278,11 +345,11 @@ func lessonKey(topic, field string) string {
 func LessonTabs(sc *scoring.Scorecard) []choice {
 	var own, other, rest []choice
 	for _, l := range Lessons {
-		ref, kind := kindRefs[l.ID]
+		_, kind := kindRefs[l.ID]
 		switch {
 		case !kind:
 			rest = append(rest, l)
-		case scoresKind(sc, ref):
+		case scoresKind(sc, l.ID):
 			own = append(own, l)
 		default:
 			other = append(other, choice{l.ID, l.Label + ", on another scorecard"})
@@ -292,8 +359,7 @@ func LessonTabs(sc *scoring.Scorecard) []choice {
 }
 
 // scoresKind reports whether sc scores a kind of metric as its lesson
-// teaches it: the same metric, from the same kind of source.
-func scoresKind(sc *scoring.Scorecard, ref kindRef) bool {
-	got, _, _ := lessonScorecard(sc, ref)
-	return got == sc
+// teaches it.
+func scoresKind(sc *scoring.Scorecard, topic string) bool {
+	return kindMetric(sc, topic) != nil
 }

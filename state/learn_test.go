@@ -47,7 +47,7 @@ func TestLessonCalculatorRefuses(t *testing.T) {
 		{"nps", "nps.promoters", "-1", "Promoters: write a whole number"},
 		{"aht", "aht.time", "soon", "Total handle time (h:mm:ss): write it like 65:43:20"},
 		{"aht", "aht.calls", "0", "with no calls there is no handle time"},
-		{"qa", "qa.scores", "4, 9", `"9" is not an evaluation score: write points from 1 to 5`},
+		{"qa", "qa.scores", "4, 9", "9" + NBSP + "points is not an evaluation score: write points from 1 to 5"},
 		{"qa", "qa.scores", " , ", "give at least one evaluation score"},
 	} {
 		m := NewModel()

@@ -137,6 +137,19 @@ type (
 		Value          *scoring.Num
 	}
 	ClearTakeOut struct{}
+	// SetEvaluations sets the month's evaluations of a metric whose value
+	// is their mean (ReadEvaluations reads them); nil forgets them.
+	// AppealEvaluation changes the Index-th one (from 0) in the appeal
+	// what-if; nil puts it back as recorded.
+	SetEvaluations struct {
+		Metric string
+		List   []scoring.Num
+	}
+	AppealEvaluation struct {
+		Metric string
+		Index  int
+		Value  *scoring.Num
+	}
 	// KeepPlan keeps the month to come's what-if (Month) as plan A;
 	// ForgetPlan forgets plan A.
 	KeepPlan   struct{ Month string }
@@ -184,5 +197,7 @@ func (Answer) isMsg()          {}
 func (SetExpected) isMsg()     {}
 func (TakeOut) isMsg()         {}
 func (ClearTakeOut) isMsg()    {}
+func (SetEvaluations) isMsg()  {}
+func (AppealEvaluation) isMsg() {}
 func (KeepPlan) isMsg()        {}
 func (ForgetPlan) isMsg()      {}

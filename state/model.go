@@ -100,6 +100,10 @@ type Model struct {
 	// as text: the restore reads it).
 	Expect   map[string]scoring.Num `json:"expect,omitempty"`
 	TakenOut map[string]scoring.Num `json:"taken_out,omitempty"`
+	// Evaluations holds, by metric id, the evaluations an appeal what-if
+	// averages for a metric whose value is a mean of them (QA): as
+	// recorded, and with the appealed ones changed (issue 24).
+	Evaluations map[string]Evaluations `json:"evaluations,omitempty"`
 	// PlanA is the what-if kept as plan A, for its odds beside the
 	// current one's (plan B).
 	PlanA *Plan `json:"plan_a,omitempty"`
@@ -119,6 +123,14 @@ type Plan struct {
 	// months then count as they are now).
 	Before       map[string]map[string]scoring.Num `json:"before"`
 	BeforePoints map[string]map[string]scoring.Num `json:"before_points,omitempty"`
+}
+
+// Evaluations are a month's evaluations of one metric, in the metric's
+// unit: Recorded as the agent typed them, Appealed the same list with the
+// appealed ones changed.
+type Evaluations struct {
+	Recorded []scoring.Num `json:"recorded"`
+	Appealed []scoring.Num `json:"appealed"`
 }
 
 // Screen ids.

@@ -70,7 +70,7 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 			}
 		}
 		next.Month = msg.Month
-		next.Volumes, next.Expect, next.TakenOut = nil, nil, nil // each month keeps its what-ifs
+		next.Volumes, next.Expect, next.TakenOut, next.Evaluations = nil, nil, nil, nil // each month keeps its what-ifs
 	case SetWhatIf:
 		if err := checkMonth(msg.Month); err != nil {
 			return m, err
@@ -179,7 +179,31 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		}
 		next.TakenOut = withOptional(m.TakenOut, msg.Metric+"."+msg.Column, msg.Value)
 	case ClearTakeOut:
-		next.TakenOut = nil
+		next.TakenOut, next.Evaluations = nil, nil
+	case SetEvaluations:
+		if err := checkEvaluations(m, msg.Metric, msg.List); err != nil {
+			return m, err
+		}
+		if len(msg.List) == 0 {
+			next.Evaluations = without(m.Evaluations, msg.Metric)
+			break
+		}
+		next.Evaluations = with(m.Evaluations, msg.Metric, Evaluations{Recorded: slices.Clone(msg.List), Appealed: slices.Clone(msg.List)})
+	case AppealEvaluation:
+		ev, ok := m.Evaluations[msg.Metric]
+		if !ok || msg.Index < 0 || msg.Index >= len(ev.Recorded) {
+			return m, fmt.Errorf("there is no evaluation %d of %s to appeal", msg.Index+1, scoring.Clip(msg.Metric))
+		}
+		value := ev.Recorded[msg.Index]
+		if msg.Value != nil {
+			if err := checkEvaluations(m, msg.Metric, []scoring.Num{*msg.Value}); err != nil {
+				return m, err
+			}
+			value = *msg.Value
+		}
+		appealed := slices.Clone(ev.Appealed)
+		appealed[msg.Index] = value
+		next.Evaluations = with(m.Evaluations, msg.Metric, Evaluations{Recorded: ev.Recorded, Appealed: appealed})
 	case KeepPlan:
 		if err := checkMonth(msg.Month); err != nil {
 			return m, err
@@ -262,7 +286,7 @@ func (u *updater) scorecardChanged(m, prev Model) (Model, error) {
 // clearWhatIfs starts the what-ifs afresh: every month's sliders and
 // points, volumes, survey luck and appeal.
 func (m *Model) clearWhatIfs() {
-	m.WhatIfs, m.Points, m.OldWhatIf, m.Volumes, m.Expect, m.TakenOut, m.PlanA = nil, nil, nil, nil, nil, nil, nil
+	m.WhatIfs, m.Points, m.OldWhatIf, m.Volumes, m.Expect, m.TakenOut, m.PlanA, m.Evaluations = nil, nil, nil, nil, nil, nil, nil, nil
 }
 
 // checkMonth says why text is not a what-if month.
