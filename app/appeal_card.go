@@ -55,7 +55,7 @@ func (p *AppealCard) render() goapp.UI {
 					id := "takeout-" + m.ID + "-" + col
 					key := m.ID + "." + col
 					return goapp.Div().Class("field inline").Body(
-						goapp.Label().For(id).Text(fmt.Sprintf("Take out of %s %s", am.Counts[j].Short(2), col)),
+						goapp.Label().For(id).Text(fmt.Sprintf("Take out of %s %s", am.Counts[j].Short(2), state.ColumnWords(col))),
 						goapp.Input().Type("number").ID(id).Class("text short").Attr("min", "0").Attr("max", am.Counts[j].Short(0)).Attr("step", "1").
 							DataSet("takeout", key).Value(am.Removed[j].Short(0)).Disabled(!p.Live).
 							OnChange(onRead(p.Send, "takeout", func(v string) (state.Msg, error) {

@@ -131,7 +131,7 @@ func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map
 				b := m.Bands[j]
 				return goapp.Div().Class("band-row").Body(
 					c.textField(state.BandField(i, j, "points"), "Points", b.Points.Short(4), probs),
-					c.textField(state.BandField(i, j, "at"), "At", b.At.Short(4), probs),
+					c.textField(state.BandField(i, j, "at"), map[bool]string{true: "At (m:ss)", false: "At"}[m.Unit == scoring.Seconds], state.BandAtText(m, b.At), probs),
 					goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
 						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
 						OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),

@@ -45,7 +45,7 @@ func (c *HuddleScreen) render() goapp.UI {
 		goapp.Div().Class("huddle-row").Body(
 			c.renderPassMap(sc, h),
 			goapp.Div().Class("huddle-side").Body(
-				renderWorth(sc, h),
+				renderWorth(sc, h, c.Order),
 				c.renderLuck(sc, h.Luck),
 			),
 		),
@@ -137,8 +137,7 @@ func (c *HuddleScreen) renderPassMap(sc *scoring.Scorecard, h *state.Huddle) goa
 	)
 }
 
-func renderWorth(sc *scoring.Scorecard, h *state.Huddle) goapp.UI {
-	order := state.DisplayOrder(sc)
+func renderWorth(sc *scoring.Scorecard, h *state.Huddle, order []int) goapp.UI {
 	return goapp.Section().Class("card").Aria("labelledby", "worth-title").Body(
 		goapp.H2().ID("worth-title").Text("What one point is worth"),
 		goapp.P().Text("Each point of a metric adds its weight ÷ 100 to the score."),

@@ -91,8 +91,10 @@ func oneResponseWords(sc *scoring.Scorecard, m *scoring.Metric, l scoring.Luck, 
 	src := m.Source
 	if src.Kind == scoring.FromNPS {
 		return fmt.Sprintf("%s %s in %s. Add one to %s: %s; to %s: %s; to %s: %s.",
-			l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), src.Promoters, f(l.OneMore[0]), src.Passives, f(l.OneMore[1]), src.Detractors, f(l.OneMore[2]))
+			l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), state.ColumnWords(src.Promoters), f(l.OneMore[0]),
+			state.ColumnWords(src.Passives), f(l.OneMore[1]), state.ColumnWords(src.Detractors), f(l.OneMore[2]))
 	}
 	return fmt.Sprintf("%s %s in %s. Add one to %s and %s: %s; to %s only: %s.",
-		l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), src.Num, src.Den, f(l.OneMore[0]), src.Den, f(l.OneMore[1]))
+		l.Responses.Short(0), state.ResponseWord(m), state.MonthLabel(from), state.ColumnWords(src.Num), state.ColumnWords(src.Den),
+		f(l.OneMore[0]), state.ColumnWords(src.Den), f(l.OneMore[1]))
 }

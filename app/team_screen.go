@@ -123,13 +123,7 @@ func (t *TeamScreen) onOpen(name string) goapp.EventHandler {
 // sortHeader is a column's header: a button that sorts the table by it
 // (again: the other way; a third time: by risk), with aria-sort.
 func (t *TeamScreen) sortHeader(col, words string) goapp.UI {
-	sort, next := "none", col
-	switch t.Sort {
-	case col:
-		sort, next = "ascending", "-"+col
-	case "-" + col:
-		sort, next = "descending", ""
-	}
+	sort, next := state.TeamSortCycle(t.Sort, col)
 	return goapp.Th().Scope("col").Aria("sort", sort).Body(
 		goapp.Button().Type("button").Class("link sort").DataSet("sort", col).Disabled(!t.Live).
 			Text(words+map[string]string{"ascending": " ↑", "descending": " ↓"}[sort]).

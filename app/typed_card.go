@@ -18,6 +18,7 @@ type TypedCard struct {
 	goapp.Compo
 
 	Scorecard *scoring.Scorecard
+	Order     []int              // the metrics in the order the screens show them
 	Agent     string             // whose months
 	Months    []state.TypedMonth // the agent's typed months, in time order
 	NewMonth  string             // the month the add button suggests: 2026-11
@@ -65,7 +66,7 @@ func (c *TypedCard) renderMonth(t state.TypedMonth) goapp.UI {
 	sc := c.Scorecard
 	var mo scoring.Month
 	_ = mo.UnmarshalCSV(t.Month) // a typed month's is checked when it is added and restored
-	order := state.DisplayOrder(sc)
+	order := c.Order
 	fromCounts := state.FromCounts(sc, t)
 	var columns []string
 	for _, i := range order {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -170,7 +171,8 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 			if in.Points { // given in points mode: the slider shows the month's own value
 				given, in = state.GivenNote(in.Value), v.Base[i]
 			}
-			if in.Missing {
+			missing := in.Missing
+			if missing { // the slider rests at its start; the exact box and the words say there is no value
 				in = scoring.Input{Value: state.RangeFor(sc, m, scoring.Num{}).Min}
 			}
 			r := state.RangeFor(sc, m, in.Value)
@@ -191,8 +193,8 @@ func (w *WhatIfScreen) renderSliders() goapp.UI {
 			}
 			slider := components.NewSlider(m.ID).WithLabel(m.Label).
 				WithRange(r.Min.Short(4), r.Max.Short(4), r.Step.Short(4)).
-				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.MetricWords(m, in.Value)+", "+points).
-				WithExact(state.ExactText(m, in.Value)).
+				WithValue(in.Value.Short(4), state.UnitSign(m.Unit), state.SliderWords(m, in.Value, points, missing)).
+				WithExact(state.ExactText(m, in.Value)).WithNoValue(missing).
 				WithPoints(points).WithMarks(marks).
 				WithNote(given+v.LineFor(i)+state.AllowanceWords(line)+w.quarterWords(i)).
 				WithError(w.Errs["metric:"+m.ID]).WithDoubt(w.doubt(m.ID)).
@@ -379,7 +381,10 @@ func (w *WhatIfScreen) renderNeed(q scoring.QuarterResult) goapp.UI {
 	sc := w.View.Scorecard
 	if q.Need != nil {
 		need := q.Need.Text(sc.Decimals)
-		words := fmt.Sprintf("The %s still to come need%s an average score of at least ", state.Plural(q.Need.Remaining, "month"), map[bool]string{true: "s", false: ""}[q.Need.Remaining == 1])
+		words := fmt.Sprintf("The %s months still to come need an average score of at least ", strconv.Itoa(q.Need.Remaining))
+		if q.Need.Remaining == 1 {
+			words = "The month still to come needs a score of at least "
+		}
 		switch q.Need.Kind {
 		case scoring.OutOfReach:
 			words = fmt.Sprintf("Even %s in every month still to come would not pass the quarter: ", sc.Scale.Highest().Fixed(0))

@@ -30,6 +30,9 @@ type Slider struct {
 	Step      string
 	Value     string // the value, a plain decimal in the metric's unit (the range's value)
 	Exact     string // the exact input's text when it differs from Value ("7:35" for 455 s)
+	// NoValue says the metric has no value yet: the exact box is empty
+	// (never a placeholder number such as 0:00 or 0 %).
+	NoValue bool
 	Unit      string // shown after the number input, e.g. "%"
 	ValueText string // the value in words, for screen readers
 	Note      string // a line under the slider (the pass line)
@@ -99,6 +102,9 @@ func (s *Slider) WithError(v string) *Slider { s.Error = v; return s }
 // the plain decimal value, as a duration is.
 func (s *Slider) WithExact(text string) *Slider { s.Exact = text; return s }
 
+// WithNoValue says the metric has no value yet.
+func (s *Slider) WithNoValue(v bool) *Slider { s.NoValue = v; return s }
+
 // WithNote sets the line under the slider.
 func (s *Slider) WithNote(v string) *Slider { s.Note = v; return s }
 
@@ -165,7 +171,7 @@ func (s *Slider) render() goapp.UI {
 			goapp.Label().For(numberID).Class("exact-label").Text("Exact"),
 			goapp.Input().Type("text").ID(numberID).Class("exact").DataSet("metric", s.Metric).
 				Attr("inputmode", "decimal").Attr("autocomplete", "off").
-				Value(s.exactText()).Disabled(s.Disabled).
+				Value(s.exactText()).Disabled(s.Disabled).Attr("placeholder", map[bool]string{true: "no value"}[s.NoValue]).
 				Aria("label", s.Label+", exact value"+unitWords(s.Unit)).
 				OnChange(s.typed),
 			goapp.Span().Class("unit").Aria("hidden", "true").Text(s.Unit),
@@ -200,6 +206,9 @@ func (s *Slider) settleValue() {
 }
 
 func (s *Slider) exactText() string {
+	if s.NoValue {
+		return ""
+	}
 	if s.Exact != "" {
 		return s.Exact
 	}
@@ -254,15 +263,15 @@ func (s *Slider) tell(ctx goapp.Context, value string, typed bool) {
 const minLabelGap = 9.0
 
 // LabelsShown says which marks keep their label so that none overlaps
-// another: the pass line's always, then the others from the left, each
-// kept only at least gap percent of the track from every label kept.
+// another: the pass line's always (it has a row of its own, under the
+// ticks), then the others from the left, each kept only at least gap
+// percent of the track from every other label kept on its row.
 func LabelsShown(marks []Mark, gap float64) []bool {
 	shown := make([]bool, len(marks))
 	var kept []float64
 	for i, m := range marks {
 		if m.Pass {
 			shown[i] = true
-			kept = append(kept, m.At)
 		}
 	}
 	order := make([]int, 0, len(marks))

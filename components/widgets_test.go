@@ -98,8 +98,8 @@ func TestVerdictStatus(t *testing.T) {
 	}
 }
 
-// TestLabelsShown: no two labels closer than the gap; the pass line's
-// always shown; a dropped label keeps its tick.
+// TestLabelsShown: no two labels of a row closer than the gap; the pass
+// line's always shown, on its own row; a dropped label keeps its tick.
 func TestLabelsShown(t *testing.T) {
 	for _, tc := range []struct {
 		marks []Mark
@@ -107,7 +107,8 @@ func TestLabelsShown(t *testing.T) {
 	}{
 		{[]Mark{{At: 10}, {At: 50}, {At: 90}}, []bool{true, true, true}},
 		{[]Mark{{At: 10}, {At: 14}, {At: 30}}, []bool{true, false, true}},                  // 14 is 4 from 10
-		{[]Mark{{At: 50}, {At: 52, Pass: true}}, []bool{false, true}},                      // the pass line wins
+		{[]Mark{{At: 50}, {At: 52, Pass: true}}, []bool{true, true}},                       // the pass line's label has its own row (issue 24)
+		{[]Mark{{At: 50}, {At: 52, Pass: true}, {At: 55}}, []bool{true, true, false}},      // bands still keep apart from each other
 		{[]Mark{{At: 20}, {At: 25}, {At: 29}, {At: 33}}, []bool{true, false, true, false}}, // 29 is 9 from 20; 33 only 4 from 29
 		{nil, []bool{}},
 	} {

@@ -155,8 +155,9 @@ func checkEvaluations(m Model, id string, list []scoring.Num) error {
 
 // evaluationsWanted says what evaluations of m look like.
 func evaluationsWanted(sc *scoring.Scorecard, m *scoring.Metric) string {
-	if m.Unit == scoring.Points {
-		return fmt.Sprintf("points from %d to %d, such as 4, 5, 3.5", sc.Scale.Min, sc.Scale.Max)
+	if m.Unit == scoring.Points { // an example on the scale: 3, 2, 2.5 on 1 to 3; 5, 4, 4.5 on 1 to 5
+		hi := sc.Scale.Highest()
+		return fmt.Sprintf("points from %d to %d, such as %s, %s, %s", sc.Scale.Min, sc.Scale.Max, hi.Short(1), hi.Sub(scoring.N(1)).Short(1), hi.Sub(scoring.Frac(1, 2)).Short(1))
 	}
 	return "percentages from 0 to 100, such as 85, 70, 92, 88"
 }

@@ -111,3 +111,23 @@ func TestLearnOwnKinds(t *testing.T) {
 		t.Errorf("sales: %q %s", k.Results, k.Err)
 	}
 }
+
+// TestOwnScorecardKeepsItsOrder (issue 24): a scorecard of the user's is
+// shown in its own order (QA, then CE here), never re-sorted as the
+// built-in ones are (CE first).
+func TestOwnScorecardKeepsItsOrder(t *testing.T) {
+	js := `{"version":1,"name":"QA first","pass":2.5,"decimals":1,"metrics":[
+ {"id":"qa","label":"Quality","unit":"percent","better":"higher","weight":60,"source":{"column":"qa"},"bands":[{"points":2,"at":80},{"points":3,"at":88}]},
+ {"id":"ce","label":"Customer experience","unit":"percent","better":"higher","weight":40,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":2,"at":80},{"points":3,"at":90}]}]}`
+	m := updated(t, NewModel(), ImportScorecard{Name: "mine.json", JSON: js}, SetData{Text: "month,agent,surveys,satisfied,qa\n2026-10,Jo,25,23,83.75\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Order) != 2 || p.Order[0] != 0 || p.Order[1] != 1 {
+		t.Errorf("order %v, want the file's [0 1]", p.Order)
+	}
+	if d := DisplayOrder(p.Scorecard); d[0] != 1 {
+		t.Errorf("the built-in order would put CE first: %v", d)
+	}
+}

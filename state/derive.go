@@ -119,7 +119,7 @@ func Prepare(m Model) (*Prepared, error) {
 		return nil, errors.New("there are no months to score: add one, or paste your rows")
 	}
 	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: m.Typed, options: m.readOptions(),
-		Scorecard: sc, Data: d, Order: DisplayOrder(sc)}
+		Scorecard: sc, Data: d, Order: m.metricOrder(sc)}
 	if unfit {
 		p.Notes = append(p.Notes, "Your saved choice of columns does not fit this sheet, so its columns are read by their names: choose again below if needed.")
 	}
@@ -173,7 +173,28 @@ func metricRank(m *scoring.Metric) int {
 	return rankOther
 }
 
-// DisplayOrder puts the metrics agents ask about first.
+// metricOrder is the order m's screens show sc's metrics in: a built-in
+// scorecard's with the metrics agents ask about first, a scorecard of the
+// user's (imported, or from the editor) in its own order (issue 24: using
+// a draft never reorders its metrics).
+func (m Model) metricOrder(sc *scoring.Scorecard) []int {
+	if m.Scorecard != "" {
+		return FileOrder(sc)
+	}
+	return DisplayOrder(sc)
+}
+
+// FileOrder is the metrics in the scorecard's own order.
+func FileOrder(sc *scoring.Scorecard) []int {
+	order := make([]int, len(sc.Metrics))
+	for i := range order {
+		order[i] = i
+	}
+	return order
+}
+
+// DisplayOrder puts the metrics agents ask about first (the built-in
+// scorecards; a scorecard of the user's keeps its own order).
 func DisplayOrder(sc *scoring.Scorecard) []int {
 	order := make([]int, len(sc.Metrics))
 	for i := range order {
@@ -370,33 +391,38 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 		current, next := bandAround(m, points)
 		if next != nil {
 			need, _ := sc.CountNeedFor(m, in, next.At)
+			num, den := columnWords(m.Source.Num), columnWords(m.Source.Den)
 			switch {
 			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s in a row reach %s.", need.InARow, m.Source.Promoters, PointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s in a row %s %s.", need.InARow, countNoun(need.InARow, columnWords(m.Source.Promoters)), reach(need.InARow), PointsText(next.Points)))
 			case m.Better == scoring.Lower && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s without a %s reach %s.", need.InARow, m.Source.Den, m.Source.Num, PointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s without a %s %s %s.", need.InARow, countNoun(need.InARow, den), countNoun(1, num), reach(need.InARow), PointsText(next.Points)))
 			case surveyLike && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s %s in a row reach %s.", need.InARow, m.Source.Num, m.Source.Den, PointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s %s in a row %s %s.", need.InARow, num, countNoun(need.InARow, den), reach(need.InARow), PointsText(next.Points)))
 			case !surveyLike && need.More >= 0 && need.More <= in.Counts[1].Int64():
-				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s reach %s.", need.More, m.Source.Num, in.Counts[1].Short(2), m.Source.Den, PointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s on your %s %s %s %s.", need.More, countNoun(need.More, num), in.Counts[1].Short(2), den, reach(need.More), PointsText(next.Points)))
 			}
 		}
 		if current != nil && m.Better != scoring.Lower && (surveyLike || m.Source.Kind == scoring.FromNPS) {
 			const n = 10
 			if x, ok := sc.OutOfNext(m, in, current.At, n); ok {
-				of := m.Source.Den
+				of := columnWords(m.Source.Den)
 				if m.Source.Kind == scoring.FromNPS {
 					of = "responses"
 				}
-				what := m.Source.Num
+				what := columnWords(m.Source.Num)
 				if m.Source.Kind == scoring.FromNPS {
-					what = m.Source.Promoters
+					what = countNoun(x, columnWords(m.Source.Promoters))
 				}
-				lines = append(lines, fmt.Sprintf("%d %s among your next %d %s keep %s at %s.", x, what, n, of, m.Label, PointsText(current.Points)))
+				keep := "keep"
+				if x == 1 {
+					keep = "keeps"
+				}
+				lines = append(lines, fmt.Sprintf("%d %s among your next %d %s %s %s at %s.", x, what, n, of, keep, m.Label, PointsText(current.Points)))
 			}
 		}
 		if k, ok := sc.DetractorOffset(m, in); ok && m.Source.Kind == scoring.FromNPS {
-			lines = append(lines, fmt.Sprintf("Each extra %s takes %d %s to offset.", strings.TrimSuffix(m.Source.Detractors, "s"), k, m.Source.Promoters))
+			lines = append(lines, fmt.Sprintf("Each extra %s takes %d %s to offset.", countNoun(1, columnWords(m.Source.Detractors)), k, countNoun(k, columnWords(m.Source.Promoters))))
 		}
 		out[i] = lines
 	}
@@ -416,4 +442,20 @@ func bandAround(m *scoring.Metric, points scoring.Num) (current, next *scoring.B
 		}
 	}
 	return current, next
+}
+
+// countNoun is a column's name for n of it: "promoters", but "1 promoter".
+func countNoun(n int64, noun string) string {
+	if n == 1 && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") {
+		return strings.TrimSuffix(noun, "s")
+	}
+	return noun
+}
+
+// reach is the verb after a count: "1 more … reaches", "2 more … reach".
+func reach(n int64) string {
+	if n == 1 {
+		return "reaches"
+	}
+	return "reach"
 }

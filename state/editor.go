@@ -117,6 +117,14 @@ func editDraft(sc *scoring.Scorecard, field DraftField, text string) error {
 		case "points":
 			return num(&m.Bands[field.Band].Points)
 		case "at":
+			if m.Unit == scoring.Seconds { // a handle time is typed as elsewhere: 7:30, 7 30, 450
+				v, err := ReadValue(scoring.Seconds, text)
+				if err != nil {
+					return fmt.Errorf("%s is not a handle time: write it like 7:30 or 450 (seconds)", scoring.Clip(text))
+				}
+				m.Bands[field.Band].At = v
+				return nil
+			}
 			return num(&m.Bands[field.Band].At)
 		}
 		return noField
@@ -397,4 +405,13 @@ func metricOfKind(sc *scoring.Scorecard, k string) (scoring.Metric, error) {
 		m.Bands = append(m.Bands, scoring.Band{Points: scoring.N(int64(sc.Scale.Min + i)), At: at})
 	}
 	return m, nil
+}
+
+// BandAtText is a band's threshold as the editor shows it: a handle time
+// as m:ss (7:30), as every other handle-time field; else the number.
+func BandAtText(m *scoring.Metric, v scoring.Num) string {
+	if m.Unit == scoring.Seconds {
+		return clock(v, 4)
+	}
+	return v.Short(4)
 }

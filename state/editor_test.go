@@ -192,3 +192,20 @@ func TestEditSource(t *testing.T) {
 		t.Error("a penalty without points was taken")
 	}
 }
+
+// TestBandAtInMinutes (issue 24): a handle-time band is typed as every
+// other handle time is: 7:30 is 450 s, shown back as 7:30.
+func TestBandAtInMinutes(t *testing.T) {
+	m := updated(t, NewModel(), EditDraft{Field: BandField(3, 0, "at"), Value: "7:30"}) // Care and sales' AHT, its 2-point band
+	sc, err := m.DraftScorecard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	aht := &sc.Metrics[3]
+	if aht.ID != "aht" || aht.Bands[0].At.String() != "450" || BandAtText(aht, aht.Bands[0].At) != "7:30" {
+		t.Errorf("%s band at %s (%s)", aht.ID, aht.Bands[0].At, BandAtText(aht, aht.Bands[0].At))
+	}
+	if _, _, err := Update(m, EditDraft{Field: BandField(3, 0, "at"), Value: "seven"}); err == nil || !strings.Contains(err.Error(), "write it like 7:30") {
+		t.Errorf("seven: %v", err)
+	}
+}

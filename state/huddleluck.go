@@ -27,7 +27,7 @@ type HuddleLuck struct {
 // huddleLuckOf works out the luck part of huddle mode.
 func huddleLuckOf(sc *scoring.Scorecard, m Model, scenarios [2]Scenario) HuddleLuck {
 	l := HuddleLuck{Metric: -1, N: 25}
-	for _, i := range DisplayOrder(sc) {
+	for _, i := range m.metricOrder(sc) {
 		if mt := &sc.Metrics[i]; mt.Source.Kind == scoring.FromRatio && mt.Unit == scoring.Percent && len(mt.Bands) > 0 {
 			l.Choices = append(l.Choices, i)
 		}

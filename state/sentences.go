@@ -195,23 +195,23 @@ func SourceWords(m *scoring.Metric) string {
 	src := m.Source
 	switch src.Kind {
 	case scoring.FromColumn:
-		words := "the column " + src.Column
+		words := "the column " + columnWords(src.Column)
 		if src.WeightBy != "" {
-			words += ", weighted by " + src.WeightBy
+			words += ", weighted by " + columnWords(src.WeightBy)
 		}
 		return words
 	case scoring.FromRatio:
-		return src.Num + " as a share of " + src.Den
+		return columnWords(src.Num) + " as a share of " + columnWords(src.Den)
 	case scoring.FromNPS:
-		return "the NPS of " + JoinAnd([]string{src.Promoters, src.Passives, src.Detractors})
+		return "the NPS of " + JoinAnd([]string{columnWords(src.Promoters), columnWords(src.Passives), columnWords(src.Detractors)})
 	case scoring.FromDeduct:
 		var each []string
 		for _, p := range src.Penalties {
-			each = append(each, PointsText(p.Points)+" for each "+p.Column)
+			each = append(each, PointsText(p.Points)+" for each "+columnWords(p.Column))
 		}
 		return "points taken off: " + JoinAnd(each)
 	}
-	return "a column named like its id (" + m.ID + ") or its label"
+	return "a column named like its id (" + columnWords(m.ID) + ") or its label"
 }
 
 // QuarterText is the quarter's line under the verdict, in parts: Lead,
@@ -470,6 +470,10 @@ func StepsWords(before Odds, steps []OddsStep) []string {
 }
 
 // columnWords is a column's name as words: "resolved_first" → "resolved first".
+// ColumnWords is a column's name as words ("resolved_first" is "resolved
+// first"); a sheet's header written either way matches it.
+func ColumnWords(name string) string { return columnWords(name) }
+
 func columnWords(name string) string { return strings.ReplaceAll(name, "_", " ") }
 
 // LineFor says metric i's pass line on v's month: in points and the value
@@ -477,7 +481,7 @@ func columnWords(name string) string { return strings.ReplaceAll(name, "_", " ")
 // unit.
 func (v View) LineFor(i int) string {
 	m, l := &v.Scorecard.Metrics[i], v.Result.Lines[i]
-	if v.Inputs[i].Points {
+	if v.Inputs[i].Points || m.Source.Kind == scoring.FromDeduct { // points that move in levels: the level, never 1.45 points
 		return GivenLineWords(v.Scorecard, m, l, v.Result.Month.Pass)
 	}
 	return LineWords(m, l, v.Result.Month.Pass)

@@ -2,6 +2,7 @@ package state
 
 import (
 	"passline/scoring"
+	"strings"
 	"testing"
 )
 
@@ -164,5 +165,30 @@ func TestLuckCountsMonth(t *testing.T) {
 	}
 	if v.Month != scoring.MonthOf(2026, 12) || CountsMonth(v) != scoring.MonthOf(2026, 11) {
 		t.Errorf("December shown: counts of %s", CountsMonth(v))
+	}
+}
+
+// TestCountWordsSingular (issue 24): count sentences say one promoter, one
+// sale, and column names as words. Tech support's NPS from 15 promoters, 0
+// passives and 4 detractors: 100 × 11 / 19 = 57.9, 4 points; one more
+// promoter gives 100 × 12 / 20 = 60, the 5-point band: "1 more promoter in
+// a row reaches 5 points".
+func TestCountWordsSingular(t *testing.T) {
+	m := updated(t, NewModel(), ChoosePreset{ID: "tech-support"},
+		SetData{Text: "month,agent,promoters,passives,detractors,resolved_first,contacts,aht,qa,late,absent\n2026-10,Jo,15,0,4,70,100,600,4,0,0\n"})
+	v, err := Derive(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nps := v.Counts[v.Scorecard.Index("nps")]
+	if len(nps) == 0 || nps[0] != "1 more promoter in a row reaches 5"+NBSP+"points." {
+		t.Errorf("NPS: %q", nps)
+	}
+	for _, lines := range v.Counts {
+		for _, l := range lines {
+			if strings.Contains(l, "_") || strings.Contains(l, "1 more promoters") {
+				t.Errorf("a count sentence with an id or a wrong plural: %q", l)
+			}
+		}
 	}
 }

@@ -88,6 +88,25 @@ func compareMonths(a, b TeamRow) int {
 // TeamSorts are the team table's orders: by risk (""), and by each column.
 var TeamSorts = []string{"", "agent", "month", "quarter"}
 
+// TeamSortCycle says how column col's heading shows the team's order now
+// (aria-sort: "ascending", "descending" or "none") and which order a tap
+// on it gives: the column, then the other way, then risk again. The risk
+// order is the quarter column's ascending one, so the quarter shows ↑ by
+// default and its first tap turns it (issue 24: a tap that shows ↑
+// without sorting).
+func TeamSortCycle(current, col string) (ariaSort, next string) {
+	if col == "quarter" && current == "" {
+		current = "quarter"
+	}
+	switch current {
+	case col:
+		return "ascending", "-" + col
+	case "-" + col:
+		return "descending", ""
+	}
+	return "none", col
+}
+
 // sortTeam sorts rows by the column by ("-" in front: descending), or by
 // risk.
 func sortTeam(rows []TeamRow, by string) []TeamRow {

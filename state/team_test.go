@@ -208,3 +208,21 @@ func TestTeamOrderByQuarter(t *testing.T) {
 		t.Errorf("by name, descending: %s … %s", page.Rows[0].Agent, page.Rows[24].Agent)
 	}
 }
+
+// TestTeamSortCycle (issue 24): each heading cycles ascending, descending,
+// risk; the quarter's heading shows the risk order as its ascending one,
+// so its first tap turns the table.
+func TestTeamSortCycle(t *testing.T) {
+	for _, tc := range []struct{ current, col, aria, next string }{
+		{"", "agent", "none", "agent"},
+		{"agent", "agent", "ascending", "-agent"},
+		{"-agent", "agent", "descending", ""},
+		{"", "quarter", "ascending", "-quarter"},
+		{"-quarter", "quarter", "descending", ""},
+		{"agent", "quarter", "none", "quarter"},
+	} {
+		if aria, next := TeamSortCycle(tc.current, tc.col); aria != tc.aria || next != tc.next {
+			t.Errorf("%q on %q: %s, %q; want %s, %q", tc.col, tc.current, aria, next, tc.aria, tc.next)
+		}
+	}
+}

@@ -193,6 +193,15 @@ func ExactText(m *scoring.Metric, v scoring.Num) string {
 	return v.Short(d)
 }
 
+// SliderWords is what a slider says of its value to a screen reader:
+// "92 %, 3 points", or "no value yet" for a metric with none.
+func SliderWords(m *scoring.Metric, v scoring.Num, points string, missing bool) string {
+	if missing {
+		return "no value yet"
+	}
+	return MetricWords(m, v) + ", " + points
+}
+
 // ReadValue reads an exact input or a slider in the metric's unit: "92",
 // "92%", "7:35", "455s", and as people type on a phone (typedText): "92,5",
 // "7 35", "7m35".

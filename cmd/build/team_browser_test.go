@@ -130,6 +130,21 @@ func TestTeamOrderThirtyAgents(t *testing.T) {
 			t.Errorf("after sorting by %s: aria-sort %q, want %q", tc.sort, aria, tc.aria)
 		}
 	}
+	// The quarter's heading shows the risk order as its ↑: its first tap
+	// turns the table (issue 24), the safest quarter first.
+	quarterAria := func() string {
+		var aria string
+		s.run(chromedp.Evaluate(`document.querySelector('button[data-sort="quarter"]').parentElement.getAttribute('aria-sort')`, &aria))
+		return aria
+	}
+	if a := quarterAria(); a != "ascending" {
+		t.Errorf("by risk, the quarter's heading says %q", a)
+	}
+	s.run(chromedp.Click(`[data-testid="team"] button[data-sort="quarter"]`))
+	s.waitJS(`document.querySelector('[data-testid="team"] tbody tr').dataset.agent !== "` + want[0] + `"`)
+	if a := quarterAria(); a != "descending" {
+		t.Errorf("after one tap, the quarter's heading says %q", a)
+	}
 }
 
 // TestBuildScorecardOnPhone: "CSAT 30, AHT 20, FCR 20, QA 20, attendance
