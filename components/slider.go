@@ -22,17 +22,17 @@ import (
 type Slider struct {
 	goapp.Compo
 
-	Metric    string // the metric id: data-metric and the element ids
-	Key       string // what OnChange is told changed; the metric id if empty
-	Label     string
-	Min       string
-	Max       string
-	Step      string
-	Value     string // the value, a plain decimal in the metric's unit (the range's value)
-	Exact     string // the exact input's text when it differs from Value ("7:35" for 455 s)
+	Metric string // the metric id: data-metric and the element ids
+	Key    string // what OnChange is told changed; the metric id if empty
+	Label  string
+	Min    string
+	Max    string
+	Step   string
+	Value  string // the value, a plain decimal in the metric's unit (the range's value)
+	Exact  string // the exact input's text when it differs from Value ("7:35" for 455 s)
 	// NoValue says the metric has no value yet: the exact box is empty
 	// (never a placeholder number such as 0:00 or 0 %).
-	NoValue bool
+	NoValue   bool
 	Unit      string // shown after the number input, e.g. "%"
 	ValueText string // the value in words, for screen readers
 	Note      string // a line under the slider (the pass line)
