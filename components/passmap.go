@@ -75,5 +75,10 @@ func (p *PassMap) render() goapp.UI {
 			})),
 		)
 	}
-	return goapp.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Pass map, scrolls sideways").Body(grid)
+	// The caption is also shown above the sideways scroll, at the card's
+	// width: inside it, a table wider than a phone cut it mid-word.
+	return goapp.Div().Body(
+		goapp.If(p.Error == "" && p.Caption != "", goapp.P().Class("passmap-caption").Aria("hidden", "true").Text(p.Caption)),
+		goapp.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Pass map, scrolls sideways").Body(grid),
+	)
 }
