@@ -6,7 +6,11 @@ import (
 	"testing"
 )
 
-// TestParseMonth: SPEC section 8's dates, each worked by hand.
+// TestParseMonth: SPEC sections 8 and 9's dates, each read as the month
+// it falls in, worked by hand. Excel serials are checked against Python's
+// date(1899, 12, 30) + timedelta(days=n): 46266 is 2026-09-01, 46295
+// 2026-09-30, 46296 2026-10-01, 45658 2025-01-01, 20000 1954-10-03, 80000
+// 2119-01-11.
 func TestParseMonth(t *testing.T) {
 	for _, tc := range []struct {
 		in    string
@@ -27,6 +31,48 @@ func TestParseMonth(t *testing.T) {
 		{"2026-10-01T08:30:00Z", "", "2026-10"},
 		{"01/10/2026 12:00", DayFirst, "2026-10"},
 		{"Oct 2026", "", "2026-10"},
+		// SPEC section 9
+		{"2026/09/01", "", "2026-09"},
+		{"2026.09.30", "", "2026-09"},
+		{"2026/9/1", "", "2026-09"},
+		{"20260901", "", "2026-09"},
+		{"09/01/26", MonthFirst, "2026-09"},
+		{"09/01/26", DayFirst, "2026-01"},
+		{"9/1/26 8:51 AM", MonthFirst, "2026-09"},
+		{"9/1/26 8:51 PM", MonthFirst, "2026-09"},
+		{"1-Sep-26", "", "2026-09"},
+		{"01-Sep-2026", "", "2026-09"},
+		{"1 Sep 2026", "", "2026-09"},
+		{"Sep 1 2026", "", "2026-09"},
+		{"Sep 1, 2026", "", "2026-09"},
+		{"September 1, 2026", "", "2026-09"},
+		{"September 30, 2026 11:59 PM", "", "2026-09"},
+		{"2026-09-01 13:05", "", "2026-09"},
+		{"2026-09-01T00:00:00.000-04:00", "", "2026-09"},
+		{"2026-09-30T23:30:00.000+05:30", "", "2026-09"}, // the date written, not the zone's UTC day
+		{"2026-09-01T00:00:00Z", "", "2026-09"},
+		{"46266", "", "2026-09"},
+		{"46295.75", "", "2026-09"}, // 30 September, 18:00
+		{"46296", "", "2026-10"},
+		{"45658", "", "2025-01"},
+		{"20000", "", "1954-10"},
+		{"80000", "", "2119-01"},
+		{"19999", "", "a month such as"},
+		{"80001", "", "a month such as"},
+		{"2026-13-01", "", "a month such as"},
+		{"31/02/2026", DayFirst, "a real date"},
+		{"2026/02/30", "", "a real date"},
+		{"30-Feb-26", "", "a real date"},
+		{"1-Sept-26", "", "2026-09"},
+		{"1-Foo-26", "", "a month such as"},
+		{"20261301", "", "a real date"},
+		// sections 3 and 8 read as before
+		{"2026-10", "", "2026-10"},
+		{"Oct-26", "", "2026-10"},
+		{"Oct 2026", "", "2026-10"},
+		{"10/2026", "", "2026-10"},
+		{"2026/10", "", "2026-10"},
+		{"01/10/2026", DayFirst, "2026-10"},
 	} {
 		m, err := ParseMonth(tc.in, tc.order)
 		got := m.String()

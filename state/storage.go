@@ -257,7 +257,7 @@ func droppedNote(dropped []string) string {
 // Errors of Saver.Save.
 var (
 	// ErrOtherTab: another tab saved since this one last read or wrote.
-	ErrOtherTab = errors.New("Passline changed in another tab")
+	ErrOtherTab = errors.New("another tab changed Passline")
 	// ErrNotSaved: the browser refused to store the change (full, or
 	// storage switched off); what was saved before is kept whole.
 	ErrNotSaved = errors.New("this browser did not let Passline save your change on this device")
