@@ -3,7 +3,9 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -178,71 +180,68 @@ func merge(out []Outcome) Dist {
 // score's chances as a quarter in average mode adds it up (exact or
 // rounded, as the scorecard says), gate-failed months included.
 type MonthOdds struct {
-	Pass   float64
-	Scores Dist // Points holds the score
+	Pass float64
+	// Unsure is the chance whose verdict the grid could not tell (sums
+	// within a grid step of the pass mark) or that was left out as too
+	// small: the true chance lies in [Pass, Pass + Unsure].
+	Unsure float64
+	// Scores holds each score's lower end (Points), which is the score
+	// when ScoreWidth is 0; a score lies in [Points, Points + ScoreWidth].
+	// ScoreUnsure is the chance of rounded scores the grid could not tell.
+	Scores      Dist
+	ScoreWidth  Num
+	ScoreUnsure float64
 }
+
+// oddsUnit is the grid the odds start on: four decimals finer than the
+// score's.
+func (sc *Scorecard) oddsUnit() Num { return Step(sc.Decimals + 4) }
 
 // MonthOddsOf combines one Dist per metric, in scorecard order, through
 // the weights, the rounding and the gates (SPEC section 4). The metrics'
-// draws are independent.
+// draws are independent. The work is bounded (oddsgrid.go): at most
+// MaxOddsSums sums are kept, the verdict of those within a grid step of
+// the pass mark is Unsure.
 func (sc *Scorecard) MonthOddsOf(dists []Dist) (MonthOdds, error) {
 	if len(dists) != len(sc.Metrics) {
 		return MonthOdds{}, fmt.Errorf("%d distributions for %d metrics", len(dists), len(sc.Metrics))
 	}
-	type state struct {
-		sum   Num // Σ weight × points / 100 so far, exact
-		gated bool
-		p     float64
-	}
-	states := []state{{p: 1}}
+	g := newGridSums(sc.oddsUnit(), Num{})
 	for i, d := range dists {
 		m := &sc.Metrics[i]
 		if len(d) == 0 {
 			return MonthOdds{}, fmt.Errorf("%s has no chances", m.Label)
 		}
-		next := make([]state, 0, len(states)*len(d))
-		for _, s := range states {
-			for _, o := range d {
-				next = append(next, state{
-					sum:   s.sum.Add(m.Weight.Mul(o.Points).Div(N(100))),
-					gated: s.gated || (m.Gate != nil && o.Points.Less(*m.Gate)),
-					p:     s.p * o.P,
-				})
-			}
+		steps := make([]gridStep, len(d))
+		for k, o := range d {
+			steps[k] = gridStep{add: m.Weight.Mul(o.Points).Div(N(100)), gated: m.Gate != nil && o.Points.Less(*m.Gate), p: o.P}
 		}
-		sort.Slice(next, func(a, b int) bool {
-			if c := next[a].sum.Cmp(next[b].sum); c != 0 {
-				return c < 0
-			}
-			return !next[a].gated && next[b].gated
-		})
-		states = next[:0]
-		for _, s := range next {
-			if n := len(states); n > 0 && states[n-1].sum.Equal(s.sum) && states[n-1].gated == s.gated {
-				states[n-1].p += s.p
-				continue
-			}
-			states = append(states, s)
-		}
+		g.addAll(steps)
 	}
 	var res MonthOdds
+	pass, unsure, fails := g.verdicts(func(sum Num) bool { return !sum.Round(sc.Decimals).Less(sc.Pass) })
+	res.Pass, res.Unsure = certain(pass, fails), unsure
+	if !fails {
+		res.Unsure = 0
+	}
 	var scores []Outcome
-	var fails bool
-	for _, s := range states {
-		rounded := s.sum.Round(sc.Decimals)
-		if !s.gated && !rounded.Less(sc.Pass) {
-			res.Pass += s.p
-		} else {
-			fails = true
-		}
-		score := s.sum
+	for _, k := range slices.Sorted(maps.Keys(g.p)) {
+		p := g.p[k]
+		lo, hi, _ := g.bounds(k)
+		score := lo
 		if sc.Quarter.AverageOf == AverageRounded {
-			score = rounded
+			score = lo.Round(sc.Decimals)
+			if !hi.Round(sc.Decimals).Equal(score) {
+				res.ScoreUnsure += p
+			}
 		}
-		scores = append(scores, Outcome{Points: score, P: s.p})
+		scores = append(scores, Outcome{Points: score, P: p})
 	}
 	res.Scores = merge(scores)
-	res.Pass = certain(res.Pass, fails)
+	if sc.Quarter.AverageOf != AverageRounded {
+		res.ScoreWidth = N(g.width).Mul(g.unit)
+	}
+	res.ScoreUnsure = math.Min(res.ScoreUnsure+g.lost, 1)
 	return res, nil
 }
 
@@ -255,37 +254,58 @@ func certain(pass float64, fails bool) float64 {
 	return math.Min(pass, 1)
 }
 
+// QuarterOdds is the chance a quarter passes, and the chance the bounded
+// arithmetic could not tell (see MonthOdds.Unsure).
+type QuarterOdds struct {
+	Pass, Unsure float64
+}
+
 // AverageQuarterOdds is the chance that an average-mode quarter passes
 // (SPEC section 5): counted are the scores of its months already counted,
 // as the quarter adds them up; future holds the score's chances for each
 // month still to come. A quarter's months are three.
 func (sc *Scorecard) AverageQuarterOdds(counted []Num, future []Dist) (float64, error) {
+	q, err := sc.averageQuarterOdds(counted, future, Num{}, 0)
+	return q.Pass, err
+}
+
+// AverageQuarterOf is AverageQuarterOdds with toCome months drawn alike,
+// each as month gives it (its scores' widths and unsure chances carried).
+func (sc *Scorecard) AverageQuarterOf(counted []Num, month MonthOdds, toCome int) (QuarterOdds, error) {
+	future := make([]Dist, toCome)
+	for k := range future {
+		future[k] = month.Scores
+	}
+	unsure := 1 - math.Pow(1-month.ScoreUnsure, float64(toCome))
+	return sc.averageQuarterOdds(counted, future, month.ScoreWidth, unsure)
+}
+
+func (sc *Scorecard) averageQuarterOdds(counted []Num, future []Dist, width Num, unsure float64) (QuarterOdds, error) {
 	if len(counted)+len(future) != 3 {
-		return 0, fmt.Errorf("a quarter has 3 months, not %d counted and %d to come", len(counted), len(future))
+		return QuarterOdds{}, fmt.Errorf("a quarter has 3 months, not %d counted and %d to come", len(counted), len(future))
 	}
 	var known Num
 	for _, s := range counted {
 		known = known.Add(s)
 	}
-	sums := Dist{{Points: known, P: 1}}
+	g := newGridSums(sc.oddsUnit(), known)
 	for _, d := range future {
-		next := make([]Outcome, 0, len(sums)*len(d))
-		for _, s := range sums {
-			for _, o := range d {
-				next = append(next, Outcome{Points: s.Points.Add(o.Points), P: s.P * o.P})
-			}
+		steps := make([]gridStep, len(d))
+		for k, o := range d {
+			steps[k] = gridStep{add: o.Points, p: o.P}
 		}
-		sums = merge(next)
-	}
-	pass, fails := 0.0, false
-	for _, s := range sums {
-		if !s.Points.Div(N(3)).Round(sc.Decimals).Less(sc.Pass) {
-			pass += s.P
-		} else {
-			fails = true
+		g.addAll(steps)
+		if width.Sign() > 0 { // each month's score may lie up to width above its lower end
+			w, _ := onGrid(width, g.unit)
+			g.width += w + 1
 		}
 	}
-	return certain(pass, fails), nil
+	pass, u, fails := g.verdicts(func(sum Num) bool { return !sum.Div(N(3)).Round(sc.Decimals).Less(sc.Pass) })
+	q := QuarterOdds{Pass: certain(pass, fails), Unsure: math.Min(u+unsure, 1)}
+	if !fails {
+		q.Unsure = 0
+	}
+	return q, nil
 }
 
 // Held is the Dist of metric m held at input in (its what-if value, or a

@@ -180,6 +180,16 @@ func ErrText(err error) string {
 	return err.Error()
 }
 
+// ChanceAbout is a chance known to lie in [p, p + unsure]: as ChanceText
+// when both ends show the same, else "about" its middle (issue 25: the
+// odds' bounded arithmetic).
+func ChanceAbout(p, unsure float64) string {
+	if ChanceText(p) == ChanceText(p+unsure) {
+		return ChanceText(p)
+	}
+	return "about " + ChanceText(p+unsure/2)
+}
+
 // ChanceText prints a chance as a whole percent, never claiming certainty
 // that is not there: "below 1 %", "above 99 %".
 func ChanceText(p float64) string {

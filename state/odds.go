@@ -26,7 +26,12 @@ type Odds struct {
 	// months are still to come (the month to come among them).
 	QuarterPass   float64
 	QuarterToCome int
-	Drawn         []DrawnMetric // the metrics left to chance, in scorecard order
+	// Unsure and QuarterUnsure are the chances the bounded arithmetic
+	// could not tell (scoring.MonthOdds.Unsure): the true chance lies in
+	// [Pass, Pass + Unsure]; the card says "about" when that changes the
+	// figure shown.
+	Unsure, QuarterUnsure float64
+	Drawn                 []DrawnMetric // the metrics left to chance, in scorecard order
 	// Set lists the metrics that would be left to chance but whose value
 	// or points the user set for the month to come: they are held there.
 	Set []SetMetric
@@ -96,7 +101,7 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 		o.Err = err
 		return o
 	}
-	o.Pass = month.Pass
+	o.Pass, o.Unsure = month.Pass, month.Unsure
 
 	// The quarter: its counted months as they are; the month to come and
 	// every other month not counted yet drawn alike.
@@ -118,11 +123,8 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 	}
 	o.QuarterToCome = 3 - len(counted)
 	if sc.Quarter.Mode == scoring.Average {
-		future := make([]scoring.Dist, o.QuarterToCome)
-		for k := range future {
-			future[k] = month.Scores
-		}
-		o.QuarterPass, o.Err = sc.AverageQuarterOdds(scores, future)
+		q, err := sc.AverageQuarterOf(scores, month, o.QuarterToCome)
+		o.QuarterPass, o.QuarterUnsure, o.Err = q.Pass, q.Unsure, err
 		return o
 	}
 	for i := range sc.Metrics {
@@ -132,7 +134,7 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 		}
 	}
 	q, err := sc.MonthOddsOf(dists)
-	o.QuarterPass, o.Err = q.Pass, err
+	o.QuarterPass, o.QuarterUnsure, o.Err = q.Pass, q.Unsure, err
 	return o
 }
 

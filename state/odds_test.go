@@ -450,3 +450,47 @@ func TestOddsHoldWhatYouSet(t *testing.T) {
 		})
 	}
 }
+
+// TestOddsOfSmoothTwo (issue 25): the scorecard and the one month of data
+// that froze the page for minutes, then ran out of memory, on every load:
+// the odds now come back, bounded, saying "about" where the grid cannot
+// tell the figure.
+func TestOddsOfSmoothTwo(t *testing.T) {
+	js := `{"version":1,"name":"Smooth two","pass":2,"decimals":2,"quarter":{"mode":"average","start_month":1},
+ "metrics":[
+  {"id":"m0","label":"M0","unit":"percent","better":"higher","weight":50,"interpolate":true,
+   "source":{"ratio":{"num":"s0","den":"d0"}},"bands":[{"points":1,"at":10},{"points":3,"at":90}]},
+  {"id":"m1","label":"M1","unit":"percent","better":"higher","weight":50,"interpolate":true,
+   "source":{"ratio":{"num":"s1","den":"d1"}},"bands":[{"points":1,"at":11},{"points":3,"at":89}]}]}`
+	m := updated(t, NewModel(), ImportScorecard{Name: "smooth.json", JSON: js}, SetData{Text: "month,agent,s0,d0,s1,d1\n2026-09,Jo,50,100,53,107\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	if o.Err != nil || o.Pass <= 0 || o.Pass >= 1 || o.QuarterPass <= 0 || o.QuarterPass >= 1 {
+		t.Fatalf("odds %+v", o)
+	}
+	w := OddsWords(p.Scorecard, o)
+	t.Logf("%s; %s", w.Month, w.Quarter)
+	if steps := p.OddsSteps(m); len(steps) == 0 {
+		t.Error("no step moves the odds")
+	}
+}
+
+// TestChanceAbout: a chance in [p, p + unsure] says "about" only when the
+// two ends show differently.
+func TestChanceAbout(t *testing.T) {
+	for _, tc := range []struct {
+		p, u float64
+		want string
+	}{
+		{0.4612, 0.001, "46" + NBSP + "%"},
+		{0.4612, 0.02, "about 47" + NBSP + "%"},
+		{0.995, 0.004, "above 99" + NBSP + "%"},
+	} {
+		if got := ChanceAbout(tc.p, tc.u); got != tc.want {
+			t.Errorf("ChanceAbout(%v, %v) = %q, want %q", tc.p, tc.u, got, tc.want)
+		}
+	}
+}

@@ -393,8 +393,8 @@ type OddsText struct {
 // what they rest on.
 func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 	t := OddsText{
-		Month:   fmt.Sprintf("Passing %s: %s", MonthLabel(o.Month), ChanceText(o.Pass)),
-		Quarter: fmt.Sprintf("Passing %s: %s", o.Quarter, ChanceText(o.QuarterPass)),
+		Month:   fmt.Sprintf("Passing %s: %s", MonthLabel(o.Month), ChanceAbout(o.Pass, o.Unsure)),
+		Quarter: fmt.Sprintf("Passing %s: %s", o.Quarter, ChanceAbout(o.QuarterPass, o.QuarterUnsure)),
 	}
 	switch o.QuarterToCome {
 	case 1:

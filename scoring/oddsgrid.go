@@ -1,0 +1,146 @@
+package scoring
+
+import (
+	"maps"
+	"math"
+	"slices"
+)
+
+// The odds weigh sums of points: every outcome of every drawn metric,
+// combined. Interpolated bands give every count its own points, so exact
+// sums rarely merge and their number multiplied metric after metric (issue
+// 25: two interpolated metrics of 100 responses froze the page for minutes,
+// then ran out of memory). The sums are therefore kept on a grid: each
+// stands for the sums in [lo·unit, (lo+width)·unit], merged with its
+// neighbours on the same point of the grid. The grid starts finer than the
+// scorecard's decimals, so sums from step bands and whole weights stay
+// exact (width 0), and is made ten times coarser whenever more than
+// MaxOddsSums would be kept. A verdict is taken on the interval's two ends:
+// a pass when both pass, a fail when both fail, and otherwise the chance is
+// unsure (Unsure): the card then says "about". Chances under oddsDrop of a
+// product of draws are left out and counted as unsure too.
+
+// MaxOddsSums bounds the sums the odds keep at once: the work of one
+// metric's draws is at most this many times its outcomes.
+const MaxOddsSums = 2048
+
+// oddsDrop is the chance under which a combination is left out (and
+// counted as unsure).
+const oddsDrop = 1e-12
+
+// gridSums is a sum's chances on a grid: key lo<<1 | gated, the sum in
+// [lo·unit, (lo+width)·unit].
+type gridSums struct {
+	unit  Num
+	width int64
+	p     map[int64]float64
+	lost  float64 // chance left out
+}
+
+// newGridSums starts at the sum start, exactly, on a grid of unit (or one
+// unit wide when start is not on it).
+func newGridSums(unit, start Num) *gridSums {
+	lo, exact := onGrid(start, unit)
+	g := &gridSums{unit: unit, p: map[int64]float64{lo << 1: 1}}
+	if !exact {
+		g.width = 1
+	}
+	return g
+}
+
+// onGrid is floor(v / unit) and whether v lies on the grid.
+func onGrid(v, unit Num) (int64, bool) {
+	q := v.Div(unit)
+	lo := q.Floor(0)
+	return lo.Int64(), lo.Equal(q)
+}
+
+// gridStep is one outcome to add: its contribution to the sum, whether it
+// fails a gate, and its chance.
+type gridStep struct {
+	add   Num
+	gated bool
+	p     float64
+}
+
+// addAll adds one metric's outcomes (independent of the sums so far).
+func (g *gridSums) addAll(steps []gridStep) {
+	var merged map[int64]float64
+	var inexact bool
+	for {
+		merged, inexact = map[int64]float64{}, false
+		for _, s := range steps {
+			lo, exact := onGrid(s.add, g.unit)
+			inexact = inexact || !exact
+			key := lo << 1
+			if s.gated {
+				key |= 1
+			}
+			merged[key] += s.p
+		}
+		if len(merged) <= MaxOddsSums {
+			break
+		}
+		g.coarsen(2) // the outcomes alone are too many: a coarser grid for both
+	}
+	// In key order, so that the chances add up the same way every time:
+	// a percentage shown never flips with a map's order.
+	keys, stepKeys := slices.Sorted(maps.Keys(g.p)), slices.Sorted(maps.Keys(merged))
+	next := make(map[int64]float64, len(g.p)*2)
+	for _, k := range keys {
+		p := g.p[k]
+		for _, sk := range stepKeys {
+			sp := merged[sk]
+			q := p * sp
+			if q < oddsDrop {
+				g.lost += q
+				continue
+			}
+			lo := k>>1 + sk>>1
+			next[lo<<1|(k&1)|(sk&1)] += q
+		}
+	}
+	g.p = next
+	if inexact {
+		g.width++
+	}
+	for len(g.p) > MaxOddsSums {
+		g.coarsen(2)
+	}
+}
+
+// coarsen makes the grid f times coarser.
+func (g *gridSums) coarsen(f int64) {
+	next := make(map[int64]float64, len(g.p)/int(f)+1)
+	for _, k := range slices.Sorted(maps.Keys(g.p)) {
+		next[(k>>1)/f<<1|k&1] += g.p[k]
+	}
+	g.p = next
+	g.unit = g.unit.Mul(N(f))
+	g.width = (g.width+f-1)/f + 1
+}
+
+// bounds is the interval of sums that key stands for.
+func (g *gridSums) bounds(key int64) (lo, hi Num, gated bool) {
+	l := key >> 1
+	return N(l).Mul(g.unit), N(l + g.width).Mul(g.unit), key&1 == 1
+}
+
+// verdicts adds up the chances that pass for sure, and those unsure,
+// judging each interval's two ends with passes.
+func (g *gridSums) verdicts(passes func(sum Num) bool) (pass, unsure float64, fails bool) {
+	for _, k := range slices.Sorted(maps.Keys(g.p)) {
+		p := g.p[k]
+		lo, hi, gated := g.bounds(k)
+		switch {
+		case gated || !passes(hi):
+			fails = true
+		case passes(lo):
+			pass += p
+		default:
+			unsure += p
+			fails = true
+		}
+	}
+	return pass, math.Min(unsure+g.lost, 1), fails
+}
