@@ -123,6 +123,7 @@ func (c *Calculator) send(area string, msg state.Msg) bool {
 		c.errs.set(area, "")
 		prev := c.model
 		c.model = next
+		c.undo = nil // Undo brings back what Start again forgot, never over a change made since (issue 25)
 		c.typedNote = ""
 		if add, ok := msg.(state.AddMonth); ok {
 			c.typedNote = state.PutAwayWords(prev, next, add.Month)

@@ -326,12 +326,20 @@ func (x Num) Ceil(d int) Num { r, _, _ := x.roundTo(d, ceiling); return r }
 // Floor rounds x down (towards −∞) to d decimals.
 func (x Num) Floor(d int) Num { r, _, _ := x.roundTo(d, floor); return r }
 
-// Int64 returns x truncated towards zero, for counts known to be whole.
+// Int64 returns x truncated towards zero, for counts known to be whole;
+// beyond int64 it saturates at the nearest end, never wraps.
 func (x Num) Int64() int64 {
 	if x.b == nil {
 		return x.n / x.den()
 	}
-	return new(big.Int).Quo(x.b.Num(), x.b.Denom()).Int64()
+	q := new(big.Int).Quo(x.b.Num(), x.b.Denom())
+	switch {
+	case q.IsInt64():
+		return q.Int64()
+	case q.Sign() > 0: // saturated, never wrapped (issue 25: 2⁶⁴ calls read as 4)
+		return math.MaxInt64
+	}
+	return math.MinInt64
 }
 
 // Float64 is x as the nearest float64: for estimates shown as such (a

@@ -83,3 +83,23 @@ func TestNumJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestInt64Saturates (issue 25): counts past 2⁶³ saturate, never wrap:
+// 18446744073709551620 calls once read as 4, and 2⁶³ surveys as −2⁶³.
+func TestInt64Saturates(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+	}{
+		{"18446744073709551620", math.MaxInt64},
+		{"9223372036854775808", math.MaxInt64},
+		{"-9223372036854775809", math.MinInt64},
+		{"9223372036854775807", math.MaxInt64},
+		{"123456789012345678901234567890", math.MaxInt64},
+		{"7.9", 7},
+	} {
+		if got := MustNum(tc.in).Int64(); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}

@@ -129,8 +129,13 @@ func (sc *Scorecard) PointsDist(m *Metric, d Draw) (Dist, error) {
 	sp, sn, sd := d.Rates[0], d.Rates[1], d.Rates[2]
 	byDiff := make([]float64, 2*n+1)
 	lf := logFactorials(n)
-	for a := 0; a <= n; a++ {
-		for b := 0; a+b <= n; b++ {
+	// Only promoters and detractors within 12 standard deviations of their
+	// means: beyond, a chance is far below oddsTail (issue 25: every pair
+	// of 5,000 responses took seconds on each slider move).
+	aLo, aHi := likely(n, sp)
+	bLo, bHi := likely(n, sd)
+	for a := aLo; a <= aHi; a++ {
+		for b := bLo; b <= bHi && a+b <= n; b++ {
 			byDiff[a-b+n] += math.Exp(lf[n] - lf[a] - lf[b] - lf[n-a-b] + logPow(sp, a) + logPow(sd, b) + logPow(sn, n-a-b))
 		}
 	}
@@ -142,6 +147,16 @@ func (sc *Scorecard) PointsDist(m *Metric, d Draw) (Dist, error) {
 		}
 	}
 	return merge(out), nil
+}
+
+// likely is the range of k in a binomial of n tries at chance p outside
+// which every chance is negligible: 12 standard deviations (and 10 counts)
+// each side of the mean.
+func likely(n int, p float64) (lo, hi int) {
+	sd := math.Sqrt(float64(n) * p * (1 - p))
+	reach := 12*sd + 10
+	mean := float64(n) * p
+	return max(0, int(math.Floor(mean-reach))), min(n, int(math.Ceil(mean+reach)))
 }
 
 // binomial is the chance of each k of n tries at chance p.

@@ -163,15 +163,24 @@ func evaluationsWanted(sc *scoring.Scorecard, m *scoring.Metric) string {
 }
 
 // ReadEvaluations reads a list of evaluations of m as people type them:
-// "85, 70, 92, 88", "85% 70% 92%", "85 70 92 88", or, separated by
-// semicolons, with decimal commas ("4; 5; 3,5"). A comma between numbers
-// separates them; a decimal needs a point unless semicolons separate.
+// "85, 70, 92, 88", "85% 70% 92%", "85 70 92 88", "85,70,92" (commas
+// alone separate), or with decimal commas where spaces or semicolons
+// separate ("4, 5, 3,5", "4; 5; 3,5": three evaluations, the last 3.5).
 func ReadEvaluations(sc *scoring.Scorecard, m *scoring.Metric, text string) ([]scoring.Num, error) {
 	var parts []string
-	if strings.Contains(text, ";") {
+	switch {
+	case strings.Contains(text, ";"):
 		parts = strings.Split(text, ";")
-	} else {
-		parts = strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	case strings.ContainsAny(strings.TrimSpace(text), " \t\n"):
+		// Spaces separate ("85, 70" or "85 70"): a comma right between two
+		// digits is then a decimal comma ("4, 5, 3,5" is three evaluations).
+		for _, f := range strings.Fields(text) {
+			if f = strings.Trim(f, ","); f != "" {
+				parts = append(parts, f)
+			}
+		}
+	default:
+		parts = strings.Split(text, ",")
 	}
 	var out []scoring.Num
 	for _, p := range parts {

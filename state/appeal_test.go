@@ -131,3 +131,31 @@ func TestOwnScorecardKeepsItsOrder(t *testing.T) {
 		t.Errorf("the built-in order would put CE first: %v", d)
 	}
 }
+
+// TestReadEvaluationsDecimalComma (issue 25): "4, 5, 3,5" is three
+// evaluations, the last 3.5 (mean 12.5 / 3 = 4.1667), never four (4.25).
+func TestReadEvaluationsDecimalComma(t *testing.T) {
+	sc, err := scoring.LoadPreset("tech-support")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qa := sc.Metric("qa")
+	for text, want := range map[string]string{
+		"4, 5, 3,5": "4 5 3.5", "4; 5; 3,5": "4 5 3.5", "4,5,3": "4 5 3", "4 5 3.5": "4 5 3.5", "4, 5, 3.5": "4 5 3.5",
+	} {
+		list, err := ReadEvaluations(sc, qa, text)
+		var got []string
+		for _, v := range list {
+			got = append(got, v.String())
+		}
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("%q: %v %v, want %s", text, got, err, want)
+		}
+	}
+	m := NewModel()
+	m.Lesson = "qa"
+	m.Answers = map[string]string{"qa.scores": "4, 5, 3,5"}
+	if k := kindLesson(sc, m); len(k.Results) != 1 || !strings.HasPrefix(k.Results[0], "QA: 12.5 ÷ 3 evaluations") {
+		t.Errorf("the QA lesson: %q %s", k.Results, k.Err)
+	}
+}

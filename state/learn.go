@@ -281,6 +281,14 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		}
 		return []string{fmt.Sprintf("AHT: %s ÷ %s calls = %s", clock(total, 1), calls.Short(0), points(mt, total.Div(calls)))}, nil
 	case "sales":
+		// counts: calls, offers, sales. A sale comes of an offer, an offer
+		// of a call (issue 25: 700 sales on 600 offers were taken).
+		if counts[0].Less(counts[1]) {
+			return nil, fmt.Errorf("offers cannot be more than calls here: one offer a call at most")
+		}
+		if counts[1].Less(counts[2]) {
+			return nil, fmt.Errorf("sales cannot be more than offers: each sale comes of an offer")
+		}
 		var lines []string
 		for i := range sc.Metrics {
 			m := &sc.Metrics[i]

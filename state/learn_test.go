@@ -49,6 +49,9 @@ func TestLessonCalculatorRefuses(t *testing.T) {
 		{"aht", "aht.calls", "0", "with no calls there is no handle time"},
 		{"qa", "qa.scores", "4, 9", "9" + NBSP + "points is not an evaluation score: write points from 1 to 5"},
 		{"qa", "qa.scores", " , ", "give at least one evaluation score"},
+		// issue 25: more offers than calls, more sales than offers
+		{"sales", "sales.offers", "600", "offers cannot be more than calls"},
+		{"sales", "sales.sales", "61", "sales cannot be more than offers"},
 	} {
 		m := NewModel()
 		m.Lesson = tc.topic

@@ -215,7 +215,7 @@ func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) []DrawnM
 		per[i] = -1
 		if b := &sc.Metrics[i]; b.Source.Kind == scoring.FromRatio && months[i] > 0 {
 			for j := range sc.Metrics {
-				if c := &sc.Metrics[j]; j != i && c.Source.Kind == scoring.FromRatio && c.Source.Den == b.Source.Den && c.Source.Num != b.Source.Num && nestedIn(a, i, j) {
+				if c := &sc.Metrics[j]; j != i && c.Source.Kind == scoring.FromRatio && c.Source.Den == b.Source.Den && c.Source.Num != b.Source.Num && nestedIn(a, i, j) && !reversed(b, c) {
 					per[i], controlled[j] = j, true
 					break
 				}
@@ -258,6 +258,13 @@ func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) []DrawnM
 		out = append(out, d)
 	}
 	return out
+}
+
+// reversed reports whether drawing ratio b's events per ratio c's would be
+// the wrong way round by their names: offers per sale (issue 25: data with
+// more sales than offers gave "85.7 % of your 70 sales became offers").
+func reversed(b, c *scoring.Metric) bool {
+	return strings.Contains(b.Source.Num, "offer") && strings.Contains(c.Source.Num, "sale")
 }
 
 // nestedIn reports whether ratio i's events never exceed ratio j's in the

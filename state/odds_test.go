@@ -494,3 +494,49 @@ func TestChanceAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestOddsHugeCounts (issue 25): counts past 2⁶³ saturate: 2⁶³ surveys never
+// read as "rests on only -9223372036854775808 surveys", and 18446744073709551620
+// calls never as 4 calls expected a month; the volume is held at the most
+// a draw takes.
+func TestOddsHugeCounts(t *testing.T) {
+	m := updated(t, NewModel(), SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-10,Jo,18446744073709551620,60,0,9223372036854775808,9223372036854775000,7:35,1,0\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	for _, d := range o.Drawn {
+		if d.Expected != scoring.MaxDrawTrials || d.Pooled < 0 {
+			t.Errorf("%s: %d expected, pooled %d", p.Scorecard.Metrics[d.Metric].ID, d.Expected, d.Pooled)
+		}
+	}
+	for _, w := range append(OddsWords(p.Scorecard, o).Few, OddsWords(p.Scorecard, o).Basis...) {
+		if strings.Contains(w, "-9223372036854775808") || strings.Contains(w, " 4 calls") {
+			t.Errorf("a wrapped count: %q", w)
+		}
+	}
+}
+
+// TestOddsNeverOffersPerSale (issue 25): data with more sales than offers
+// never makes offers drawn per sale ("85.7 % of your 70 sales became
+// offers"); each is then drawn per call or held.
+func TestOddsNeverOffersPerSale(t *testing.T) {
+	m := updated(t, NewModel(), SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Jo,520,60,70,25,23,7:35,1,0\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	for _, d := range o.Drawn {
+		if d.Per >= 0 && p.Scorecard.Metrics[d.Metric].ID == "offer_rate" {
+			t.Errorf("offers drawn per %s", p.Scorecard.Metrics[d.Per].ID)
+		}
+	}
+	for _, w := range OddsWords(p.Scorecard, o).Basis {
+		if strings.Contains(w, "became offers") {
+			t.Errorf("the odds say %q", w)
+		}
+	}
+}

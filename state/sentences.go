@@ -165,8 +165,23 @@ func ForgetWords(m Model, p *Prepared) string {
 	if m.Draft != "" {
 		items = append(items, "your scorecard draft in the editor")
 	}
+	if n := len(m.Typed); n > 0 {
+		items = append(items, "your "+Plural(n, "typed month"))
+	}
 	if len(m.WhatIfs) > 0 || len(m.Points) > 0 || len(m.Fixed) > 0 || len(m.Volumes) > 0 {
 		items = append(items, "your what-if values")
+	}
+	if m.PlanA != nil {
+		items = append(items, "your plan A")
+	}
+	if len(m.Expect) > 0 {
+		items = append(items, "the volumes you expect")
+	}
+	if len(m.TakenOut) > 0 || len(m.Evaluations) > 0 {
+		items = append(items, "your appeal what-if")
+	}
+	if n := len(m.Sheets); n > 0 {
+		items = append(items, "your choice of columns ("+Plural(n, "scorecard")+")")
 	}
 	if len(items) == 0 {
 		return "Start again? Nothing of yours is in use (only the example), so nothing is lost."

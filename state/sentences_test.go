@@ -192,3 +192,25 @@ func TestCountWordsSingular(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetWordsCountsAll (issue 25): "Start again" names everything it
+// forgets: typed months (with no file, they are all there is), plan A, the
+// volumes expected, an appeal, the choice of columns.
+func TestForgetWordsCountsAll(t *testing.T) {
+	m := updated(t, NewModel(), AddMonth{Month: "2026-11"}, AddMonth{Month: "2026-12"})
+	got := ForgetWords(m, nil)
+	if !strings.Contains(got, "your 2 typed months") || strings.Contains(got, "nothing is lost") {
+		t.Errorf("typed months: %q", got)
+	}
+	five := scoring.N(5)
+	m = updated(t, NewModel(), SetData{Text: strings.Replace(specOctober, "Jo", "Sam", 1)}, KeepPlan{Month: "2026-11"}, SetExpected{Metric: "ce", Value: &five},
+		SetColumn{Header: "aht", Key: ""})
+	want := "Start again? This forgets, on this device: your data (1 row for 1 agent), your plan A, the volumes you expect and your choice of columns (1 scorecard). For a few seconds after, Undo brings them back."
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ForgetWords(m, p); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
