@@ -3,6 +3,7 @@ package csv
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -239,5 +240,21 @@ func TestNoMonthColumnKeepsTheHeader(t *testing.T) {
 	d, err = ReadDataWith(strings.NewReader("When,agent,calls,offers\nSep 2026,Jo,1,1\n"), sc, scoring.ReadOptions{Columns: map[string]string{"month": "When"}})
 	if err != nil || len(d.Agents) != 1 {
 		t.Errorf("chosen: %v", err)
+	}
+}
+
+// TestOverHundredNoted (issue 25): "1.520" calls pasted from a spreadsheet
+// set to a decimal comma, in a tab-separated paste, is 1.52 calls (SPEC
+// section 8): 60 offers on 1.52 calls is 3947.37 % (60 / 1.52 × 100 =
+// 3947.368…). The month is read so, with a note.
+func TestOverHundredNoted(t *testing.T) {
+	sc, _ := scoring.LoadPreset("care-and-sales")
+	d, err := ReadData(strings.NewReader("month\tagent\tcalls\toffers\tsales\tsurveys\tsatisfied\taht\tlate\tabsent\n2026-10\tJo\t1.520\t60\t0\t25\t23\t7:35\t1\t0\n"), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Offer rate is over 100 % in 2026-10 (Jo: 3947.37 % from 60 offers and 1.52 calls): check the counts; in a comma- or tab-separated sheet 1.520 is read as 1.52"
+	if !slices.Contains(d.Notes, want) {
+		t.Errorf("notes %q lack %q", d.Notes, want)
 	}
 }

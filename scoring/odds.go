@@ -92,24 +92,83 @@ var ErrNoValue = errors.New("no responses known and none expected: the metric ha
 // PointsDist is the chance of each level of m's points after draw d. An
 // outcome without a value (no responses at all) is refused.
 func (sc *Scorecard) PointsDist(m *Metric, d Draw) (Dist, error) {
-	if err := d.Validate(m); err != nil {
-		return nil, err
-	}
-	known := d.Known
-	if known == nil {
-		known = make([]Num, len(m.Source.Columns()))
-	}
 	var out []Outcome
-	add := func(counts []Num, p float64) error {
-		if p < oddsTail {
-			return nil
-		}
+	err := sc.drawCounts(m, d, func(counts []Num, p float64) error {
 		v, ok := sc.ValueFromCounts(m, counts)
 		if !ok {
 			return fmt.Errorf("%s: %w", m.Label, ErrNoValue)
 		}
 		out = append(out, Outcome{Points: sc.PointsFor(m, v), P: p})
 		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return merge(out), nil
+}
+
+// Joint is several metrics that read the same counts (a CE and a CE gate,
+// or a copy at 50/50), drawn once (issue 25: drawn apart, their chances
+// were multiplied as if independent): each outcome gives every one of them
+// its points.
+type Joint struct {
+	Metrics  []int // indexes in the scorecard; the first one's source is drawn
+	Outcomes []JointOutcome
+}
+
+// JointOutcome is one outcome of a Joint draw: each metric's points (in
+// Joint.Metrics order), and its chance.
+type JointOutcome struct {
+	Points []Num
+	P      float64
+}
+
+// JointDist draws d once for metrics ms (indexes), which read the same
+// counts: each outcome scored for each of them.
+func (sc *Scorecard) JointDist(ms []int, d Draw) (Joint, error) {
+	j := Joint{Metrics: ms}
+	if len(ms) == 0 {
+		return j, errors.New("a joint draw of no metric")
+	}
+	byKey := map[string]int{}
+	err := sc.drawCounts(&sc.Metrics[ms[0]], d, func(counts []Num, p float64) error {
+		pts := make([]Num, len(ms))
+		key := ""
+		for k, i := range ms {
+			m := &sc.Metrics[i]
+			v, ok := sc.ValueFromCounts(m, counts)
+			if !ok {
+				return fmt.Errorf("%s: %w", m.Label, ErrNoValue)
+			}
+			pts[k] = sc.PointsFor(m, v)
+			key += pts[k].String() + " "
+		}
+		if at, seen := byKey[key]; seen {
+			j.Outcomes[at].P += p
+			return nil
+		}
+		byKey[key] = len(j.Outcomes)
+		j.Outcomes = append(j.Outcomes, JointOutcome{Points: pts, P: p})
+		return nil
+	})
+	return j, err
+}
+
+// drawCounts calls each with every outcome of draw d of m's counts (the
+// known counts added) and its chance, leaving out those under oddsTail.
+func (sc *Scorecard) drawCounts(m *Metric, d Draw, each func(counts []Num, p float64) error) error {
+	if err := d.Validate(m); err != nil {
+		return err
+	}
+	known := d.Known
+	if known == nil {
+		known = make([]Num, len(m.Source.Columns()))
+	}
+	add := func(counts []Num, p float64) error {
+		if p < oddsTail {
+			return nil
+		}
+		return each(counts, p)
 	}
 	n := d.Trials
 	if m.Source.Kind == FromRatio {
@@ -119,10 +178,10 @@ func (sc *Scorecard) PointsDist(m *Metric, d Draw) (Dist, error) {
 		}
 		for k, p := range binomial(n, d.Rates[0]) {
 			if err := add([]Num{known[0].Add(N(int64(k))), known[1].Add(den)}, p); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		return merge(out), nil
+		return nil
 	}
 	// NPS depends on promoters − detractors and the total only: sum the
 	// chance of each difference first.
@@ -143,10 +202,10 @@ func (sc *Scorecard) PointsDist(m *Metric, d Draw) (Dist, error) {
 		a, b := int64(max(diff, 0)), int64(max(-diff, 0))
 		counts := []Num{known[0].Add(N(a)), known[1].Add(N(int64(n) - a - b)), known[2].Add(N(b))}
 		if err := add(counts, byDiff[diff+n]); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return merge(out), nil
+	return nil
 }
 
 // likely is the range of k in a binomial of n tries at chance p outside
@@ -218,12 +277,40 @@ func (sc *Scorecard) oddsUnit() Num { return Step(sc.Decimals + 4) }
 // MaxOddsSums sums are kept, the verdict of those within a grid step of
 // the pass mark is Unsure.
 func (sc *Scorecard) MonthOddsOf(dists []Dist) (MonthOdds, error) {
+	return sc.MonthOddsJoint(dists, nil)
+}
+
+// MonthOddsJoint is MonthOddsOf with joints: metrics drawn together from
+// one set of counts (their dists are not used).
+func (sc *Scorecard) MonthOddsJoint(dists []Dist, joints []Joint) (MonthOdds, error) {
 	if len(dists) != len(sc.Metrics) {
 		return MonthOdds{}, fmt.Errorf("%d distributions for %d metrics", len(dists), len(sc.Metrics))
 	}
 	g := newGridSums(sc.oddsUnit(), Num{})
+	inJoint := map[int]bool{}
+	for _, j := range joints {
+		steps := make([]gridStep, len(j.Outcomes))
+		for k, o := range j.Outcomes {
+			var add Num
+			gated := false
+			for x, i := range j.Metrics {
+				m := &sc.Metrics[i]
+				add = add.Add(m.Weight.Mul(o.Points[x]).Div(N(100)))
+				gated = gated || m.Gate != nil && o.Points[x].Less(*m.Gate)
+				inJoint[i] = true
+			}
+			steps[k] = gridStep{add: add, gated: gated, p: o.P}
+		}
+		if len(steps) == 0 {
+			return MonthOdds{}, errors.New("a joint draw has no chances")
+		}
+		g.addAll(steps)
+	}
 	for i, d := range dists {
 		m := &sc.Metrics[i]
+		if inJoint[i] {
+			continue
+		}
 		if len(d) == 0 {
 			return MonthOdds{}, fmt.Errorf("%s has no chances", m.Label)
 		}

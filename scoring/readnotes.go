@@ -64,6 +64,7 @@ func (r *DataReader) notes() {
 				Clip(r.header[p.altWeight[mi]]), unitText(acc.altSum.Div(acc.altW), m.Unit))
 		}
 	}
+	r.overHundred(add)
 	for _, u := range d.Columns {
 		if u.Unit == "" || u.Unit == UnitSeconds && !u.Said || u.Unit == UnitPercent && !u.Said {
 			continue
@@ -147,4 +148,27 @@ func unitText(v Num, u Unit) string {
 		return v.Short(2) + " %"
 	}
 	return v.Short(2)
+}
+
+// overHundred notes, for each percent ratio metric, the first agent-month
+// whose counts make it over 100 % (issue 25: "1.520" calls in a tab-separated
+// paste is 1.52 calls, as SPEC section 8 reads it, and made an offer rate of
+// 3,947 % without a word). The month is read as it is.
+func (r *DataReader) overHundred(add func(string, ...any)) {
+	for mi := range r.sc.Metrics {
+		m := &r.sc.Metrics[mi]
+		if m.Source.Kind != FromRatio || m.Unit != Percent || r.p.modes[mi] != SourceInput {
+			continue
+		}
+	agents:
+		for _, a := range r.d.Agents {
+			for _, md := range a.Months {
+				if in := md.Inputs[mi]; !in.Missing && N(100).Less(in.Value) {
+					add("%s is over 100 %% in %s (%s: %s %% from %s %s and %s %s): check the counts; in a comma- or tab-separated sheet 1.520 is read as 1.52",
+						m.Label, md.Month, a.Name, in.Value.Round(2).Short(2), in.Counts[0].Short(4), m.Source.Num, in.Counts[1].Short(4), m.Source.Den)
+					break agents
+				}
+			}
+		}
+	}
 }

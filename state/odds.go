@@ -87,16 +87,32 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 	}
 	o.Drawn = drawn
 
-	// The month: drawn metrics at their rates, the others held.
+	// The month: drawn metrics at their rates (those sharing their counts
+	// drawn once), the others held.
+	groups := sharedDraws(sc, drawn)
+	shared := map[int]bool{}
+	for _, g := range groups {
+		for _, i := range g {
+			shared[i] = true
+		}
+	}
 	dists := make([]scoring.Dist, len(sc.Metrics))
 	var err error
 	for i := range sc.Metrics {
+		if shared[i] {
+			continue
+		}
 		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, nil, 1); err != nil {
 			o.Err = err
 			return o
 		}
 	}
-	month, err := sc.MonthOddsOf(dists)
+	joints, err := jointsOf(sc, groups, byMetric, nextInputs, nil, 1)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	month, err := sc.MonthOddsJoint(dists, joints)
 	if err != nil {
 		o.Err = err
 		return o
@@ -128,12 +144,19 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 		return o
 	}
 	for i := range sc.Metrics {
+		if shared[i] {
+			continue
+		}
 		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
 			o.Err = err
 			return o
 		}
 	}
-	q, err := sc.MonthOddsOf(dists)
+	if joints, err = jointsOf(sc, groups, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
+		o.Err = err
+		return o
+	}
+	q, err := sc.MonthOddsJoint(dists, joints)
 	o.QuarterPass, o.QuarterUnsure, o.Err = q.Pass, q.Unsure, err
 	return o
 }
@@ -157,6 +180,13 @@ func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []sco
 		}
 		return sc.Held(mt, in)
 	}
+	return sc.PointsDist(mt, drawOf(sc, i, d, next, counted, toCome))
+}
+
+// drawOf is the draw of drawn metric i (d) over toCome months, after the
+// counted months (a pooled quarter's so far).
+func drawOf(sc *scoring.Scorecard, i int, d *DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) scoring.Draw {
+	mt := &sc.Metrics[i]
 	draw := scoring.Draw{Rates: d.Rates}
 	if len(counted) > 0 {
 		draw.Known = make([]scoring.Num, len(mt.Source.Columns()))
@@ -181,7 +211,43 @@ func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []sco
 		draw.Trials = int(rate.Mul(den).Round(0).Int64()) * toCome
 		draw.Den = den.Mul(scoring.N(int64(toCome)))
 	}
-	return sc.PointsDist(mt, draw)
+	return draw
+}
+
+// sharedDraws groups the drawn metrics that read the same counts (a CE and
+// a CE gate, a copy at 50/50): one set of counts is one draw (issue 25).
+// Only groups of two or more are returned, each in scorecard order.
+func sharedDraws(sc *scoring.Scorecard, drawn []DrawnMetric) [][]int {
+	groups := map[string][]int{}
+	var keys []string
+	for _, d := range drawn {
+		m := &sc.Metrics[d.Metric]
+		key := fmt.Sprint(m.Source.Kind, m.Source.Columns(), d.Per)
+		if _, ok := groups[key]; !ok {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], d.Metric)
+	}
+	var out [][]int
+	for _, k := range keys {
+		if len(groups[k]) > 1 {
+			out = append(out, groups[k])
+		}
+	}
+	return out
+}
+
+// jointsOf draws each group of metrics sharing their counts once.
+func jointsOf(sc *scoring.Scorecard, groups [][]int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) ([]scoring.Joint, error) {
+	var out []scoring.Joint
+	for _, g := range groups {
+		j, err := sc.JointDist(g, drawOf(sc, g[0], byMetric[g[0]], next, counted, toCome))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, nil
 }
 
 // drawnMetrics finds the metrics left to chance and their rates, pooled

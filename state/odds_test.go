@@ -540,3 +540,22 @@ func TestOddsNeverOffersPerSale(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedCountsDrawnOnce (issue 25): two metrics reading the same counts
+// (CE and a copy of it at 50/50, pass 3.0: both must reach 90 %) are one
+// draw: P(≥ 23 of 25 satisfied at 92 %) = 0.677, "68 %", never the 0.677² =
+// 0.458 of two independent draws.
+func TestSharedCountsDrawnOnce(t *testing.T) {
+	js := `{"version":1,"name":"CE twice","pass":3,"decimals":1,"metrics":[
+ {"id":"ce","label":"CE","unit":"percent","better":"higher","weight":50,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":2,"at":80},{"points":3,"at":90}]},
+ {"id":"ce_copy","label":"CE again","unit":"percent","better":"higher","weight":50,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":2,"at":80},{"points":3,"at":90}]}]}`
+	m := updated(t, NewModel(), ImportScorecard{Name: "twice.json", JSON: js}, SetData{Text: "month,agent,surveys,satisfied\n2026-10,Jo,25,23\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	if want := binomAtLeast(25, 23, 0.92); o.Err != nil || math.Abs(o.Pass-want) > 1e-9 {
+		t.Errorf("November %v (%v), want %v", o.Pass, o.Err, want)
+	}
+}
