@@ -86,21 +86,25 @@ func (g *gridSums) addAll(steps []gridStep) {
 	// In key order, so that the chances add up the same way every time:
 	// a percentage shown never flips with a map's order.
 	keys, stepKeys := slices.Sorted(maps.Keys(g.p)), slices.Sorted(maps.Keys(merged))
-	next := make(map[int64]float64, len(g.p)*2)
-	for _, k := range keys {
-		p := g.p[k]
-		for _, sk := range stepKeys {
-			sp := merged[sk]
-			q := p * sp
-			if q < oddsDrop {
-				g.lost += q
-				continue
+	if next, ok := g.dense(keys, stepKeys, merged); ok {
+		g.p = next
+	} else {
+		next := make(map[int64]float64, len(g.p)*2)
+		for _, k := range keys {
+			p := g.p[k]
+			for _, sk := range stepKeys {
+				sp := merged[sk]
+				q := p * sp
+				if q < oddsDrop {
+					g.lost += q
+					continue
+				}
+				lo := k>>1 + sk>>1
+				next[lo<<1|(k&1)|(sk&1)] += q
 			}
-			lo := k>>1 + sk>>1
-			next[lo<<1|(k&1)|(sk&1)] += q
 		}
+		g.p = next
 	}
-	g.p = next
 	if inexact {
 		g.width++
 	}
@@ -143,4 +147,57 @@ func (g *gridSums) verdicts(passes func(sum Num) bool) (pass, unsure float64, fa
 		}
 	}
 	return pass, math.Min(unsure+g.lost, 1), fails
+}
+
+// dense convolves the sums with a metric's outcomes over arrays when both
+// fill their ranges well (interpolated bands: every grid point taken), which
+// is many times faster than a map; ok is false when they are sparse (step
+// bands, whose few sums lie far apart on the fine grid).
+func (g *gridSums) dense(keys, stepKeys []int64, steps map[int64]float64) (map[int64]float64, bool) {
+	if len(keys) == 0 || len(stepKeys) == 0 {
+		return nil, false
+	}
+	lo0, hi0 := keys[0]>>1, keys[len(keys)-1]>>1
+	lo1, hi1 := stepKeys[0]>>1, stepKeys[len(stepKeys)-1]>>1
+	n0, n1 := hi0-lo0+1, hi1-lo1+1
+	if n0 > 4*int64(len(keys))+64 || n1 > 4*int64(len(stepKeys))+64 {
+		return nil, false
+	}
+	fill := func(ks []int64, m map[int64]float64, base, n int64) [2][]float64 {
+		var a [2][]float64
+		a[0], a[1] = make([]float64, n), make([]float64, n)
+		for _, k := range ks {
+			a[k&1][k>>1-base] = m[k]
+		}
+		return a
+	}
+	a, b := fill(keys, g.p, lo0, n0), fill(stepKeys, steps, lo1, n1)
+	var out [2][]float64
+	out[0], out[1] = make([]float64, n0+n1-1), make([]float64, n0+n1-1)
+	for ga := 0; ga < 2; ga++ {
+		for gb := 0; gb < 2; gb++ {
+			dst := out[ga|gb]
+			for i, p := range a[ga] {
+				if p == 0 {
+					continue
+				}
+				for j, q := range b[gb] {
+					dst[i+j] += p * q
+				}
+			}
+		}
+	}
+	next := make(map[int64]float64)
+	for gated := range out {
+		for i, p := range out[gated] {
+			switch {
+			case p == 0:
+			case p < oddsDrop:
+				g.lost += p
+			default:
+				next[(lo0+lo1+int64(i))<<1|int64(gated)] = p
+			}
+		}
+	}
+	return next, true
 }
