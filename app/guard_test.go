@@ -2,8 +2,10 @@ package app
 
 import (
 	"fmt"
-	"passline/scoring"
 	"testing"
+
+	"passline/scoring"
+	"passline/state"
 )
 
 func TestGuard(t *testing.T) {
@@ -39,5 +41,18 @@ func TestShownColumns(t *testing.T) {
 	}
 	if small, more := shownColumns(cols[:40]); len(small) != 40 || more != 0 {
 		t.Errorf("40 columns: %d shown, %d more", len(small), more)
+	}
+}
+
+// TestOddsPanicClearsTheCard (issue 25): a panic while working the odds out
+// leaves the card saying so, never the odds and steps of before.
+func TestOddsPanicClearsTheCard(t *testing.T) {
+	c := &Calculator{}
+	c.odds = &state.Odds{Pass: 0.68}
+	c.oddsSteps = []state.OddsStep{{Words: "One late fewer (Attendance)"}}
+	c.prepared = &state.Prepared{} // no scorecard: working the odds out panics
+	c.workOutOdds()
+	if c.odds == nil || c.odds.Err == nil || c.odds.Pass != 0 || c.oddsSteps != nil {
+		t.Errorf("after a panic: odds %+v, steps %v", c.odds, c.oddsSteps)
 	}
 }

@@ -183,16 +183,27 @@ const oddsTime = 40 * time.Millisecond
 
 // oddsLater works the odds out once changes settle, then renders them.
 func (c *Calculator) oddsLater() {
-	c.settled(&c.oddsSeq, oddsTime, "working out the odds", func() {
-		if c.prepared != nil {
-			o := c.prepared.Odds(c.model)
-			c.odds, c.planOdds, c.planDiffers = &o, nil, c.prepared.PlanDiffers(c.model)
-			c.oddsSteps = c.prepared.OddsSteps(c.model)
-			if a, ok := c.prepared.PlanOdds(c.model); ok {
-				c.planOdds = &a
-			}
+	c.settled(&c.oddsSeq, oddsTime, "working out the odds", c.workOutOdds)
+}
+
+// workOutOdds works the odds card out. What the last one showed goes
+// first: a panic caught here leaves a sentence saying so, never the odds
+// and steps of another scorecard (issue 25).
+func (c *Calculator) workOutOdds() {
+	c.odds, c.planOdds, c.planDiffers, c.oddsSteps = nil, nil, nil, nil
+	if c.prepared == nil {
+		return
+	}
+	if err := guard("working out the odds", func() {
+		o := c.prepared.Odds(c.model)
+		c.odds, c.planDiffers = &o, c.prepared.PlanDiffers(c.model)
+		c.oddsSteps = c.prepared.OddsSteps(c.model)
+		if a, ok := c.prepared.PlanOdds(c.model); ok {
+			c.planOdds = &a
 		}
-	})
+	}); err != nil {
+		c.odds, c.planOdds, c.planDiffers, c.oddsSteps = &state.Odds{Err: errors.New(state.OddsFailedWords)}, nil, nil, nil
+	}
 }
 
 // derive recomputes the view from the model, reading the scorecard and

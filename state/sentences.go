@@ -542,3 +542,7 @@ func PutAwayWords(prev, next Model, month string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// OddsFailedWords is what the odds card says when working the odds out
+// failed (a panic caught): never the odds of before.
+const OddsFailedWords = "the odds could not be worked out for this scorecard and data; the rest of Passline works as usual"
