@@ -6,7 +6,7 @@ import (
 )
 
 // MaxLuckResponses bounds the responses SurveyLuck assumes for next month.
-const MaxLuckResponses = 1000
+const MaxLuckResponses = MaxMonthTrials
 
 // Luck is what one response does to a ratio or NPS metric, and the
 // estimated chance of each level of points next month. The chances are

@@ -107,8 +107,8 @@ func TestSurveyLuckRefuses(t *testing.T) {
 	}{
 		{"aht", Input{Value: N(455)}, 10, "not counted in responses"},
 		{"ce", Input{Value: N(92)}, 10, "has no counts"},
-		{"ce", Input{Counts: []Num{N(23), N(25)}}, 0, "between 1 and 1000"},
-		{"ce", Input{Counts: []Num{N(23), N(25)}}, 1001, "between 1 and 1000"},
+		{"ce", Input{Counts: []Num{N(23), N(25)}}, 0, "between 1 and 5000"},
+		{"ce", Input{Counts: []Num{N(23), N(25)}}, 5001, "between 1 and 5000"},
 		{"ce", Input{Counts: []Num{N(0), N(0)}}, 10, "not a whole share"},
 		{"ce", Input{Counts: []Num{N(26), N(25)}}, 10, "not a whole share"},
 		{"ce", Input{Counts: []Num{Frac(1, 2), N(25)}}, 10, "not a whole share"},

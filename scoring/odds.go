@@ -16,8 +16,14 @@ import (
 // of points passes, is decided exactly (Num); only the chances are floats.
 // Nothing here is simulated.
 
-// MaxDrawTrials bounds the trials of one draw (responses, calls, offers).
-const MaxDrawTrials = 5000
+// MaxMonthTrials bounds the tries a month is expected to bring
+// (responses, calls, offers); MaxDrawTrials those of one draw, a pooled
+// quarter's three months to come drawn at once (issue 25: 1,700 contacts a
+// month over three months was refused with "expect between 0 and 5000").
+const (
+	MaxMonthTrials = 5000
+	MaxDrawTrials  = 3 * MaxMonthTrials
+)
 
 // oddsTail is the chance below which a draw's outcomes are left out: their
 // sum stays under MaxDrawTrials × oddsTail, far below what a percentage

@@ -131,9 +131,9 @@ func TestNewMessages(t *testing.T) {
 		msg  Msg
 		want string // the error, or "" for none
 	}{
-		{SetExpected{Metric: "ce", Value: num("0")}, "0 is not a number of responses: write a whole number from 1 to 1000"},
-		{SetExpected{Metric: "ce", Value: num("2.5")}, "2.5 is not a number of responses: write a whole number from 1 to 1000"},
-		{SetExpected{Metric: "ce", Value: num("1001")}, "1001 is not a number of responses"},
+		{SetExpected{Metric: "ce", Value: num("0")}, "0 is not a number of responses: write a whole number from 1 to 5000"},
+		{SetExpected{Metric: "ce", Value: num("2.5")}, "2.5 is not a number of responses: write a whole number from 1 to 5000"},
+		{SetExpected{Metric: "ce", Value: num("5001")}, "5001 is not a number of responses"},
 		{SetExpected{Metric: "ce", Value: num("30")}, ""},
 		{SetExpected{Metric: "ce"}, ""},
 		{TakeOut{Metric: "ce", Column: "surveys", Value: num("-1")}, "-1 is not a count to take out: write a whole number, 0 or more"},
@@ -254,11 +254,11 @@ func TestReadCounts(t *testing.T) {
 		{ReadResponses, " 30 ", "30"},
 		{ReadResponses, "", "none"},
 		{ReadResponses, "1", "1"},
-		{ReadResponses, "1000", "1000"},
-		{ReadResponses, "1001", "1001 is not a number of responses: write a whole number from 1 to 1000"},
-		{ReadResponses, "0", "0 is not a number of responses: write a whole number from 1 to 1000"},
-		{ReadResponses, "lots", `"lots" is not a number of responses: write a whole number from 1 to 1000`},
-		{ReadResponses, "2,5", "2.5 is not a number of responses: write a whole number from 1 to 1000"}, // a decimal comma, read
+		{ReadResponses, "5000", "5000"},
+		{ReadResponses, "5001", "5001 is not a number of responses: write a whole number from 1 to 5000"},
+		{ReadResponses, "0", "0 is not a number of responses: write a whole number from 1 to 5000"},
+		{ReadResponses, "lots", `"lots" is not a number of responses: write a whole number from 1 to 5000`},
+		{ReadResponses, "2,5", "2.5 is not a number of responses: write a whole number from 1 to 5000"}, // a decimal comma, read
 		{ReadTakenOut, "1,000", "1000"}, // a count has no decimals: thousands
 		{ReadTakenOut, "0", "0"},
 		{ReadTakenOut, "3", "3"},

@@ -320,7 +320,7 @@ func drawnMetrics(sc *scoring.Scorecard, m Model, a *scoring.AgentData) []DrawnM
 		if v, ok := m.Expect[mt.ID]; ok { // the denominator expected: surveys, or the calls sales are counted per
 			d.Expected = v.Round(0).Int64()
 		}
-		d.Expected = min(max(d.Expected, 1), scoring.MaxDrawTrials)
+		d.Expected = min(max(d.Expected, 1), scoring.MaxMonthTrials)
 		out = append(out, d)
 	}
 	return out

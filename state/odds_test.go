@@ -508,7 +508,7 @@ func TestOddsHugeCounts(t *testing.T) {
 	}
 	o := p.Odds(m)
 	for _, d := range o.Drawn {
-		if d.Expected != scoring.MaxDrawTrials || d.Pooled < 0 {
+		if d.Expected != scoring.MaxMonthTrials || d.Pooled < 0 {
 			t.Errorf("%s: %d expected, pooled %d", p.Scorecard.Metrics[d.Metric].ID, d.Expected, d.Pooled)
 		}
 	}
@@ -602,5 +602,21 @@ func BenchmarkOddsEveryday(b *testing.B) {
 				p.OddsSteps(m)
 			}
 		})
+	}
+}
+
+// TestPooledQuarterLargeVolumes (issue 25): 1,700 contacts a month over the
+// three months of a pooled quarter still to come (5,100 drawn at once) give
+// odds, not "expect between 0 and 5000, not 5100".
+func TestPooledQuarterLargeVolumes(t *testing.T) {
+	m := updated(t, NewModel(), ChoosePreset{ID: "tech-support"},
+		SetData{Text: "month,agent,promoters,passives,detractors,resolved_first,contacts,aht,qa,late,absent\n2026-09,Ana,800,500,400,1300,1700,600,4,0,0\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Odds(m)
+	if o.Err != nil || o.QuarterToCome != 3 {
+		t.Errorf("odds %v, %d months to come", o.Err, o.QuarterToCome)
 	}
 }
