@@ -40,7 +40,7 @@ func (p *LuckCard) render() goapp.UI {
 	return goapp.Section().Class("card").DataSet("testid", "luck").Aria("labelledby", "luck-title").Body(
 		goapp.H2().ID("luck-title").Text("Survey luck (an estimate)"),
 		goapp.P().Class("hint").DataSet("testid", "luck-from").Text(fmt.Sprintf("From %s's counts in %s: if %s's responses come at the same rates, these are the chances of each band. An estimate, not a promise; which result earns which points is exact.",
-			p.Agent, state.MonthLabel(p.From), state.MonthLabel(p.From+1))),
+			p.Agent, state.MonthLabel(p.From), state.FollowingMonth(p.From))),
 		goapp.Range(rows).Slice(func(k int) goapp.UI {
 			r := rows[k]
 			m := &sc.Metrics[r.Metric]
@@ -49,7 +49,7 @@ func (p *LuckCard) render() goapp.UI {
 				goapp.H3().Text(m.Label),
 				luckLine(sc, m, r, p.From),
 				goapp.Div().Class("field inline").Body(
-					goapp.Label().For(id).Text(fmt.Sprintf("%s expected in %s", state.Capitalize(state.ResponseWord(m)), state.MonthLabel(p.From+1))),
+					goapp.Label().For(id).Text(fmt.Sprintf("%s expected in %s", state.Capitalize(state.ResponseWord(m)), state.FollowingMonth(p.From))),
 					goapp.Input().Type("text").ID(id).Class("text short").Attr("inputmode", "numeric").Attr("autocomplete", "off").
 						DataSet("expect", m.ID).Value(strconv.Itoa(r.Luck.N)).Disabled(!p.Live).
 						OnChange(onRead(p.Send, "expect:"+m.ID, func(v string) (state.Msg, error) {

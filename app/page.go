@@ -348,7 +348,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	}
 	months := v.Agent.Months
 	typed := &TypedCard{Scorecard: v.Scorecard, Order: v.Order, Agent: v.Agent.Name, Months: c.model.TypedMonths(v.Agent.Name),
-		NewMonth: (months[len(months)-1].Month + 1).String(), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Note: c.typedNote, Live: c.live, Send: c}
+		NewMonth: state.NextMonthText(months[len(months)-1].Month), Errs: c.errs.of("typed"), Doubts: c.doubtsOf("typed:"), Note: c.typedNote, Live: c.live, Send: c}
 	// A first visit shows an example: the paste box and the months to
 	// type come first. A sheet that needs the user (no month column, a
 	// metric without a column, a unit in doubt) puts "How your sheet was

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,5 +84,34 @@ func TestRenderPanicRescues(t *testing.T) {
 func TestQuietPageHasNoNotices(t *testing.T) {
 	if html := rendered(t); !strings.Contains(html, `<div class="notices"></div>`) {
 		t.Errorf("the notices' box is not empty:\n%.600s", html[strings.Index(html, "notices"):])
+	}
+}
+
+// TestNoMonthAfter9999 (issue 25): data in December 9999 offers no next
+// month ("January 10000").
+func TestNoMonthAfter9999(t *testing.T) {
+	html := rendered(t, state.SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n9999-12,Jo,520,60,0,25,23,7:35,1,0\n"})
+	if strings.Contains(html, "10000") {
+		t.Error("a month of the year 10000 is offered")
+	}
+	if !strings.Contains(html, "December 9999") {
+		t.Error("the month is not shown")
+	}
+}
+
+// TestDuplicateHeadersOwnIDs (issue 25): two headers of one name in "How
+// your sheet was read" each have their own control (ids by place).
+func TestDuplicateHeadersOwnIDs(t *testing.T) {
+	html := rendered(t, state.SetData{Text: "month,agent,calls,calls,offers,sales,surveys,satisfied,aht,late,absent\n2026-10,Sam,520,1,60,0,25,23,7:35,1,0\n"})
+	ids := regexp.MustCompile(`id="(column-[^"]*)"`).FindAllStringSubmatch(html, -1)
+	seen := map[string]bool{}
+	for _, m := range ids {
+		if seen[m[1]] {
+			t.Errorf("id %s twice", m[1])
+		}
+		seen[m[1]] = true
+	}
+	if len(seen) < 11 {
+		t.Errorf("%d column ids", len(seen))
 	}
 }

@@ -72,7 +72,7 @@ func (s *SheetCard) render() goapp.UI {
 		goapp.P().Class("hint").Text("Each column of your sheet, what Passline read it as and, for a time or a rate, its unit. Change any of them: your data is read again at once, and the choice is kept for this scorecard."),
 		goapp.Div().Class("columns-list").DataSet("testid", "columns").Body(goapp.Range(shown).Slice(func(i int) goapp.UI {
 			u := shown[i]
-			id := "column-" + scoring.ColumnKey(u.Header)
+			id := fmt.Sprintf("column-%d", i) // by place: two headers of one name each have their own (issue 25)
 			label := u.Header
 			if label == "" {
 				label = "(a column with no header)"

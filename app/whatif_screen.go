@@ -228,7 +228,9 @@ func (w *WhatIfScreen) renderMonthPicker() goapp.UI {
 		}
 		options = append(options, goapp.Option().Value(mo.String()).Selected(!v.IsNext && mo == v.Month).Text(label))
 	}
-	options = append(options, goapp.Option().Value(state.NextMonth).Selected(v.IsNext).Text(state.MonthLabel(latest+1)+" (next, empty)"))
+	if state.MonthInRange(latest + 1) { // never "January 10000" (issue 25)
+		options = append(options, goapp.Option().Value(state.NextMonth).Selected(v.IsNext).Text(state.MonthLabel(latest+1)+" (next, empty)"))
+	}
 	return goapp.Div().Class("field").Body(
 		goapp.Label().For("month-picker").Text("Month"),
 		goapp.Select().ID("month-picker").DataSet("testid", "month").Disabled(!w.Live).

@@ -197,13 +197,13 @@ func monthList(ms []Month) string {
 // numeric dates has no order.
 func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
 	var dayOver, monthOver *DateCell
-	allA1, allB1, any := true, true, false
+	allA1, allB1, any, same := true, true, false, true
 	for i := range cells {
 		a, b, _, ok := numericParts(cells[i].Text)
 		if !ok {
 			continue
 		}
-		any = true
+		any, same = true, same && a == b
 		if a > 12 && dayOver == nil {
 			dayOver = &cells[i]
 		}
@@ -222,6 +222,8 @@ func DecideDates(cells []DateCell, chosen DateOrder) (DateOrder, error) {
 		return DayFirst, nil
 	case monthOver != nil:
 		return MonthFirst, nil
+	case same:
+		return DayFirst, nil // 01/01/2026: the same date either way (issue 25)
 	case allA1 && !allB1:
 		return DayFirst, nil // the first of each month
 	case allB1 && !allA1:

@@ -102,12 +102,13 @@ func TestDecideDates(t *testing.T) {
 		err    string
 	}{
 		{"a first number over 12: day first", cells("01/10/2026", "15/10/2026"), "", DayFirst, ""},
+		{"the same either way (issue 25)", cells("01/01/2026", "02/02/2026"), "", DayFirst, ""},
 		{"a second number over 12: month first", cells("10/01/2026", "10/15/2026"), "", MonthFirst, ""},
 		{"both ways: refused", cells("15/10/2026", "10/15/2026"), "", "",
 			`the dates are written both ways: row 2 ("15/10/2026") has the day first, row 3 ("10/15/2026") the month first`},
 		{"the first of each month, day first", cells("01/10/2026", "01/11/2026"), "", DayFirst, ""},
 		{"the first of each month, month first", cells("10/01/2026", "11/01/2026"), "", MonthFirst, ""},
-		{"all ones: ambiguous", cells("01/01/2026"), "", "", `"01/01/2026": the dates can be read day first (2026-01) or month first (2026-01)`},
+		{"all ones: the same either way, read (issue 25)", cells("01/01/2026"), "", DayFirst, ""},
 		{"ambiguous", cells("02/10/2026", "05/11/2026"), "", "", `"02/10/2026": the dates can be read day first (2026-10, 2026-11) or month first (2026-02, 2026-05)`},
 		{"ambiguous, chosen", cells("02/10/2026", "05/11/2026"), MonthFirst, MonthFirst, ""},
 		{"no numeric dates", cells("2026-10", "Oct 2026"), "", "", ""},

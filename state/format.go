@@ -231,3 +231,25 @@ func ResponseWord(m *scoring.Metric) string {
 	}
 	return columnWords(m.Source.Den)
 }
+
+// MonthInRange reports whether a month lies in the years data can have
+// (1900 to 9999).
+func MonthInRange(m scoring.Month) bool { return m.Year() >= 1900 && m.Year() <= 9999 }
+
+// NextMonthText is the month after latest as the month input writes it
+// (2026-11), or "" after December 9999.
+func NextMonthText(latest scoring.Month) string {
+	if !MonthInRange(latest + 1) {
+		return ""
+	}
+	return (latest + 1).String()
+}
+
+// FollowingMonth names the month after m: "December 2026", or "next
+// month" after December 9999.
+func FollowingMonth(m scoring.Month) string {
+	if !MonthInRange(m + 1) {
+		return "next month"
+	}
+	return MonthLabel(m + 1)
+}

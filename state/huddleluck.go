@@ -93,7 +93,8 @@ func checkRate(v scoring.Num) error {
 
 // readRate reads "92", "92 %" or "92%".
 func readRate(text string) (scoring.Num, error) {
-	return scoring.ParseNum(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%")))
+	// As every number typed in the app: a decimal comma too (issue 25: 92,5).
+	return scoring.ParseNum(typedText(scoring.Number, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))))
 }
 
 // checkHuddleLuck says why value cannot be huddle's usual rate

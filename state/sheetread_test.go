@@ -2,6 +2,7 @@ package state
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,5 +98,25 @@ func TestIncompleteWords(t *testing.T) {
 		if got := IncompleteWords(tc.missing, tc.waiting); got != tc.want {
 			t.Errorf("got  %q\nwant %q", got, tc.want)
 		}
+	}
+}
+
+// TestIncompleteWordsShort (issue 25): thirty metrics without a value are
+// named by their first three and counted, so the verdict stays short.
+func TestIncompleteWordsShort(t *testing.T) {
+	var missing []string
+	for i := 1; i <= 30; i++ {
+		missing = append(missing, fmt.Sprintf("Metric %d", i))
+	}
+	want := "No score yet: Metric 1, Metric 2, Metric 3 and 27 more metrics have no value this month. Give them values with their slider, or add them to your data."
+	if got := IncompleteWords(missing, nil); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestHuddleRateDecimalComma (issue 25): huddle's usual rate takes 92,5.
+func TestHuddleRateDecimalComma(t *testing.T) {
+	if err := checkHuddleLuck("luck.rate", "92,5"); err != nil {
+		t.Errorf("92,5: %v", err)
 	}
 }

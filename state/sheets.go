@@ -308,6 +308,11 @@ func IncompleteWords(missing, waiting []string) string {
 			rest = append(rest, m)
 		}
 	}
+	// Many metrics without a value are named by their first three and
+	// counted (issue 25: thirty labels made the verdict taller than a phone).
+	if len(rest) > 3 {
+		rest = append(rest[:3:3], Plural(len(rest)-3, "more metric"))
+	}
 	var parts []string
 	if len(waiting) > 0 {
 		parts = append(parts, fmt.Sprintf("%s %s for your answer about %s unit, under \u201cHow your sheet was read\u201d.",

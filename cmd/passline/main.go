@@ -81,8 +81,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "presets":
+		var b bytes.Buffer
 		for _, p := range scoring.Presets() {
-			fmt.Fprintf(stdout, "%-18s %s\n", p.ID, p.Description)
+			fmt.Fprintf(&b, "%-18s %s\n", p.ID, p.Description)
+		}
+		if _, err := stdout.Write(b.Bytes()); err != nil { // a full disk, a closed pipe: said, exit 1 (issue 25)
+			fmt.Fprintf(stderr, "passline: %v\n", err)
+			return 1
 		}
 		return 0
 	case "score", "scorecard":

@@ -225,3 +225,17 @@ func TestExportsByHand(t *testing.T) {
 		}
 	}
 }
+
+// failingWriter refuses every write, as /dev/full does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("no space left on device") }
+
+// TestPresetsToAFullDisk (issue 25): `passline presets > /dev/full` says
+// so and exits 1, never 0 with nothing written.
+func TestPresetsToAFullDisk(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := run([]string{"presets"}, nil, failingWriter{}, &stderr); code != 1 || !strings.Contains(stderr.String(), "no space left on device") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
