@@ -126,6 +126,21 @@ func (d *Data) MissingMetrics(sc *Scorecard) []string {
 	return ids
 }
 
+// MissingWords is MissingColumns for the data read: when a column the
+// metric needs is in the file but chosen for another key, it says so
+// (issue 25: --column surveys=calls left offer rate "without calls").
+func (d *Data) MissingWords(m *Metric) string {
+	for _, c := range m.Source.Columns() {
+		for _, u := range d.Columns {
+			if ColumnKey(u.Header) == ColumnKey(c) && u.Key != "" && ColumnKey(u.Key) != ColumnKey(c) {
+				return fmt.Sprintf("no column gives %s (%s): its column %s is read as %s; give %s a column of its own, or choose another for %s",
+					m.Label, m.ID, Clip(u.Header), u.Key, c, u.Key)
+			}
+		}
+	}
+	return MissingColumns(m)
+}
+
 // MissingColumns says, for a metric no column of the file gives, what to
 // add: "no column gives Customer experience (ce): add the columns
 // "satisfied" and "surveys", or a column named "ce" or "Customer

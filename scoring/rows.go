@@ -77,7 +77,13 @@ func NewDataReader(sc *Scorecard, header []string, comma rune, opts ReadOptions)
 	p := newPlan(sc, header, comma == ';', chosen, unused, units)
 	d := &Data{Columns: p.uses(header), Comma: comma}
 	if p.month < 0 {
-		return nil, &NoMonthColumn{Header: header, Comma: comma, Columns: d.Columns}
+		nm := &NoMonthColumn{Header: header, Comma: comma, Columns: d.Columns}
+		for k, i := range chosen { // a month column chosen for something else (issue 25: --column agent=month)
+			if ColumnKey(header[i]) == "month" {
+				nm.ChosenFor = k
+			}
+		}
+		return nil, nm
 	}
 	for _, i := range slices.Sorted(maps.Keys(units)) {
 		if why := p.unitFits(i, units[i], header); why != "" {
@@ -97,9 +103,15 @@ type NoMonthColumn struct {
 	Header  []string
 	Comma   rune
 	Columns []ColumnUse // what each header was read as, for the choice
+	// ChosenFor is the key the column named month was chosen for, if it was.
+	ChosenFor string
 }
 
 func (e *NoMonthColumn) Error() string {
+	if e.ChosenFor != "" {
+		return fmt.Sprintf("%v: the column named month is chosen as %s, so the file has no month column; choose another column as %s, or another as the month (on the command line, --column month=HEADER)",
+			ErrNoUsableData, Clip(e.ChosenFor), Clip(e.ChosenFor))
+	}
 	return fmt.Sprintf("%v: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month (on the command line, --column month=HEADER)",
 		ErrNoUsableData, delimiterWord(e.Comma), ClipTo(strings.Join(e.Header, ", "), 200))
 }

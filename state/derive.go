@@ -133,7 +133,7 @@ func Prepare(m Model) (*Prepared, error) {
 	}
 	p.LeftOut = len(rows)
 	for _, id := range d.MissingMetrics(sc) {
-		p.Missing = append(p.Missing, Capitalize(scoring.MissingColumns(sc.Metric(id)))+".")
+		p.Missing = append(p.Missing, Capitalize(d.MissingWords(sc.Metric(id)))+".")
 	}
 	return p, nil
 }

@@ -253,7 +253,7 @@ func score(sc *scoring.Scorecard, positional []string, opts scoring.ReadOptions,
 			fmt.Fprintf(stderr, "%s: %s\n", name, p)
 		}
 		for _, id := range data.MissingMetrics(sc) {
-			fmt.Fprintf(stderr, "%s: %s; its months are incomplete\n", name, scoring.MissingColumns(sc.Metric(id)))
+			fmt.Fprintf(stderr, "%s: %s; its months are incomplete\n", name, data.MissingWords(sc.Metric(id)))
 		}
 		if len(data.Ignored) > 0 {
 			fmt.Fprintf(stderr, "%s: note: no metric uses the columns %s\n", name, quoteAll(data.Ignored))
