@@ -188,15 +188,9 @@ func (p *ShareCard) onMakeShare(ctx goapp.Context, e goapp.Event) {
 		u := *ctx.Page().URL()
 		u.RawQuery, u.Fragment = "", ""
 		link := u.String() + "#" + frag
-		qr, err := state.QRCodeSVG(link, 3)
-		if err != nil {
-			c.share.status = err.Error() + "; copy the link instead."
-		}
+		qr, qrErr := state.QRCodeSVG(link, 3)
 		c.share.link, c.share.qr = link, qr
-		c.share.status = "Link made: " + state.Plural(len(link), "character") + "."
-		if len(whatIf) > 0 {
-			c.share.status += " It carries your what-if values as they are now: make it again after moving a slider."
-		}
+		c.share.status = state.ShareStatus(len(link), len(whatIf) > 0, qrErr)
 	})
 }
 

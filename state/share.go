@@ -166,3 +166,17 @@ func QRCodeSVG(text string, module int) (string, error) {
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" class="qr" width="%d" height="%d" viewBox="0 0 %d %d" shape-rendering="crispEdges" role="img" aria-label="QR code of the share link"><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`,
 		size, size, n, n, n, n, path.String()), nil
 }
+
+// ShareStatus says what making a share link did: its length, whether it
+// carries what-ifs, and why it has no QR code (issue 25: that reason was
+// written over by "Link made").
+func ShareStatus(chars int, withWhatIf bool, qrErr error) string {
+	s := "Link made: " + Plural(chars, "character") + "."
+	if qrErr != nil {
+		s += " " + Capitalize(qrErr.Error()) + "; copy the link instead."
+	}
+	if withWhatIf {
+		s += " It carries your what-if values as they are now: make it again after moving a slider."
+	}
+	return s
+}

@@ -143,3 +143,13 @@ func TestQRCodeSVG(t *testing.T) {
 		t.Errorf("a 4000-character link: %v", err)
 	}
 }
+
+// TestShareStatusKeepsQRReason (issue 25): a link too long for a QR code
+// says so after "Link made", never overwritten.
+func TestShareStatusKeepsQRReason(t *testing.T) {
+	_, err := QRCodeSVG(strings.Repeat("x", 4000), 3)
+	got := ShareStatus(4000, false, err)
+	if !strings.HasPrefix(got, "Link made: 4000 characters.") || !strings.Contains(got, "too long for a QR code") || !strings.HasSuffix(got, "copy the link instead.") {
+		t.Errorf("got %q", got)
+	}
+}
