@@ -194,6 +194,13 @@ func (c *Calculator) workOutOdds() {
 	if c.prepared == nil {
 		return
 	}
+	// Marked while at work: should it stop Passline (out of memory), the
+	// next start sets the saved state aside and offers it back, as a
+	// start that did not finish does (rescue.go).
+	if c.storage != nil && !c.holdSaves {
+		_ = c.storage.Set(state.OddsKey, "1")
+		defer c.storage.Del(state.OddsKey)
+	}
 	if err := guard("working out the odds", func() {
 		o := c.prepared.Odds(c.model)
 		c.odds, c.planDiffers = &o, c.prepared.PlanDiffers(c.model)

@@ -18,8 +18,8 @@ import (
 
 // startDidNotFinish reports whether the last start left its mark.
 func startDidNotFinish(s state.Storage) bool {
-	var mark string
-	return s.Get(state.StartingKey, &mark) == nil && mark != ""
+	var mark, odds string
+	return s.Get(state.StartingKey, &mark) == nil && mark != "" || s.Get(state.OddsKey, &odds) == nil && odds != ""
 }
 
 // markStart marks the start in storage and clears the mark once the first
@@ -31,7 +31,7 @@ func markStart(ctx goapp.Context, s state.Storage) {
 }
 
 // rescueStart is the words of a start that set the saved state aside.
-const rescueStart = "Passline did not finish starting last time, so it started with the example this time. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
+const rescueStart = "Passline did not finish starting, or working out your odds, last time, so it started with the example this time. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
 
 // rescueDrawing is the words after the page could not be drawn.
 const rescueDrawing = "Passline could not draw your page, so it shows the example. Your saved data is kept on this device, untouched: try it again, download it, or start afresh."
@@ -63,6 +63,7 @@ func (r *RescueNotice) onRescueRetry(ctx goapp.Context, e goapp.Event) {
 	c := r.page
 	c.do("trying the saved data again", func() {
 		c.storage.Del(state.StartingKey)
+		c.storage.Del(state.OddsKey)
 		ctx.Reload()
 	})
 }

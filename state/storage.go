@@ -20,8 +20,11 @@ const (
 	StateKey = "passline.state"
 	DataKey  = "passline.data"
 	RevKey   = "passline.rev"
-	// StartingKey is set while the page starts (see rescue.go).
+	// StartingKey is set while the page starts (see rescue.go); OddsKey
+	// while the odds are worked out, after the first render (issue 25: a
+	// start whose odds ran out of memory was never rescued).
 	StartingKey = "passline.starting"
+	OddsKey     = "passline.odds"
 )
 
 // Storage is the part of go-app's BrowserStorage the app uses; tests give a

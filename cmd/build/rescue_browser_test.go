@@ -307,3 +307,24 @@ func TestHugeNumbersFit(t *testing.T) {
 	s.noSidewaysScroll()
 	s.screenshot("huge-numbers-360x740")
 }
+
+// TestOddsStopRescues (issue 25): the odds are worked out after the first
+// render; should that stop Passline (out of memory), its mark stays, and
+// the next start sets the saved data aside and offers it back as a start
+// that did not finish does. Once tried again and worked out, no mark stays.
+func TestOddsStopRescues(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.pasteAgent("Sam")
+	s.setStored("passline.odds", `"1"`)
+	s.reload()
+	s.waitTextContains("rescue", "working out your odds")
+	s.js(`document.querySelector('[data-testid="rescue-retry"]').click(); true`)
+	s.waitTextContains("months", "Months found for Sam")
+	s.waitTextContains("odds-month", "Passing November 2026")
+	var mark any
+	s.run(chromedp.Evaluate(`localStorage.getItem("passline.odds")`, &mark))
+	if mark != nil {
+		t.Errorf("the odds' mark stays once they are worked out: %v", mark)
+	}
+}
