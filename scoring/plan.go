@@ -442,17 +442,23 @@ func (b *builder) monthOf(ai int, mo Month) *monthAccounts {
 	return ma
 }
 
-// account sums one metric's inputs over a month's rows.
+// account sums one metric's inputs over a month's rows: counts for a
+// counted source, else the values' sums (vals, only then: an agent-month
+// of a big file holds one account per metric, so each is kept small).
 type account struct {
-	rows      int
-	counts    []Num
-	sum, wsum Num // Σ value (or Σ value × weight), Σ weight
-	plain     Num // Σ value, for a month whose weights add to 0
-	weighted  bool
-	// altSum and altW weight the values by the calls or contacts column
-	// (altBad: a row lacked it), for the plain-mean note.
-	altSum, altW Num
-	altBad       bool
+	rows   int
+	counts []Num
+	vals   *valueSums
+}
+
+// valueSums sums a value metric's rows: Σ value × weight and Σ weight
+// (when weighted), Σ value for a plain mean (or weights adding to 0), and
+// alt, the values weighted by the calls or contacts column for the
+// plain-mean note (nil for a metric that cannot get it).
+type valueSums struct {
+	sum, wsum, plain Num
+	weighted         bool
+	alt              *altSums
 }
 
 func newBuilder(sc *Scorecard, p *plan, d *Data) *builder {
@@ -468,6 +474,7 @@ type rowInput struct {
 	weighted bool
 	alt      Num // the calls or contacts that could weight a plain mean
 	altOK    bool
+	hasAlt   bool // the metric may get the plain-mean note
 }
 
 func (b *builder) add(rec *Row, header []string) {
@@ -581,7 +588,7 @@ func (b *builder) metricCells(i int, rec *Row) (*rowInput, []CellFault) {
 		return nil, faults
 	}
 	if b.p.altWeight[i] >= 0 { // for the plain-mean note only: never a fault
-		in.alt, in.altOK = b.alt, b.altOK
+		in.alt, in.altOK, in.hasAlt = b.alt, b.altOK, true
 	}
 	return in, faults
 }
@@ -597,17 +604,33 @@ func (a *account) add(in *rowInput) {
 		}
 		return
 	}
-	a.plain = a.plain.Add(in.value)
-	if in.altOK {
-		a.altSum, a.altW = a.altSum.Add(in.value.Mul(in.alt)), a.altW.Add(in.alt)
-	} else {
-		a.altBad = true
+	if a.vals == nil {
+		a.vals = &valueSums{}
+	}
+	v := a.vals
+	v.plain = v.plain.Add(in.value)
+	if in.hasAlt {
+		if v.alt == nil {
+			v.alt = &altSums{}
+		}
+		if in.altOK {
+			v.alt.sum, v.alt.w = v.alt.sum.Add(in.value.Mul(in.alt)), v.alt.w.Add(in.alt)
+		} else {
+			v.alt.bad = true
+		}
 	}
 	if in.weighted {
-		a.weighted = true
-		a.sum = a.sum.Add(in.value.Mul(in.weight))
-		a.wsum = a.wsum.Add(in.weight)
+		v.weighted = true
+		v.sum = v.sum.Add(in.value.Mul(in.weight))
+		v.wsum = v.wsum.Add(in.weight)
 	}
+}
+
+// altSums are a metric's values weighted by the calls or contacts
+// column, summed over a month's rows; bad says a row lacked the column.
+type altSums struct {
+	sum, w Num
+	bad    bool
 }
 
 // input turns the account into the month's Input for metric m.
@@ -615,17 +638,19 @@ func (a *account) input(sc *Scorecard, m *Metric, mode InputMode) Input {
 	if a.rows == 0 {
 		return Input{Missing: true}
 	}
-	in := Input{Direct: mode == DirectInput, Weighted: a.weighted, Weight: a.wsum}
 	if a.counts != nil {
+		in := Input{Direct: mode == DirectInput}
 		in.Counts = a.counts
 		v, ok := sc.ValueFromCounts(m, a.counts)
 		in.Value, in.Missing = v, !ok
 		return in
 	}
-	if a.weighted && a.wsum.Sign() > 0 {
-		in.Value = a.sum.Div(a.wsum)
+	v := a.vals
+	in := Input{Direct: mode == DirectInput, Weighted: v.weighted, Weight: v.wsum}
+	if v.weighted && v.wsum.Sign() > 0 {
+		in.Value = v.sum.Div(v.wsum)
 	} else {
-		in.Value = a.plain.Div(N(int64(a.rows)))
+		in.Value = v.plain.Div(N(int64(a.rows)))
 	}
 	return in
 }
@@ -683,5 +708,6 @@ func (b *builder) finish() {
 			}
 			b.d.Agents[ai].Months = append(b.d.Agents[ai].Months, md)
 		}
+		b.months[ai] = nil // its accounts are months now: let them go while the next agent's are turned
 	}
 }

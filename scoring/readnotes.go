@@ -14,7 +14,7 @@ import (
 // combined and how each value was combined, units taken from a header or
 // chosen; and which columns' units are in doubt (Data.Doubts).
 func (r *DataReader) notes() {
-	d, p, b := r.d, r.p, r.b
+	d, p := r.d, r.p
 	add := func(format string, args ...any) { d.Notes = append(d.Notes, fmt.Sprintf(format, args...)) }
 	if n := len(r.skipped); n > 0 {
 		q := make([]string, n)
@@ -30,7 +30,38 @@ func (r *DataReader) notes() {
 		m, _ := ParseMonth(r.serial, "")
 		add("the month column holds Excel serial dates (%s is in %s)", r.serial, m)
 	}
-	// Rows combined into agent-months.
+	d.Notes = append(d.Notes, r.combined...)
+	r.overHundred(add)
+	for _, u := range d.Columns {
+		if u.Unit == "" || u.Unit == UnitSeconds && !u.Said || u.Unit == UnitPercent && !u.Said {
+			continue
+		}
+		how := "from its header"
+		if u.Said {
+			how = "you said"
+		}
+		add("%s read %s (%s)", Clip(u.Header), u.Unit.Words(), how)
+	}
+	for _, col := range slices.Sorted(maps.Keys(p.doubts)) {
+		t := p.doubts[col]
+		if !t.doubted() {
+			continue
+		}
+		doubt := UnitDoubt{Header: r.header[col], Unit: t.unit, Example: t.example, Value: t.value, Held: r.ask && t.unit == UnitFraction}
+		d.Doubts = append(d.Doubts, doubt)
+		if doubt.Held {
+			r.hold(col)
+		}
+	}
+}
+
+// combinedNotes says how rows were combined into agent-months and how each
+// value was averaged; it reads the builder's accounts, so it runs before
+// they are turned into months (and let go, agent by agent).
+func (r *DataReader) combinedNotes() []string {
+	d, p, b := r.d, r.p, r.b
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	combined, rows, months := false, 0, 0
 	for ai := range b.months {
 		for _, ma := range b.months[ai] {
@@ -58,34 +89,14 @@ func (r *DataReader) notes() {
 		case m.Source.WeightBy != "":
 			add("%s should be weighted by %s, which the file lacks: a plain mean of %d values (%s, %s); map the column to weight it",
 				m.Label, Clip(m.Source.WeightBy), acc.rows, name, first.month)
-		case p.altWeight[mi] >= 0 && !acc.altBad && acc.altW.Sign() > 0:
+		case p.altWeight[mi] >= 0 && acc.vals != nil && acc.vals.alt != nil && !acc.vals.alt.bad && acc.vals.alt.w.Sign() > 0:
+			v := acc.vals
 			add("%s is a plain mean of %d values (%s, %s: %s); weighted by %s it would be %s",
-				m.Label, acc.rows, name, first.month, unitText(acc.plain.Div(N(int64(acc.rows))), m.Unit),
-				Clip(r.header[p.altWeight[mi]]), unitText(acc.altSum.Div(acc.altW), m.Unit))
+				m.Label, acc.rows, name, first.month, unitText(v.plain.Div(N(int64(acc.rows))), m.Unit),
+				Clip(r.header[p.altWeight[mi]]), unitText(v.alt.sum.Div(v.alt.w), m.Unit))
 		}
 	}
-	r.overHundred(add)
-	for _, u := range d.Columns {
-		if u.Unit == "" || u.Unit == UnitSeconds && !u.Said || u.Unit == UnitPercent && !u.Said {
-			continue
-		}
-		how := "from its header"
-		if u.Said {
-			how = "you said"
-		}
-		add("%s read %s (%s)", Clip(u.Header), u.Unit.Words(), how)
-	}
-	for _, col := range slices.Sorted(maps.Keys(p.doubts)) {
-		t := p.doubts[col]
-		if !t.doubted() {
-			continue
-		}
-		doubt := UnitDoubt{Header: r.header[col], Unit: t.unit, Example: t.example, Value: t.value, Held: r.ask && t.unit == UnitFraction}
-		d.Doubts = append(d.Doubts, doubt)
-		if doubt.Held {
-			r.hold(col)
-		}
-	}
+	return out
 }
 
 // hold reads column col as nothing: its metric has no value in any month

@@ -24,8 +24,9 @@ type DataReader struct {
 	ask    bool      // hold columns in doubt of being fractions (ReadOptions.Ask)
 	// skipped are the lines above the header (SPEC section 9); serial the
 	// first Excel serial date read, for the notes.
-	skipped []string
-	serial  string
+	skipped  []string
+	serial   string
+	combined []string // what combining rows did, said before the accounts go
 }
 
 // Row is one data row of a file, as the CSV adapter read it.
@@ -208,6 +209,7 @@ func (r *DataReader) Done(rows int) (*Data, error) {
 	if d.Rows == 0 {
 		return d, fmt.Errorf("%w: the file has a header but no data row", ErrNoUsableData)
 	}
+	r.combined = r.combinedNotes()
 	r.b.finish()
 	r.notes()
 	sort.SliceStable(d.Problems, func(i, j int) bool { return d.Problems[i].Row < d.Problems[j].Row })

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -277,20 +278,27 @@ func score(sc *scoring.Scorecard, positional []string, opts scoring.ReadOptions,
 		fmt.Fprintf(stderr, "passline: %s: %v\n", name, err)
 		return 1
 	}
-	results := sc.ScoreData(data)
-	for _, a := range results {
+	// Scored and written an agent at a time, each agent's months let go
+	// once written: a big file's results never stand in memory at once.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	rw, err := csv.NewResultsWriter(out, sc)
+	for i := 0; err == nil && i < len(data.Agents); i++ {
+		a := sc.ScoreAgent(data.Agents[i])
+		data.Agents[i].Months = nil
 		for _, q := range a.Quarters {
 			for _, id := range q.MeanOf {
 				fmt.Fprintf(stderr, "%s: note: %s %s: %s is the mean of the monthly values (the data has no counts to pool)\n", name, safe(a.Name), q.Label, id)
 			}
 		}
+		err = rw.Write(a)
 	}
-	var buf bytes.Buffer
-	if err := csv.WriteResults(&buf, sc, results); err != nil {
-		fmt.Fprintf(stderr, "passline: %v\n", err)
-		return 1
+	if err == nil {
+		err = rw.Flush()
 	}
-	if _, err := stdout.Write(buf.Bytes()); err != nil {
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "passline: %v\n", err)
 		return 1
 	}
