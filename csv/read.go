@@ -239,13 +239,13 @@ func (dc *decoder) GetCSVRows() ([][]string, error) {
 		if n := len(dc.keys); len(rec) > n && !blankRow(rec[n:]) {
 			dc.data.Problem(scoring.DataProblem{Row: line, Expected: fmt.Sprintf(
 				"at most %d cells, as in the header, but the row has %d: a cell may hold an unquoted %s (write 1234, not 1,234, or put the cell in quotes); the row was left out",
-				n, len(rec), delimiterName(dc.r.Comma))})
+				n, len(rec), scoring.DelimiterWord(dc.r.Comma))})
 			continue
 		}
 		if other, ok := otherDelimiter(rec, len(dc.keys), dc.r.Comma); ok {
 			dc.data.Problem(scoring.DataProblem{Row: line, Expected: fmt.Sprintf(
 				"cells separated by %ss, as in the header, but this row is separated by %ss: use one separator throughout; the row was left out",
-				delimiterName(dc.r.Comma), delimiterName(other))})
+				scoring.DelimiterWord(dc.r.Comma), scoring.DelimiterWord(other))})
 			continue
 		}
 		row := make([]string, len(dc.keys)+1)
@@ -274,15 +274,6 @@ func otherDelimiter(rec []string, headerCells int, comma rune) (rune, bool) {
 	return 0, false
 }
 
-func delimiterName(r rune) string {
-	switch r {
-	case ';':
-		return "semicolon"
-	case '\t':
-		return "tab"
-	}
-	return "comma"
-}
 
 // quoteProblem says what is wrong with a row's quotes; from and to are the
 // spreadsheet's rows of the file's lines the error spans.

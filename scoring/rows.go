@@ -114,7 +114,7 @@ func (e *NoMonthColumn) Error() string {
 			ErrNoUsableData, Clip(e.ChosenFor), Clip(e.ChosenFor))
 	}
 	return fmt.Sprintf("%v: the file has no month column (its %s-separated header is %s); add a column named month, or say which column is the month (on the command line, --column month=HEADER)",
-		ErrNoUsableData, delimiterWord(e.Comma), ClipTo(strings.Join(e.Header, ", "), 200))
+		ErrNoUsableData, DelimiterWord(e.Comma), ClipTo(strings.Join(e.Header, ", "), 200))
 }
 
 func (e *NoMonthColumn) Unwrap() error { return ErrNoUsableData }
@@ -163,8 +163,8 @@ func NumericDate(s string) bool {
 	return ok
 }
 
-// delimiterWord names a separator in words, for messages: never an escape.
-func delimiterWord(r rune) string {
+// DelimiterWord names a separator in words, for messages: never an escape.
+func DelimiterWord(r rune) string {
 	switch r {
 	case ';':
 		return "semicolon"
