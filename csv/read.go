@@ -274,7 +274,6 @@ func otherDelimiter(rec []string, headerCells int, comma rune) (rune, bool) {
 	return 0, false
 }
 
-
 // quoteProblem says what is wrong with a row's quotes; from and to are the
 // spreadsheet's rows of the file's lines the error spans.
 func quoteProblem(pe *csv.ParseError, from, to int) scoring.DataProblem {
