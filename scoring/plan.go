@@ -153,7 +153,7 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 		p.agent = alias(agentAliases)
 	}
 	markUsed()
-	p.section9(header, find, taken)
+	p.section9(header, find, taken, first)
 	markUsed()
 	p.recognised = p.recognised || len(p.used) > 0
 	for mi := range sc.Metrics {
@@ -178,26 +178,57 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 // columns by their aliases, without a unit suffix, or in camel case. A
 // header taken already is not taken again; the first match, left to
 // right, wins.
-func (p *plan) section9(header []string, find func(string) int, taken map[int]bool) {
-	var keys [][]string // each header's keys, worked out once when needed
+func (p *plan) section9(header []string, find func(string) int, taken map[int]bool, first map[string]int) {
+	// Most headers are plain words: their only key is the one written, so
+	// they are found through first (the first header of each key).
+	// Only headers in camel case or with a unit suffix have more keys;
+	// those are worked out once, when first needed (a header of millions
+	// of plain columns costs one map, not millions of key lists).
+	var special []int
+	var keys map[int][]string
 	wide := func(names []string) int {
 		if keys == nil {
-			keys = make([][]string, len(header))
+			keys = map[int][]string{}
 			for i, h := range header {
-				keys[i] = headerKeys(h)
-			}
-		}
-		for i := range header {
-			if taken[i] || p.used[i] {
-				continue
-			}
-			for _, k := range keys[i] {
-				if slices.Contains(names, k) {
-					return i
+				if mayHaveMoreKeys(h) {
+					special = append(special, i)
 				}
 			}
 		}
-		return -1
+		best := -1
+		free := func(i int) bool { return !taken[i] && !p.used[i] && (best < 0 || i < best) }
+		for _, n := range names {
+			i, ok := first[n] // the first header of that name not taken
+			if !ok {
+				continue
+			}
+			if p.used[i] { // used already: a later one of the same name (rare)
+				i = -1
+				for j := range header {
+					if ColumnKey(header[j]) == n && !taken[j] && !p.used[j] {
+						i = j
+						break
+					}
+				}
+			}
+			if i >= 0 && free(i) {
+				best = i
+			}
+		}
+		for _, i := range special {
+			if !free(i) {
+				continue
+			}
+			ks, ok := keys[i]
+			if !ok {
+				ks = headerKeys(header[i])
+				keys[i] = ks
+			}
+			if slices.ContainsFunc(ks, func(k string) bool { return slices.Contains(names, k) }) {
+				best = i
+			}
+		}
+		return best
 	}
 	take := func(i int) int {
 		if i >= 0 {
@@ -710,4 +741,21 @@ func (b *builder) finish() {
 		}
 		b.months[ai] = nil // its accounts are months now: let them go while the next agent's are turned
 	}
+}
+
+// mayHaveMoreKeys reports whether a header has keys besides the one
+// written (headerKeys): a capital letter after a small one or a digit
+// (camel case), or an ending a unit suffix can have.
+func mayHaveMoreKeys(h string) bool {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return false
+	}
+	for i := 1; i < len(h); i++ {
+		if h[i] >= 'A' && h[i] <= 'Z' && (h[i-1] >= 'a' && h[i-1] <= 'z' || h[i-1] >= '0' && h[i-1] <= '9' || i+1 < len(h) && h[i+1] >= 'a' && h[i+1] <= 'z' && h[i-1] >= 'A' && h[i-1] <= 'Z') {
+			return true
+		}
+	}
+	last := h[len(h)-1]
+	return last == ')' || last == '%' || len(h) > 5 && strings.EqualFold(h[len(h)-5:], "count")
 }

@@ -132,11 +132,50 @@ func Recognises(sc *Scorecard, header []string, opts ReadOptions) bool {
 	if filled < 2 {
 		return false
 	}
-	chosen, err := chosenColumns(sc, header, opts.Columns)
-	if err != nil {
-		chosen = nil
+	// Any cell that is a name Passline knows, as written or by section 9's
+	// forms: most headers answer at their first cell, and a line of
+	// millions of cells never builds a plan.
+	known := knownNames(sc)
+	for k := range opts.Columns {
+		known[ColumnKey(opts.Columns[k])] = true
 	}
-	return newPlan(sc, header, false, chosen, nil, nil).recognised
+	for _, h := range header {
+		if known[ColumnKey(h)] {
+			return true
+		}
+		if mayHaveMoreKeys(h) && slices.ContainsFunc(headerKeys(h), func(k string) bool { return known[k] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownNames are the column keys Passline reads for sc: the month's and
+// the agent's names, each metric's id and label, each source column and
+// section 9's other names for them.
+func knownNames(sc *Scorecard) map[string]bool {
+	known := map[string]bool{}
+	for _, list := range [][]string{{"month", "agent"}, monthAliases, agentAliases, monthAliases9, agentAliases9} {
+		for _, n := range list {
+			known[n] = true
+		}
+	}
+	for _, m := range sc.Metrics {
+		known[ColumnKey(m.ID)], known[ColumnKey(m.Label)] = true, true
+		for _, n := range namesOf(m.ID) {
+			known[n] = true
+		}
+		cols := m.Source.Columns()
+		if m.Source.WeightBy != "" {
+			cols = append(cols, m.Source.WeightBy)
+		}
+		for _, c := range cols {
+			for _, n := range namesOf(c) {
+				known[n] = true
+			}
+		}
+	}
+	return known
 }
 
 // SkippedLines notes the lines above the header that were skipped (SPEC
