@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -161,11 +162,33 @@ func ReadTypedCount(column, text string) (*scoring.Num, error) {
 	if text == "" {
 		return nil, nil
 	}
+	if m := dottedThousands.FindStringSubmatch(text); m != nil {
+		// 1.520: a thousands dot (a spreadsheet set to a decimal comma) or
+		// a decimal point? Asked, never guessed (issue 25: 1.52 calls made
+		// an offer rate of 3,947 % without a word).
+		whole := strings.ReplaceAll(text, ".", "")
+		dec := strings.TrimSuffix(strings.TrimRight(text, "0"), ".")
+		return nil, &Doubt{Question: fmt.Sprintf("%s %s: %s or %s?", text, column, groupThousands(whole), dec),
+			Choices: []Choice{{groupThousands(whole) + " " + column, whole}, {dec + " " + column, dec}}}
+	}
 	var n scoring.AmountCell // fractional counts come from averaged sheets
 	if err := n.UnmarshalCSV(typedCount(text)); err != nil || n.Blank {
 		return nil, fmt.Errorf("%s: %s is not a count: write a number of 0 or more, such as 25", column, scoring.Clip(text))
 	}
 	return &n.Value, nil
+}
+
+// dottedThousands is a count written as 1.520 or 12.345.678: groups of
+// three digits after dots, which a spreadsheet set to a decimal comma
+// writes for thousands.
+var dottedThousands = regexp.MustCompile(`^([1-9]\d{0,2})(\.\d{3})+$`)
+
+// groupThousands writes a whole number with commas: 1520 is "1,520".
+func groupThousands(digits string) string {
+	for i := len(digits) - 3; i > 0; i -= 3 {
+		digits = digits[:i] + "," + digits[i:]
+	}
+	return digits
 }
 
 // typed applies a message about months typed by hand.

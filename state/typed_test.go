@@ -170,3 +170,28 @@ func FuzzTypedWhatIf(f *testing.F) {
 		}
 	})
 }
+
+// TestTypedCountThousandsDot (issue 25): "1.520" calls typed is asked
+// about (1,520 or 1.52?), never read as 1.52 without a word; each answer
+// reads without a doubt.
+func TestTypedCountThousandsDot(t *testing.T) {
+	_, err := ReadTypedCount("calls", "1.520")
+	var d *Doubt
+	if !errors.As(err, &d) || d.Question != "1.520 calls: 1,520 or 1.52?" || len(d.Choices) != 2 {
+		t.Fatalf("1.520: %v", err)
+	}
+	for _, c := range d.Choices {
+		n, err := ReadTypedCount("calls", c.Text)
+		if err != nil || n == nil {
+			t.Errorf("%q: %v", c.Text, err)
+		}
+	}
+	if _, err := ReadTypedCount("calls", "1.000"); !errors.As(err, &d) || d.Choices[1].Text != "1" {
+		t.Errorf("1.000: %v", err)
+	}
+	for _, text := range []string{"1.52", "520", "1,520", "0.520", "12.5"} {
+		if _, err := ReadTypedCount("calls", text); err != nil {
+			t.Errorf("%q asked: %v", text, err)
+		}
+	}
+}

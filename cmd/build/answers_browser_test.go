@@ -189,3 +189,18 @@ func TestHuddleCaptionOnPhone(t *testing.T) {
 	s.js(`window.scrollTo(0, document.querySelector('.passmap-caption').getBoundingClientRect().top + window.scrollY - 200)`)
 	s.screenshotView("huddle-caption-360x740")
 }
+
+// TestTypedThousandsDotAsked (issue 25): "1.520" typed for calls asks
+// "1,520 or 1.52?"; "1,520 calls" reads it as 1520.
+func TestTypedThousandsDotAsked(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.addMonth("2026-11")
+	s.typeIn("2026-11", "count", "calls", "1.520")
+	s.waitJS(`!!document.querySelector('[data-doubt="typed:2026-11:calls"]')`)
+	if q := s.textOf(`[data-doubt="typed:2026-11:calls"]`); !strings.Contains(q, "1.520 calls: 1,520 or 1.52?") {
+		t.Errorf("the question: %q", q)
+	}
+	s.run(chromedp.Click(`[data-doubt="typed:2026-11:calls"] [data-choice="1520"]`))
+	s.waitJS(`document.querySelector('input[data-month="2026-11"][data-count="calls"]').value === "1520"`)
+}
