@@ -18,9 +18,6 @@ type plan struct {
 	kinds        [][]cellKind // per metric: the cell type of each of cols
 	decimalComma bool
 	used         map[int]bool
-	// recognised says the header holds a name Passline knows: the month,
-	// the agent, a metric or a source column (SPEC section 9's header row).
-	recognised bool
 	// unit is, by column, the unit of its bare numbers when it is not the
 	// engine's own (seconds, percent); said marks those the user chose.
 	unit map[int]ColumnUnit
@@ -68,7 +65,7 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 	n := len(sc.Metrics)
 	p := &plan{sc: sc, month: find("month"), agent: find("agent"), decimalComma: decimalComma, used: map[int]bool{},
 		modes: make([]InputMode, n), cols: make([][]int, n), weight: make([]int, n), value: make([]int, n), altWeight: make([]int, n),
-		unit: map[int]ColumnUnit{}, said: map[int]bool{}, recognised: len(chosen) > 0}
+		unit: map[int]ColumnUnit{}, said: map[int]bool{}}
 	markUsed := func() {
 		p.used[p.month], p.used[p.agent] = true, true
 		for mi := range sc.Metrics {
@@ -92,7 +89,6 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 		case len(srcCols) > 0 && !slices.Contains(cols, -1):
 			mode = SourceInput
 		default:
-			p.recognised = p.recognised || slices.ContainsFunc(cols, func(i int) bool { return i >= 0 })
 			if i := firstFound(find(m.ID), find(m.Label)); i >= 0 { // an id column beats a label column
 				mode, cols = DirectInput, []int{i}
 			} else {
@@ -124,7 +120,6 @@ func newPlan(sc *Scorecard, header []string, decimalComma bool, chosen map[strin
 	markUsed()
 	p.section9(header, find, taken, first)
 	markUsed()
-	p.recognised = p.recognised || len(p.used) > 0
 	for mi := range sc.Metrics {
 		m := &sc.Metrics[mi]
 		kinds := sourceKinds(m)

@@ -108,7 +108,6 @@ func (p *plan) section9(header []string, find func(string) int, taken map[int]bo
 					take(c)
 				}
 			default:
-				p.recognised = p.recognised || slices.ContainsFunc(cols, func(i int) bool { return i >= 0 })
 				if i := wide(append(namesOf(m.ID), ColumnKey(m.Label))); i >= 0 {
 					p.modes[mi], p.cols[mi] = DirectInput, []int{take(i)}
 				}

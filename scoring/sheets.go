@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -274,8 +275,10 @@ func ParseMonth(s string, order DateOrder) (Month, error) {
 	}
 	if excelSerial(s) {
 		days, _ := strconv.Atoi(s[:strings.IndexByte(s+".", '.')])
-		y, mo, _ := civil(days - 25569) // Excel's day 25569 is 1970-01-01 (its 1900 system)
-		return MonthOf(y, mo), nil
+		// Excel's 1900 system counts from 1899-12-30 (its day 60, the 29th
+		// of February 1900 that never was, lies before every serial read).
+		d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+		return MonthOf(d.Year(), int(d.Month())), nil
 	}
 	t := dropTime(s)
 	if y, mo, d, ok, named := datedParts(t); named {
@@ -302,27 +305,6 @@ func excelSerial(s string) bool {
 	}
 	n, _ := strconv.Atoi(whole)
 	return n >= 20000 && n <= 80000
-}
-
-// civil is the date of a day counted from 1970-01-01 (Howard Hinnant's
-// days_from_civil, inverted).
-func civil(days int) (y, m, d int) {
-	z := days + 719468
-	era := z / 146097
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y = yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = doy - (153*mp+2)/5 + 1
-	m = mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
 }
 
 var (
