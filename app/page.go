@@ -325,7 +325,7 @@ func (c *Calculator) renderPage() goapp.UI {
 func (c *Calculator) renderScreen() goapp.UI {
 	v := c.view
 	example := c.model.Data == state.DefaultData
-	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded, Scorable: v.Prepared.Scorable(),
+	data := &DataCard{Prepared: v.Prepared, Agent: v.Agent, Err: c.errs["data"], Loaded: c.loaded, Scorable: v.Scorable,
 		Busy: c.busy, Live: c.live, Example: example, Refused: c.refused, page: c, pasted: c.pasted}
 	if c.dates != nil {
 		data.Dates, data.DayFirst, data.MonthFirst = state.DatesQuestion(c.dates.amb)
@@ -366,8 +366,8 @@ func (c *Calculator) renderScreen() goapp.UI {
 	case c.pending != nil:
 		sheet = &SheetCard{Scorecard: v.Scorecard, Columns: c.pending.columns, Pending: c.pending.text, Err: c.errs["columns"], Live: c.live, page: c}
 	case c.model.Data != "" && !example:
-		sheet = &SheetCard{Scorecard: v.Scorecard, Columns: v.Data.Columns, Missing: v.Missing, Notes: state.ReadNotes(v.Data),
-			Questions: state.UnitQuestions(v.Data), Err: c.errs["columns"], Chosen: c.model.HasSheetChoice(), Live: c.live, page: c}
+		sheet = &SheetCard{Scorecard: v.Scorecard, Columns: v.Data.Columns, Missing: v.Missing, Notes: v.ReadNotes,
+			Questions: v.Questions, Err: c.errs["columns"], Chosen: c.model.HasSheetChoice(), Live: c.live, page: c}
 	}
 	var problems goapp.UI = goapp.Text("")
 	if !c.refused {

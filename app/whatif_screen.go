@@ -103,7 +103,7 @@ func NewMonthCard(v state.View) *MonthCard {
 		title += " (next)"
 	}
 	return &MonthCard{Scorecard: v.Scorecard, Order: v.Order, Result: v.Result.Month, Title: title,
-		Quarter: state.QuarterLine(v), Waiting: state.HeldMetrics(v.Scorecard, v.Data)}
+		Quarter: state.QuarterLine(v), Waiting: v.Held}
 }
 
 // Render draws the card.

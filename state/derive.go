@@ -25,6 +25,14 @@ type Prepared struct {
 	LeftOut   int      // rows left out for them
 	Missing   []string // metrics no column gives, in words
 	Notes     []string // what was read but may be wrong, in words (SPEC section 8's warnings)
+	// What "How your sheet was read" says (SPEC section 9), worked out once
+	// per read, never on a slider's move: what the read did, the units in
+	// doubt, the metrics held until answered, and whether any month can be
+	// scored.
+	ReadNotes []string
+	Questions []UnitQuestion
+	Held      []string
+	Scorable  bool
 	// Order is the order metrics are shown in: customer experience, handle
 	// time and sales first, then the rest as the scorecard lists them.
 	Order []int
@@ -126,6 +134,7 @@ func Prepare(m Model) (*Prepared, error) {
 	for _, w := range d.Warnings {
 		p.Notes = append(p.Notes, Capitalize(w)+".")
 	}
+	p.ReadNotes, p.Questions, p.Held, p.Scorable = ReadNotes(d), UnitQuestions(d), HeldMetrics(sc, d), scorable(d)
 	rows := map[int]bool{}
 	for _, prob := range d.Problems {
 		p.Problems = append(p.Problems, prob.String())

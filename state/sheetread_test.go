@@ -34,7 +34,7 @@ func TestPendingSheetMapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	// CE waits for its unit: held as nothing, the month not scorable.
-	if p.Scorable() {
+	if p.Scorable {
 		t.Error("a month with CE held is scorable")
 	}
 	if got := HeldMetrics(p.Scorecard, p.Data); strings.Join(got, ",") != "Customer experience" {
@@ -47,7 +47,7 @@ func TestPendingSheetMapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	ce := p.Data.Agents[0].Months[0].Inputs[p.Scorecard.Index("ce")]
-	if ce.Missing || ce.Value.String() != "92.5" || !p.Scorable() {
+	if ce.Missing || ce.Value.String() != "92.5" || !p.Scorable {
 		t.Errorf("CE as fractions: %+v", ce)
 	}
 	if next.Sheets[next.SheetKey()].Units["CE %"] != "fraction" {

@@ -254,10 +254,10 @@ func UnitChoices(u scoring.ColumnUnit) [][2]string {
 	return [][2]string{{string(scoring.UnitSeconds), "in seconds"}, {string(scoring.UnitMS), "in milliseconds"}, {string(scoring.UnitMinutes), "in minutes"}, {string(scoring.UnitHours), "in hours"}}
 }
 
-// Scorable reports whether some month of the data read can be scored:
-// a read that cannot is never shown as loaded.
-func (p *Prepared) Scorable() bool {
-	for _, a := range p.Data.Agents {
+// scorable reports whether some month of d can be scored: a read that
+// cannot is never shown as loaded.
+func scorable(d *scoring.Data) bool {
+	for _, a := range d.Agents {
 		for _, md := range a.Months {
 			if !slices.ContainsFunc(md.Inputs, func(in scoring.Input) bool { return in.Missing }) {
 				return true
