@@ -116,14 +116,16 @@ func Evaluated(m *scoring.Metric) bool {
 	return (m.Source.Kind == scoring.FromColumn || m.Source.Kind == scoring.Direct) && (m.Unit == scoring.Percent || m.Unit == scoring.Points)
 }
 
-// mean is the exact mean of a list of numbers.
-func mean(list []scoring.Num) scoring.Num {
+// sumOf is the exact sum of a list of numbers; mean its mean.
+func sumOf(list []scoring.Num) scoring.Num {
 	var sum scoring.Num
 	for _, v := range list {
 		sum = sum.Add(v)
 	}
-	return sum.Div(scoring.N(int64(len(list))))
+	return sum
 }
+
+func mean(list []scoring.Num) scoring.Num { return sumOf(list).Div(scoring.N(int64(len(list)))) }
 
 // MaxEvaluations is the most evaluations of one metric an appeal takes.
 const MaxEvaluations = 100
@@ -138,16 +140,23 @@ func checkEvaluations(m Model, id string, list []scoring.Num) error {
 	if mt == nil || !Evaluated(mt) {
 		return fmt.Errorf("%s is not a metric whose value is a mean of evaluations", scoring.Clip(id))
 	}
+	return evaluationsFit(sc, mt, list)
+}
+
+// evaluationsFit says what is wrong with evaluations of m, or nil: at
+// most MaxEvaluations, each a percentage from 0 to 100 or points on the
+// scale. The appeal and the QA lesson take the same.
+func evaluationsFit(sc *scoring.Scorecard, m *scoring.Metric, list []scoring.Num) error {
 	if len(list) > MaxEvaluations {
-		return fmt.Errorf("%d evaluations: an appeal takes at most %d", len(list), MaxEvaluations)
+		return fmt.Errorf("%d evaluations: at most %d are taken", len(list), MaxEvaluations)
 	}
 	lo, hi := scoring.N(0), scoring.N(100)
-	if mt.Unit == scoring.Points {
+	if m.Unit == scoring.Points {
 		lo, hi = sc.Scale.Lowest(), sc.Scale.Highest()
 	}
 	for _, v := range list {
 		if v.Less(lo) || hi.Less(v) {
-			return fmt.Errorf("%s is not an evaluation of %s: write %s", FormatValue(mt.Unit, v), mt.Label, evaluationsWanted(sc, mt))
+			return fmt.Errorf("%s is not an evaluation score: write %s", FormatValue(m.Unit, v), evaluationsWanted(sc, m))
 		}
 	}
 	return nil
@@ -162,7 +171,8 @@ func evaluationsWanted(sc *scoring.Scorecard, m *scoring.Metric) string {
 	return "percentages from 0 to 100, such as 85, 70, 92, 88"
 }
 
-// ReadEvaluations reads a list of evaluations of m as people type them:
+// ReadEvaluations reads a list of evaluations of m as people type them
+// (each as evaluationsFit takes it):
 // "85, 70, 92, 88", "85% 70% 92%", "85 70 92 88", "85,70,92" (commas
 // alone separate), or with decimal commas where spaces or semicolons
 // separate ("4, 5, 3,5", "4; 5; 3,5": three evaluations, the last 3.5).
@@ -194,10 +204,7 @@ func ReadEvaluations(sc *scoring.Scorecard, m *scoring.Metric, text string) ([]s
 		}
 		out = append(out, v)
 	}
-	if len(out) > MaxEvaluations {
-		return nil, fmt.Errorf("%d evaluations: an appeal takes at most %d", len(out), MaxEvaluations)
-	}
-	return out, nil
+	return out, evaluationsFit(sc, m, out)
 }
 
 // AppealHint says what the appeal what-if does for month, with the kinds

@@ -205,10 +205,7 @@ func FileOrder(sc *scoring.Scorecard) []int {
 // DisplayOrder puts the metrics agents ask about first (the built-in
 // scorecards; a scorecard of the user's keeps its own order).
 func DisplayOrder(sc *scoring.Scorecard) []int {
-	order := make([]int, len(sc.Metrics))
-	for i := range order {
-		order[i] = i
-	}
+	order := FileOrder(sc)
 	sort.SliceStable(order, func(i, j int) bool { return metricRank(&sc.Metrics[order[i]]) < metricRank(&sc.Metrics[order[j]]) })
 	return order
 }
@@ -400,10 +397,10 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 		current, next := bandAround(m, points)
 		if next != nil {
 			need, _ := sc.CountNeedFor(m, in, next.At)
-			num, den := columnWords(m.Source.Num), columnWords(m.Source.Den)
+			num, den := ColumnWords(m.Source.Num), ColumnWords(m.Source.Den)
 			switch {
 			case m.Source.Kind == scoring.FromNPS && need.InARow >= 0:
-				lines = append(lines, fmt.Sprintf("%d more %s in a row %s %s.", need.InARow, countNoun(need.InARow, columnWords(m.Source.Promoters)), reach(need.InARow), PointsText(next.Points)))
+				lines = append(lines, fmt.Sprintf("%d more %s in a row %s %s.", need.InARow, countNoun(need.InARow, ColumnWords(m.Source.Promoters)), reach(need.InARow), PointsText(next.Points)))
 			case m.Better == scoring.Lower && need.InARow >= 0:
 				lines = append(lines, fmt.Sprintf("%d more %s without a %s %s %s.", need.InARow, countNoun(need.InARow, den), countNoun(1, num), reach(need.InARow), PointsText(next.Points)))
 			case surveyLike && need.InARow >= 0:
@@ -415,13 +412,13 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 		if current != nil && m.Better != scoring.Lower && (surveyLike || m.Source.Kind == scoring.FromNPS) {
 			const n = 10
 			if x, ok := sc.OutOfNext(m, in, current.At, n); ok {
-				of := columnWords(m.Source.Den)
+				of := ColumnWords(m.Source.Den)
 				if m.Source.Kind == scoring.FromNPS {
 					of = "responses"
 				}
-				what := columnWords(m.Source.Num)
+				what := ColumnWords(m.Source.Num)
 				if m.Source.Kind == scoring.FromNPS {
-					what = countNoun(x, columnWords(m.Source.Promoters))
+					what = countNoun(x, ColumnWords(m.Source.Promoters))
 				}
 				keep := "keep"
 				if x == 1 {
@@ -431,7 +428,7 @@ func countLines(sc *scoring.Scorecard, inputs []scoring.Input, w scoring.WhatIf)
 			}
 		}
 		if k, ok := sc.DetractorOffset(m, in); ok && m.Source.Kind == scoring.FromNPS {
-			lines = append(lines, fmt.Sprintf("Each extra %s takes %d %s to offset.", countNoun(1, columnWords(m.Source.Detractors)), k, countNoun(k, columnWords(m.Source.Promoters))))
+			lines = append(lines, fmt.Sprintf("Each extra %s takes %d %s to offset.", countNoun(1, ColumnWords(m.Source.Detractors)), k, countNoun(k, ColumnWords(m.Source.Promoters))))
 		}
 		out[i] = lines
 	}

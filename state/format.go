@@ -229,7 +229,7 @@ func ResponseWord(m *scoring.Metric) string {
 	if m.Source.Kind == scoring.FromNPS {
 		return "responses"
 	}
-	return columnWords(m.Source.Den)
+	return ColumnWords(m.Source.Den)
 }
 
 // MonthInRange reports whether a month lies in the years data can have

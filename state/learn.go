@@ -321,17 +321,7 @@ func kindResults(sc *scoring.Scorecard, mt *scoring.Metric, topic string, value 
 		if len(list) == 0 {
 			return nil, fmt.Errorf("give at least one evaluation score")
 		}
-		lo, hi := scoring.N(0), scoring.N(100)
-		if mt.IsPoints() {
-			lo, hi = sc.Scale.Lowest(), sc.Scale.Highest()
-		}
-		for _, v := range list {
-			if v.Less(lo) || hi.Less(v) {
-				return nil, fmt.Errorf("%s is not an evaluation score: write %s", FormatValue(mt.Unit, v), evaluationsWanted(sc, mt))
-			}
-		}
-		sum := mean(list).Mul(scoring.N(int64(len(list))))
-		return []string{fmt.Sprintf("QA: %s ÷ %s = %s", sum.Short(2), Plural(len(list), "evaluation"), points(mt, mean(list)))}, nil
+		return []string{fmt.Sprintf("QA: %s ÷ %s = %s", sumOf(list).Short(2), Plural(len(list), "evaluation"), points(mt, mean(list)))}, nil
 	}
 	return nil, fmt.Errorf("there is no lesson %s", scoring.Clip(topic))
 }

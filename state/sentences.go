@@ -147,23 +147,23 @@ func SourceWords(m *scoring.Metric) string {
 	src := m.Source
 	switch src.Kind {
 	case scoring.FromColumn:
-		words := "the column " + columnWords(src.Column)
+		words := "the column " + ColumnWords(src.Column)
 		if src.WeightBy != "" {
-			words += ", weighted by " + columnWords(src.WeightBy)
+			words += ", weighted by " + ColumnWords(src.WeightBy)
 		}
 		return words
 	case scoring.FromRatio:
-		return columnWords(src.Num) + " as a share of " + columnWords(src.Den)
+		return ColumnWords(src.Num) + " as a share of " + ColumnWords(src.Den)
 	case scoring.FromNPS:
-		return "the NPS of " + JoinAnd([]string{columnWords(src.Promoters), columnWords(src.Passives), columnWords(src.Detractors)})
+		return "the NPS of " + JoinAnd([]string{ColumnWords(src.Promoters), ColumnWords(src.Passives), ColumnWords(src.Detractors)})
 	case scoring.FromDeduct:
 		var each []string
 		for _, p := range src.Penalties {
-			each = append(each, PointsText(p.Points)+" for each "+columnWords(p.Column))
+			each = append(each, PointsText(p.Points)+" for each "+ColumnWords(p.Column))
 		}
 		return "points taken off: " + JoinAnd(each)
 	}
-	return "a column named like its id (" + columnWords(m.ID) + ") or its label"
+	return "a column named like its id (" + ColumnWords(m.ID) + ") or its label"
 }
 
 // QuarterText is the quarter's line under the verdict, in parts: Lead,
@@ -339,12 +339,12 @@ func OddsWords(sc *scoring.Scorecard, o Odds) OddsText {
 				m.Label, rateText(d.Rates[0]), d.Pooled, per.Source.Num, m.Source.Num, d.Expected, m.Source.Den, per.Source.Num, strings.ToLower(per.Label)))
 		default:
 			t.Basis = append(t.Basis, fmt.Sprintf("%s: %s of your %d %s were %s; %d expected a month.",
-				m.Label, rateText(d.Rates[0]), d.Pooled, columnWords(m.Source.Den), columnWords(m.Source.Num), d.Expected))
+				m.Label, rateText(d.Rates[0]), d.Pooled, ColumnWords(m.Source.Den), ColumnWords(m.Source.Num), d.Expected))
 		}
 		if d.Pooled < FewResponses {
 			word := ResponseWord(m)
 			if d.Per >= 0 {
-				word = columnWords(sc.Metrics[d.Per].Source.Num)
+				word = ColumnWords(sc.Metrics[d.Per].Source.Num)
 			}
 			t.Few = append(t.Few, fmt.Sprintf("%s rests on only %d %s so far: a shaky rate.", m.Label, d.Pooled, word))
 		}
@@ -386,9 +386,7 @@ func StepsWords(before Odds, steps []OddsStep) []string {
 // columnWords is a column's name as words: "resolved_first" → "resolved first".
 // ColumnWords is a column's name as words ("resolved_first" is "resolved
 // first"); a sheet's header written either way matches it.
-func ColumnWords(name string) string { return columnWords(name) }
-
-func columnWords(name string) string { return strings.ReplaceAll(name, "_", " ") }
+func ColumnWords(name string) string { return strings.ReplaceAll(name, "_", " ") }
 
 // PutAwayWords says what adding month (typed by hand) put away from prev:
 // the what-ifs made for it while it was still to come, and plan A. "" when

@@ -161,7 +161,7 @@ func ColumnChoices(sc *scoring.Scorecard) [][2]string {
 		out = append(out, [2]string{m.ID, m.Label + " (its value)"})
 	}
 	for _, k := range scoring.Keys(sc)[2+len(sc.Metrics):] {
-		out = append(out, [2]string{k, columnWords(k) + " (column)"})
+		out = append(out, [2]string{k, ColumnWords(k) + " (column)"})
 	}
 	return out
 }
