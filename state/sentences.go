@@ -79,6 +79,9 @@ func PooledNeedWords(m *scoring.Metric, n scoring.PooledNeed) string {
 // for 3 agents; 2 rows left out, listed below."
 func LoadedWords(what string, p *Prepared) string {
 	s := fmt.Sprintf("%s: %s read for %s", what, Plural(p.Data.Rows, "row"), Plural(len(p.Data.Agents), "agent"))
+	if n := len(p.Data.Totals); n > 0 { // counted among the rows read: say they are not scored
+		s += fmt.Sprintf("; %s left out", Plural(n, "total row"))
+	}
 	if p.LeftOut > 0 {
 		s += fmt.Sprintf("; %s left out, listed below", Plural(p.LeftOut, "row"))
 	}

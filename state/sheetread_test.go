@@ -120,3 +120,17 @@ func TestHuddleRateDecimalComma(t *testing.T) {
 		t.Errorf("92,5: %v", err)
 	}
 }
+
+// TestLoadedWordsTotals: a total row is among the rows read, and the
+// loaded line says it was left out (5 rows of 2 agents and a Summary row).
+func TestLoadedWordsTotals(t *testing.T) {
+	m := updated(t, NewModel(), SetData{Text: "month,agent,calls,offers,sales,surveys,satisfied,aht,late,absent\n" +
+		"2026-10,Jo,520,60,0,25,23,7:35,1,0\n2026-10,Al,500,50,0,20,17,455,0,0\nSummary,,1020,110,0,45,40,455,1,0\n"})
+	p, err := Prepare(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := LoadedWords("data.csv", p), "data.csv: 3 rows read for 2 agents; 1 total row left out."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
