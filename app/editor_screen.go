@@ -27,8 +27,9 @@ type EditorScreen struct {
 	Live     bool
 	Send     Sender
 
-	exportErr string   // why the last download failed: the screen's own
-	renamed   *renamed // a metric just renamed: does it read other columns now?
+	exportErr string       // why the last download failed: the screen's own
+	renamed   *renamed     // a metric just renamed: does it read other columns now?
+	unfolded  map[int]bool // metrics of many bands whose bands are shown (state.ManyBands)
 }
 
 // Render draws the screen.
@@ -125,25 +126,58 @@ func (c *EditorScreen) renderDraftMetric(sc *scoring.Scorecard, i int, probs map
 		),
 		c.renderSource(m, i, probs),
 		c.renderRenamed(m, i),
-		goapp.If(!m.IsPoints(), goapp.Div().Class("bands").Body(
-			goapp.H3().Text("Bands: the value that earns each level"),
-			goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
-				b := m.Bands[j]
-				return goapp.Div().Class("band-row").Body(
-					c.textField(state.BandField(i, j, "points"), "Points", b.Points.Short(4), probs),
-					c.textField(state.BandField(i, j, "at"), map[bool]string{true: "At (m:ss)", false: "At"}[m.Unit == scoring.Seconds], state.BandAtText(m, b.At), probs),
-					goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
-						Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
-						OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
-				)
-			}),
-			goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
-				Text("Add a band").OnClick(c.onEditorMsg(state.AddBand{Metric: i}), fmt.Sprint("ab", i)),
-		)),
+		goapp.If(!m.IsPoints(), c.renderBands(m, i, probs)),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
 				Text("Remove "+m.Label).OnClick(c.onEditorMsg(state.RemoveMetric{Metric: i}), fmt.Sprint("rm", i)),
 		),
+	)
+}
+
+// renderBands draws metric i's bands; more than state.ManyBands are folded
+// under a line saying what they are, unless unfolded or one has a problem.
+func (c *EditorScreen) renderBands(m *scoring.Metric, i int, probs map[state.DraftField][]string) goapp.UI {
+	id := fmt.Sprint("bands-", i)
+	head := goapp.H3().Text("Bands: the value that earns each level")
+	if len(m.Bands) > state.ManyBands && !state.BandsHaveProblems(probs, i) {
+		open := c.unfolded[i]
+		toggle := goapp.Button().Type("button").Class("button secondary").DataSet("testid", fmt.Sprint("unfold-bands-", i)).
+			Aria("expanded", open).Aria("controls", id).
+			Text(map[bool]string{false: fmt.Sprintf("Show its %d bands", len(m.Bands)), true: "Hide the bands"}[open]).
+			OnClick(func(goapp.Context, goapp.Event) { c.unfold(i, !open) }, fmt.Sprint("fold", i, open))
+		if !open {
+			return goapp.Div().Class("bands").Body(head, goapp.P().Class("hint").DataSet("testid", fmt.Sprint("bands-summary-", i)).Text(state.BandsSummary(m)+"."), toggle)
+		}
+		return goapp.Div().Class("bands").Body(head, toggle, c.bandRows(m, i, probs, id))
+	}
+	return goapp.Div().Class("bands").Body(head, c.bandRows(m, i, probs, id))
+}
+
+// unfold shows (or folds away) metric i's bands.
+func (c *EditorScreen) unfold(i int, open bool) {
+	_ = guard("showing the bands", func() {
+		if c.unfolded == nil {
+			c.unfolded = map[int]bool{}
+		}
+		c.unfolded[i] = open
+	})
+}
+
+// bandRows is metric i's bands as fields, and the button adding one.
+func (c *EditorScreen) bandRows(m *scoring.Metric, i int, probs map[state.DraftField][]string, id string) goapp.UI {
+	return goapp.Div().ID(id).Body(
+		goapp.Range(m.Bands).Slice(func(j int) goapp.UI {
+			b := m.Bands[j]
+			return goapp.Div().Class("band-row").Body(
+				c.textField(state.BandField(i, j, "points"), "Points", b.Points.Short(4), probs),
+				c.textField(state.BandField(i, j, "at"), map[bool]string{true: "At (m:ss)", false: "At"}[m.Unit == scoring.Seconds], state.BandAtText(m, b.At), probs),
+				goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
+					Aria("label", fmt.Sprintf("Remove band %d of %s", j+1, m.Label)).Text("Remove").
+					OnClick(c.onEditorMsg(state.RemoveBand{Metric: i, Band: j}), fmt.Sprint("rb", i, ".", j)),
+			)
+		}),
+		goapp.Button().Type("button").Class("button secondary").Disabled(!c.Live).
+			Text("Add a band").OnClick(c.onEditorMsg(state.AddBand{Metric: i}), fmt.Sprint("ab", i)),
 	)
 }
 

@@ -48,11 +48,12 @@ func TestShownColumns(t *testing.T) {
 // leaves the card saying so, never the odds and steps of before.
 func TestOddsPanicClearsTheCard(t *testing.T) {
 	c := &Calculator{}
-	c.odds = &state.Odds{Pass: 0.68}
-	c.oddsSteps = []state.OddsStep{{Words: "One late fewer (Attendance)"}}
+	c.oddsJob.work = &state.OddsWork{Odds: state.Odds{Pass: 0.68}, Steps: []state.OddsStep{{Words: "One late fewer (Attendance)"}}}
 	c.prepared = &state.Prepared{} // no scorecard: working the odds out panics
+	c.view.Agent = &scoring.AgentData{Name: "Jo"}
 	c.workOutOdds()
-	if c.odds == nil || c.odds.Err == nil || c.odds.Pass != 0 || c.oddsSteps != nil {
-		t.Errorf("after a panic: odds %+v, steps %v", c.odds, c.oddsSteps)
+	w := c.oddsJob.shown(c.prepared, "Jo")
+	if w == nil || w.Odds.Err == nil || w.Odds.Pass != 0 || w.Steps != nil || c.oddsJob.busy {
+		t.Errorf("after a panic: %+v", w)
 	}
 }

@@ -45,6 +45,7 @@ func (p *LuckCard) render() goapp.UI {
 			r := rows[k]
 			m := &sc.Metrics[r.Metric]
 			id := "expect-" + m.ID
+			shown := shownChances(r)
 			return goapp.Div().Class("luck").DataSet("luck", m.ID).Body(
 				goapp.H3().Text(m.Label),
 				luckLine(sc, m, r, p.From),
@@ -58,11 +59,8 @@ func (p *LuckCard) render() goapp.UI {
 						}), m.ID),
 				),
 				errorLine(p.Errs["expect:"+m.ID]),
-				goapp.If(r.Err == nil, goapp.Ul().Class("breakdown").Body(goapp.Range(r.Luck.Chances).Slice(func(j int) goapp.UI {
-					ch := r.Luck.Chances[j]
-					if j == 0 {
-						return goapp.Text("") // the lowest level is certain
-					}
+				goapp.If(r.Err == nil, goapp.Ul().Class("breakdown").Body(goapp.Range(shown).Slice(func(k int) goapp.UI {
+					ch := r.Luck.Chances[shown[k]]
 					return goapp.Li().DataSet("chance", ch.Points.String()).Body(
 						goapp.Span().Class("metric-name").Text("At least "+state.PointsText(ch.Points)),
 						goapp.Span().Class("metric-value").Text(state.ChanceText(ch.AtLeast)),
@@ -71,6 +69,14 @@ func (p *LuckCard) render() goapp.UI {
 			)
 		}),
 	)
+}
+
+// shownChances is which of row r's chances are listed (state.ChancesShown).
+func shownChances(r state.LuckRow) []int {
+	if r.Err != nil {
+		return nil
+	}
+	return state.ChancesShown(r.Luck.Chances)
 }
 
 // luckLine is a luck row's refusal, or what one more response does. The

@@ -18,37 +18,42 @@ type OddsCard struct {
 	goapp.Compo
 
 	Scorecard *scoring.Scorecard
-	Odds      *state.Odds // nil while it is worked out
-	// PlanA is the kept plan's odds (nil without one), Differs what differs
-	// between it and the current what-if, in words.
-	PlanA   *state.Odds
-	Differs []string
-	Steps   []state.OddsStep // what one reachable step does, the largest change first
-	Err     string
-	Errs    map[string]string // by "expect:<id>", shared with survey luck
-	Live    bool
-	Send    Sender
+	// Work is the odds, plan A's and the steps (nil until worked out);
+	// Busy says they are being worked out again after a change.
+	Work *state.OddsWork
+	Busy bool
+	Err  string
+	Errs map[string]string // by "expect:<id>", shared with survey luck
+	Live bool
+	Send Sender
 }
 
 // Render draws the card.
 func (p *OddsCard) Render() goapp.UI { return components.SafeRender("your odds", p.render, nil) }
 
 func (p *OddsCard) render() goapp.UI {
-	card := goapp.Section().Class("card").DataSet("testid", "odds").Aria("labelledby", "odds-title")
+	card := goapp.Section().Class("card").DataSet("testid", "odds").Aria("labelledby", "odds-title").Aria("busy", p.Busy)
+	if p.Busy {
+		card.Class("stale")
+	}
 	title := goapp.H2().ID("odds-title").Text("Your odds (an estimate)")
-	if p.Odds == nil {
+	if p.Work == nil {
 		return card.Body(title, goapp.P().Class("hint").Text("Working out your odds…"))
 	}
-	if p.Odds.Err != nil {
-		return card.Body(title, goapp.P().Class("hint").DataSet("testid", "odds-error").Text("No odds yet: "+p.Odds.Err.Error()))
+	odds := &p.Work.Odds
+	if odds.Err != nil {
+		return card.Body(title, goapp.P().Class("hint").DataSet("testid", "odds-error").Text("No odds yet: "+odds.Err.Error()))
 	}
-	t := state.OddsWords(p.Scorecard, *p.Odds)
-	steps := state.StepsWords(*p.Odds, p.Steps)
+	t := state.OddsWords(p.Scorecard, *odds)
+	steps := state.StepsWords(*odds, p.Work.Steps)
+	if p.Work.StepsErr != nil {
+		steps = []string{"Not worked out: " + p.Work.StepsErr.Error() + "."}
+	}
 	keepWords := "Keep this as plan A"
 	var plans, forget goapp.UI = goapp.Text(""), goapp.Text("")
-	if p.PlanA != nil {
+	if p.Work.Plan != nil {
 		keepWords = "Keep this as plan A instead"
-		plans = p.renderPlans(*p.PlanA, *p.Odds)
+		plans = p.renderPlans(*p.Work.Plan, *odds)
 		forget = goapp.Button().Type("button").Class("button secondary").DataSet("testid", "forget-plan").Disabled(!p.Live).Text("Forget plan A").
 			OnClick(onSend(p.Send, "plan", state.ForgetPlan{}))
 	}
@@ -68,7 +73,7 @@ func (p *OddsCard) render() goapp.UI {
 		)),
 		goapp.Div().Class("actions").Body(
 			goapp.Button().Type("button").Class("button secondary").DataSet("testid", "keep-plan").Disabled(!p.Live).Text(keepWords).
-				OnClick(onSend(p.Send, "plan", state.KeepPlan{Month: p.Odds.Month.String()})),
+				OnClick(onSend(p.Send, "plan", state.KeepPlan{Month: odds.Month.String()})),
 			forget,
 		),
 		errorLine(p.Err),
@@ -79,7 +84,7 @@ func (p *OddsCard) render() goapp.UI {
 		goapp.If(len(t.Basis) > 0, goapp.Details().Body(
 			goapp.Summary().Text("What the odds rest on"),
 			goapp.Ul().Body(goapp.Range(t.Basis).Slice(func(i int) goapp.UI { return goapp.Li().Text(t.Basis[i]) })),
-			goapp.Range(p.Odds.Drawn).Slice(func(i int) goapp.UI { return p.expectField(p.Odds.Drawn[i]) }),
+			goapp.Range(odds.Drawn).Slice(func(i int) goapp.UI { return p.expectField(odds.Drawn[i]) }),
 		)),
 	)
 }
@@ -97,7 +102,7 @@ func (p *OddsCard) renderPlans(a, b state.Odds) goapp.UI {
 		}
 		return goapp.Td().DataSet("testid", testid).Text(state.ChanceText(v))
 	}
-	differs := p.Differs
+	differs := p.Work.Differs
 	if len(differs) == 0 {
 		differs = []string{"Nothing differs yet: move a slider, or change the volumes expected in survey luck."}
 	}

@@ -48,10 +48,7 @@ type Calculator struct {
 	pasted      string                  // the text last used from the paste box, which keeps it
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
 	ctx         goapp.Context           // the page's own context, from OnMount: its calls outlive the element an event came from
-	odds        *state.Odds             // the odds card's, worked out after a change settles (oddsLater)
-	planOdds    *state.Odds             // plan A's odds, when one is kept
-	planDiffers []string                // what differs between plan A and the what-if now
-	oddsSteps   []state.OddsStep        // what one reachable step of each metric does to the odds
+	oddsJob     oddsJob                 // the odds card's work, started after a change settles (oddsLater)
 	oddsSeq     int                     // counts changes: only the last one's timer works the odds out
 }
 
@@ -75,6 +72,7 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 		c.watchOtherTabs(ctx)
 		markStart(ctx, c.storage)
 		c.crashTest = ctx.Page().URL().Query().Get("crashtest") == "1"
+		c.oddsJob.budget, _ = time.ParseDuration(ctx.Page().URL().Query().Get("oddsbudget"))
 		c.derive()
 		c.warmUp(ctx)
 		c.oddsLater()
@@ -184,33 +182,6 @@ const oddsTime = 40 * time.Millisecond
 // oddsLater works the odds out once changes settle, then renders them.
 func (c *Calculator) oddsLater() {
 	c.settled(&c.oddsSeq, oddsTime, "working out the odds", c.workOutOdds)
-}
-
-// workOutOdds works the odds card out. What the last one showed goes
-// first: a panic caught here leaves a sentence saying so, never the odds
-// and steps of another scorecard (issue 25).
-func (c *Calculator) workOutOdds() {
-	c.odds, c.planOdds, c.planDiffers, c.oddsSteps = nil, nil, nil, nil
-	if c.prepared == nil {
-		return
-	}
-	// Marked while at work: should it stop Passline (out of memory), the
-	// next start sets the saved state aside and offers it back, as a
-	// start that did not finish does (rescue.go).
-	if c.storage != nil && !c.holdSaves {
-		_ = c.storage.Set(state.OddsKey, "1")
-		defer c.storage.Del(state.OddsKey)
-	}
-	if err := guard("working out the odds", func() {
-		o := c.prepared.Odds(c.model)
-		c.odds, c.planDiffers = &o, c.prepared.PlanDiffers(c.model)
-		c.oddsSteps = c.prepared.OddsSteps(c.model)
-		if a, ok := c.prepared.PlanOdds(c.model); ok {
-			c.planOdds = &a
-		}
-	}); err != nil {
-		c.odds, c.planOdds, c.planDiffers, c.oddsSteps = &state.Odds{Err: errors.New(state.OddsFailedWords)}, nil, nil, nil
-	}
 }
 
 // derive recomputes the view from the model, reading the scorecard and
@@ -391,7 +362,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	first = append(first,
 		&WhatIfScreen{View: v, HasWhatIf: c.model.HasWhatIfs(v.Month), Points: c.model.PointsMode, Sheet: c.model.Data != "" && !example, Errs: c.errs.of("metric:", "volume:", "month", "points:"),
 			Doubts: c.doubtsOf("metric:"), Live: c.live, Send: c},
-		&OddsCard{Scorecard: v.Scorecard, Odds: c.odds, PlanA: c.planOdds, Differs: c.planDiffers, Steps: c.oddsSteps, Err: c.errs["plan"], Errs: c.errs.of("expect:"), Live: c.live, Send: c},
+		&OddsCard{Scorecard: v.Scorecard, Work: c.oddsJob.shown(c.prepared, v.Agent.Name), Busy: c.oddsJob.busy, Err: c.errs["plan"], Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&PassWithoutCard{Prepared: v.Prepared, Combos: v.Combos, Fixed: c.model.Fixed, Err: c.errs["fixed"], Live: c.live, Send: c},
 		&LuckCard{Scorecard: v.Scorecard, Luck: v.Luck, Agent: v.Agent.Name, From: state.CountsMonth(v), Errs: c.errs.of("expect:"), Live: c.live, Send: c},
 		&AppealCard{Scorecard: v.Scorecard, Appeal: v.Appeal, Month: v.Month, Err: c.errs["takeout"], Live: c.live, Send: c},

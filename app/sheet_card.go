@@ -31,7 +31,8 @@ type SheetCard struct {
 	Err     string
 	Live    bool
 
-	page *Calculator // unexported: not compared; the page reads big data with progress
+	page     *Calculator // unexported: not compared; the page reads big data with progress
+	changing string      // in a long list, the header whose choice is open (see maxSelects)
 }
 
 // NeedsYou reports whether the sheet needs the user before it is read in
@@ -51,6 +52,11 @@ func (s *SheetCard) render() goapp.UI {
 	}
 	choices := state.ColumnChoices(s.Scorecard)
 	shown, more := shownColumns(s.Columns)
+	compact := len(shown) > maxSelects
+	chosen := map[string]string{}
+	for _, c := range choices {
+		chosen[c[0]] = c[1]
+	}
 	return goapp.Section().Class("card sheet").Aria("labelledby", "columns-title").DataSet("testid", "sheet").Body(
 		goapp.H2().ID("columns-title").Text("How your sheet was read"),
 		goapp.If(s.Pending != "", goapp.P().Class("doubt-line").Attr("role", "alert").DataSet("testid", "sheet-pending").Text(state.NoMonthWords)),
@@ -78,6 +84,15 @@ func (s *SheetCard) render() goapp.UI {
 				label = "(a column with no header)"
 			}
 			units := state.UnitChoices(u.Unit)
+			if compact && s.changing != u.Header {
+				return goapp.Div().Class("column-choice compact").Body(
+					goapp.Span().Class("column-name").Text(label),
+					goapp.Span().Class("column-read").DataSet("read", u.Header).Text(chosen[u.Key]),
+					goapp.Button().Type("button").Class("button secondary").DataSet("change-column", u.Header).
+						Disabled(!s.Live || u.Header == "").Aria("label", "Change what "+label+" is read as").Text("Change").
+						OnClick(s.onOpen(u.Header, id), "open:"+u.Header),
+				)
+			}
 			return goapp.Div().Class("column-choice").Body(
 				goapp.Label().For(id).Text(label),
 				goapp.Select().ID(id).DataSet("header", u.Header).Disabled(!s.Live || u.Header == "").
@@ -145,6 +160,26 @@ func (s *SheetCard) onReset(ctx goapp.Context, e goapp.Event) {
 		c.readShowingProgress("", c.model.Data, func() { c.send("columns", state.ResetColumns{}) })
 	})
 }
+
+// onOpen opens header's choice in a long list, and puts the focus on it.
+func (s *SheetCard) onOpen(header, id string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		_ = guard("opening a column's choice", func() {
+			s.changing = header
+			ctx.Defer(func(goapp.Context) {
+				if el := goapp.Window().GetElementByID(id); el.Truthy() {
+					el.Call("focus")
+				}
+			})
+		})
+	}
+}
+
+// maxSelects is how many headers the card lists with their choice open:
+// each choice lists every metric and column, so a sheet of 300 columns
+// for a scorecard of 100 metrics drew 120,000 options (issue 25). Past
+// it, each header shows what it is read as and a button to change it.
+const maxSelects = 40
 
 // maxColumnsShown is how many headers the card lists: every one read as
 // something, then unused ones up to this many. A sheet of 5,000 columns

@@ -134,6 +134,7 @@ func (s *Slider) Render() goapp.UI {
 func (s *Slider) render() goapp.UI {
 	rangeID, numberID, noteID := "slider-"+s.Metric, "exact-"+s.Metric, "need-"+s.Metric
 	shown := LabelsShown(s.Marks, minLabelGap)
+	drawn := TicksDrawn(s.Marks, shown, minTickGap)
 	return goapp.Div().Class("slider").Body(
 		goapp.Div().Class("slider-head").Body(
 			goapp.Label().For(rangeID).Class("slider-label").Text(s.Label),
@@ -147,6 +148,9 @@ func (s *Slider) render() goapp.UI {
 		goapp.If(len(s.Marks) > 0, goapp.Div().Class(s.marksClass()).Aria("hidden", "true").Body(
 			goapp.Range(s.Marks).Slice(func(i int) goapp.UI {
 				m := s.Marks[i]
+				if !drawn[i] {
+					return nil
+				}
 				class, label := "mark", m.Label
 				if !shown[i] {
 					label = "" // the tick stays; its label would overlap another
@@ -256,6 +260,30 @@ func (s *Slider) tell(ctx goapp.Context, value string, typed bool) {
 		key = s.Metric
 	}
 	s.OnChange.SliderChanged(ctx, key, value, typed)
+}
+
+// minTickGap is how close, in percent of the track, two unlabelled ticks
+// may be: a metric of 100 bands drew 100 ticks a slider (issue 25: a
+// scorecard at the limits drew ten thousand), no closer than a finger.
+const minTickGap = 4
+
+// TicksDrawn says which marks are drawn: every labelled or pass mark, and
+// an unlabelled tick only gap (in percent of the track) or more from the
+// last mark drawn before it.
+func TicksDrawn(marks []Mark, shown []bool, gap float64) []bool {
+	drawn := make([]bool, len(marks))
+	order := make([]int, len(marks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(marks[a].At, marks[b].At) })
+	last := math.Inf(-1)
+	for _, i := range order {
+		if shown[i] || marks[i].Pass || marks[i].At-last >= gap {
+			drawn[i], last = true, marks[i].At
+		}
+	}
+	return drawn
 }
 
 // minLabelGap is how close, in percent of the track, two marks' labels

@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -116,5 +117,32 @@ func TestLabelsShown(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%v: %v, want %v", tc.marks, got, tc.want)
 		}
+	}
+}
+
+// TestTicksDrawn (issue 25): a metric of 100 bands, one a percent, draws
+// its labelled marks (0, 20, 40, 60, 80), its pass mark (50.5) and an
+// unlabelled tick only 4 % or more past the last mark drawn: 0, 4, …, 48,
+// then 50.5, 55 (not 54: under 4 past 50.5), 59, 60 (labelled), 64, …, 96.
+func TestTicksDrawn(t *testing.T) {
+	var marks []Mark
+	var shown []bool
+	for i := 0; i < 100; i++ {
+		marks = append(marks, Mark{At: float64(i)})
+		shown = append(shown, i%20 == 0)
+	}
+	marks = append(marks, Mark{At: 50.5, Pass: true})
+	shown = append(shown, false)
+	drawn := TicksDrawn(marks, shown, minTickGap)
+	var at []float64
+	for i, d := range drawn {
+		if d {
+			at = append(at, marks[i].At)
+		}
+	}
+	slices.Sort(at)
+	want := []float64{0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 50.5, 55, 59, 60, 64, 68, 72, 76, 80, 84, 88, 92, 96}
+	if !slices.Equal(at, want) {
+		t.Errorf("drawn at %v, want %v", at, want)
 	}
 }

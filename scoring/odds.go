@@ -170,9 +170,13 @@ func (sc *Scorecard) drawCounts(m *Metric, d Draw, each func(counts []Num, p flo
 	if known == nil {
 		known = make([]Num, len(m.Source.Columns()))
 	}
+	pc := pacer{pace: sc.pace}
 	add := func(counts []Num, p float64) error {
 		if p < oddsTail {
 			return nil
+		}
+		if err := pc.did(256); err != nil { // scoring an outcome is exact arithmetic
+			return err
 		}
 		return each(counts, p)
 	}
@@ -199,9 +203,41 @@ func (sc *Scorecard) drawCounts(m *Metric, d Draw, each func(counts []Num, p flo
 	// of 5,000 responses took seconds on each slider move).
 	aLo, aHi := likely(n, sp)
 	bLo, bHi := likely(n, sd)
+	term := func(a, b int) float64 {
+		return math.Exp(lf[n] - lf[a] - lf[b] - lf[n-a-b] + logPow(sp, a) + logPow(sd, b) + logPow(sn, n-a-b))
+	}
 	for a := aLo; a <= aHi; a++ {
-		for b := bLo; b <= bHi && a+b <= n; b++ {
-			byDiff[a-b+n] += math.Exp(lf[n] - lf[a] - lf[b] - lf[n-a-b] + logPow(sp, a) + logPow(sd, b) + logPow(sn, n-a-b))
+		if err := pc.did(bHi - bLo + 1); err != nil {
+			return err
+		}
+		top := min(bHi, n-a)
+		if sn == 0 || sd == 0 { // a chance of nothing: each term on its own
+			for b := bLo; b <= top; b++ {
+				byDiff[a-b+n] += term(a, b)
+			}
+			continue
+		}
+		// Along a row, each term is the last times (n-a-b)/(b+1) · sd/sn:
+		// one exp per row, from its likeliest b, not one per term (issue
+		// 25: exp and log were nine tenths of the odds' time).
+		mode := min(max(int(float64(n-a)*sd/(sd+sn)), bLo), top)
+		if mode < bLo {
+			continue
+		}
+		at := term(a, mode)
+		if at == 0 {
+			continue // the whole row is far below oddsTail
+		}
+		r := sd / sn
+		t := at
+		for b := mode; b <= top; b++ {
+			byDiff[a-b+n] += t
+			t *= float64(n-a-b) / float64(b+1) * r
+		}
+		t = at
+		for b := mode - 1; b >= bLo; b-- {
+			t *= float64(b+1) / float64(n-a-b) / r
+			byDiff[a-b+n] += t
 		}
 	}
 	for diff := -n; diff <= n; diff++ {
@@ -292,7 +328,7 @@ func (sc *Scorecard) MonthOddsJoint(dists []Dist, joints []Joint) (MonthOdds, er
 	if len(dists) != len(sc.Metrics) {
 		return MonthOdds{}, fmt.Errorf("%d distributions for %d metrics", len(dists), len(sc.Metrics))
 	}
-	g := newGridSums(sc.oddsUnit(), Num{})
+	g := newGridSums(sc.oddsUnit(), Num{}, sc.pace)
 	inJoint := map[int]bool{}
 	for _, j := range joints {
 		steps := make([]gridStep, len(j.Outcomes))
@@ -310,7 +346,9 @@ func (sc *Scorecard) MonthOddsJoint(dists []Dist, joints []Joint) (MonthOdds, er
 		if len(steps) == 0 {
 			return MonthOdds{}, errors.New("a joint draw has no chances")
 		}
-		g.addAll(steps)
+		if err := g.addAll(steps); err != nil {
+			return MonthOdds{}, err
+		}
 	}
 	for i, d := range dists {
 		m := &sc.Metrics[i]
@@ -324,7 +362,9 @@ func (sc *Scorecard) MonthOddsJoint(dists []Dist, joints []Joint) (MonthOdds, er
 		for k, o := range d {
 			steps[k] = gridStep{add: m.Weight.Mul(o.Points).Div(N(100)), gated: m.Gate != nil && o.Points.Less(*m.Gate), p: o.P}
 		}
-		g.addAll(steps)
+		if err := g.addAll(steps); err != nil {
+			return MonthOdds{}, err
+		}
 	}
 	var res MonthOdds
 	pass, unsure, fails := g.verdicts(func(sum Num) bool { return !sum.Round(sc.Decimals).Less(sc.Pass) })
@@ -396,13 +436,15 @@ func (sc *Scorecard) averageQuarterOdds(counted []Num, future []Dist, width Num,
 	for _, s := range counted {
 		known = known.Add(s)
 	}
-	g := newGridSums(sc.oddsUnit(), known)
+	g := newGridSums(sc.oddsUnit(), known, sc.pace)
 	for _, d := range future {
 		steps := make([]gridStep, len(d))
 		for k, o := range d {
 			steps[k] = gridStep{add: o.Points, p: o.P}
 		}
-		g.addAll(steps)
+		if err := g.addAll(steps); err != nil {
+			return QuarterOdds{}, err
+		}
 		if width.Sign() > 0 { // each month's score may lie up to width above its lower end
 			w, _ := onGrid(width, g.unit)
 			g.width += w + 1

@@ -14,8 +14,8 @@ import (
 // stands for the sums in [lo·unit, (lo+width)·unit], merged with its
 // neighbours on the same point of the grid. The grid starts finer than the
 // scorecard's decimals, so sums from step bands and whole weights stay
-// exact (width 0), and is made ten times coarser whenever more than
-// MaxOddsSums would be kept. A verdict is taken on the interval's two ends:
+// exact (width 0), and is made coarser, by the least power of two that
+// will do, whenever more than MaxOddsSums would be kept. A verdict is taken on the interval's two ends:
 // a pass when both pass, a fail when both fail, and otherwise the chance is
 // unsure (Unsure): the card then says "about". Chances under oddsDrop of a
 // product of draws are left out and counted as unsure too.
@@ -35,13 +35,36 @@ type gridSums struct {
 	width int64
 	p     map[int64]float64
 	lost  float64 // chance left out
+	pacer pacer
+}
+
+// pacer calls a Pace every paceWork steps of arithmetic.
+type pacer struct {
+	pace Pace
+	work int
+}
+
+// paceWork is how many steps of arithmetic go between two calls of a
+// Pace: about a millisecond in the browser.
+const paceWork = 1 << 17
+
+// did counts n steps done and calls the pace when their number is due.
+func (p *pacer) did(n int) error {
+	if p.pace == nil {
+		return nil
+	}
+	if p.work += n; p.work < paceWork {
+		return nil
+	}
+	p.work = 0
+	return p.pace()
 }
 
 // newGridSums starts at the sum start, exactly, on a grid of unit (or one
 // unit wide when start is not on it).
-func newGridSums(unit, start Num) *gridSums {
+func newGridSums(unit, start Num, pace Pace) *gridSums {
 	lo, exact := onGrid(start, unit)
-	g := &gridSums{unit: unit, p: map[int64]float64{lo << 1: 1}}
+	g := &gridSums{unit: unit, p: map[int64]float64{lo << 1: 1}, pacer: pacer{pace: pace}}
 	if !exact {
 		g.width = 1
 	}
@@ -63,34 +86,69 @@ type gridStep struct {
 	p     float64
 }
 
-// addAll adds one metric's outcomes (independent of the sums so far).
-func (g *gridSums) addAll(steps []gridStep) {
-	var merged map[int64]float64
-	var inexact bool
-	for {
-		merged, inexact = map[int64]float64{}, false
-		for _, s := range steps {
-			lo, exact := onGrid(s.add, g.unit)
-			inexact = inexact || !exact
+// addAll adds one metric's outcomes (independent of the sums so far); it
+// stops with the pace's error.
+func (g *gridSums) addAll(steps []gridStep) error {
+	// Each outcome's place on the grid, worked out once (exact arithmetic
+	// is the costly part): on a grid f times coarser it is floor(lo / f).
+	los, exact := make([]int64, len(steps)), make([]bool, len(steps))
+	for i, s := range steps {
+		los[i], exact[i] = onGrid(s.add, g.unit)
+		if err := g.pacer.did(64); err != nil {
+			return err
+		}
+	}
+	merge := func(f int64) (map[int64]float64, bool) {
+		merged, inexact := map[int64]float64{}, false
+		for i, s := range steps {
+			lo := floorDiv(los[i], f)
+			inexact = inexact || !exact[i] || lo*f != los[i]
 			key := lo << 1
 			if s.gated {
 				key |= 1
 			}
 			merged[key] += s.p
 		}
-		if len(merged) <= MaxOddsSums {
-			break
-		}
-		g.coarsen(2) // the outcomes alone are too many: a coarser grid for both
+		return merged, inexact
+	}
+	f := int64(1)
+	merged, inexact := merge(f)
+	if len(merged) > MaxOddsSums { // the outcomes alone are too many: a coarser grid for both
+		f = fitFactor(slices.Sorted(maps.Keys(merged)))
+		merged, inexact = merge(f)
+		g.coarsen(f)
 	}
 	// In key order, so that the chances add up the same way every time:
 	// a percentage shown never flips with a map's order.
 	keys, stepKeys := slices.Sorted(maps.Keys(g.p)), slices.Sorted(maps.Keys(merged))
-	if next, ok := g.dense(keys, stepKeys, merged); ok {
+	// Many sums spread thin (exact scores of interpolated bands, a
+	// quarter's months) would make a product too large to keep: coarsen
+	// first, to twice as fine as the product will need (so that the
+	// verdicts stay about as sure), and both fill arrays: the retention
+	// preset's exact quarter went from 110 ms to 15 ms.
+	if len(keys)*len(stepKeys) > 16*MaxOddsSums {
+		span := keys[len(keys)-1]>>1 - keys[0]>>1 + stepKeys[len(stepKeys)-1]>>1 - stepKeys[0]>>1 + 1
+		c := int64(1)
+		for span > c*2*MaxOddsSums {
+			c *= 2
+		}
+		if c > 1 {
+			f *= c
+			merged, inexact = merge(f)
+			g.coarsen(c)
+			keys, stepKeys = slices.Sorted(maps.Keys(g.p)), slices.Sorted(maps.Keys(merged))
+		}
+	}
+	if next, ok, err := g.dense(keys, stepKeys, merged); err != nil {
+		return err
+	} else if ok {
 		g.p = next
 	} else {
 		next := make(map[int64]float64, len(g.p)*2)
 		for _, k := range keys {
+			if err := g.pacer.did(8 * len(stepKeys)); err != nil {
+				return err
+			}
 			p := g.p[k]
 			for _, sk := range stepKeys {
 				sp := merged[sk]
@@ -108,16 +166,48 @@ func (g *gridSums) addAll(steps []gridStep) {
 	if inexact {
 		g.width++
 	}
-	for len(g.p) > MaxOddsSums {
-		g.coarsen(2)
+	if len(g.p) > MaxOddsSums {
+		g.coarsen(fitFactor(slices.Sorted(maps.Keys(g.p))))
 	}
+	return nil
+}
+
+// fitFactor is the least power of two f by which a grid holding keys
+// (sorted) must be made coarser to keep at most MaxOddsSums of them. It
+// counts, it does not merge: halving the grid again and again, sorting
+// each time, was most of the odds' work (issue 25).
+func fitFactor(keys []int64) int64 {
+	for f := int64(2); ; f *= 2 {
+		n := 0
+		var last [2]int64
+		var seen [2]bool
+		for _, k := range keys { // keys sorted: each class's lo/f never goes down
+			c, lo := k&1, floorDiv(k>>1, f)
+			if !seen[c] || lo != last[c] {
+				n++
+				seen[c], last[c] = true, lo
+			}
+		}
+		if n <= MaxOddsSums || f > math.MaxInt64/4 {
+			return f
+		}
+	}
+}
+
+// floorDiv is floor(a / b) for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 // coarsen makes the grid f times coarser.
 func (g *gridSums) coarsen(f int64) {
 	next := make(map[int64]float64, len(g.p)/int(f)+1)
 	for _, k := range slices.Sorted(maps.Keys(g.p)) {
-		next[(k>>1)/f<<1|k&1] += g.p[k]
+		next[floorDiv(k>>1, f)<<1|k&1] += g.p[k]
 	}
 	g.p = next
 	g.unit = g.unit.Mul(N(f))
@@ -153,15 +243,15 @@ func (g *gridSums) verdicts(passes func(sum Num) bool) (pass, unsure float64, fa
 // fill their ranges well (interpolated bands: every grid point taken), which
 // is many times faster than a map; ok is false when they are sparse (step
 // bands, whose few sums lie far apart on the fine grid).
-func (g *gridSums) dense(keys, stepKeys []int64, steps map[int64]float64) (map[int64]float64, bool) {
+func (g *gridSums) dense(keys, stepKeys []int64, steps map[int64]float64) (map[int64]float64, bool, error) {
 	if len(keys) == 0 || len(stepKeys) == 0 {
-		return nil, false
+		return nil, false, nil
 	}
 	lo0, hi0 := keys[0]>>1, keys[len(keys)-1]>>1
 	lo1, hi1 := stepKeys[0]>>1, stepKeys[len(stepKeys)-1]>>1
 	n0, n1 := hi0-lo0+1, hi1-lo1+1
 	if n0 > 4*int64(len(keys))+64 || n1 > 4*int64(len(stepKeys))+64 {
-		return nil, false
+		return nil, false, nil
 	}
 	fill := func(ks []int64, m map[int64]float64, base, n int64) [2][]float64 {
 		var a [2][]float64
@@ -178,6 +268,9 @@ func (g *gridSums) dense(keys, stepKeys []int64, steps map[int64]float64) (map[i
 		for gb := 0; gb < 2; gb++ {
 			dst := out[ga|gb]
 			for i, p := range a[ga] {
+				if err := g.pacer.did(len(b[gb])); err != nil {
+					return nil, false, err
+				}
 				if p == 0 {
 					continue
 				}
@@ -199,5 +292,5 @@ func (g *gridSums) dense(keys, stepKeys []int64, steps map[int64]float64) (map[i
 			}
 		}
 	}
-	return next, true
+	return next, true, nil
 }

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"errors"
 	"maps"
 	"math"
 	"math/rand"
@@ -89,7 +90,7 @@ func TestOddsBounded(t *testing.T) {
 // TestGridKeepsExactSums: sums of step bands and whole weights stay exact
 // on the grid (width 0), so hand-worked odds are unchanged.
 func TestGridKeepsExactSums(t *testing.T) {
-	g := newGridSums(Step(5), Frac(41, 20)) // 2.05
+	g := newGridSums(Step(5), Frac(41, 20), nil) // 2.05
 	g.addAll([]gridStep{{add: Frac(1, 5), p: 0.5}, {add: Frac(4, 5), p: 0.5}})
 	if g.width != 0 || len(g.p) != 2 {
 		t.Errorf("width %d, %d sums", g.width, len(g.p))
@@ -170,5 +171,102 @@ func TestNPSDrawPruned(t *testing.T) {
 	}
 	if math.Abs(total-1) > 1e-9 {
 		t.Errorf("20 responses: chances add up to %v", total)
+	}
+}
+
+// TestPaceAbandons (issue 25): long odds call their Pace now and then, so
+// that a page can draw between; an error from it abandons the work and is
+// returned, at every stage: a draw, a month, a quarter.
+func TestPaceAbandons(t *testing.T) {
+	sc := oddsCard(t, smoothTwo)
+	calls := 0
+	counting := sc.WithPace(func() error { calls++; return nil })
+	draw := Draw{Trials: 5000, Rates: []float64{0.5}}
+	d0, err := counting.PointsDist(&sc.Metrics[0], draw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	month, err := counting.MonthOddsOf([]Dist{d0, d0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := counting.AverageQuarterOf(nil, month, 3); err != nil {
+		t.Fatal(err)
+	}
+	// 5,000 tries keep about 530 outcomes (± 7.5 standard deviations of
+	// 35): 530 × 256 steps of scoring each, over 2¹⁷ per call, is one
+	// call; the quarter's three months of 2,048 sums, several more.
+	if calls < 4 {
+		t.Errorf("the pace was called %d times", calls)
+	}
+	t.Logf("the pace was called %d times", calls)
+	if sc.pace != nil {
+		t.Error("WithPace changed the scorecard it copied")
+	}
+	stop := errors.New("over budget")
+	for _, after := range []int{0, 1, calls / 2, calls - 1} {
+		n := 0
+		stopping := sc.WithPace(func() error {
+			if n++; n > after {
+				return stop
+			}
+			return nil
+		})
+		d, err := stopping.PointsDist(&sc.Metrics[0], draw)
+		if err == nil {
+			if month, err = stopping.MonthOddsOf([]Dist{d, d}); err == nil {
+				_, err = stopping.AverageQuarterOf(nil, month, 3)
+			}
+		}
+		if !errors.Is(err, stop) {
+			t.Errorf("stopped after %d calls: %v", after, err)
+		}
+	}
+}
+
+// TestNPSDrawByTerms: the NPS draw, which walks each row of (promoters,
+// detractors) by the ratio of neighbouring terms, gives what summing every
+// term's own exp gives: 300 responses at 50/30/20 and at 10/10/80, and 40
+// with no passives at all.
+func TestNPSDrawByTerms(t *testing.T) {
+	sc, err := LoadPreset("tech-support")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nps := sc.Metric("nps")
+	for _, tc := range []struct {
+		n     int
+		rates []float64
+	}{{300, []float64{0.5, 0.3, 0.2}}, {300, []float64{0.1, 0.1, 0.8}}, {40, []float64{0.6, 0, 0.4}}} {
+		got, err := sc.PointsDist(nps, Draw{Trials: tc.n, Rates: tc.rates})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]float64{}
+		lf := func(k int) float64 { v, _ := math.Lgamma(float64(k + 1)); return v }
+		lp := func(p float64, k int) float64 {
+			if k == 0 {
+				return 0
+			}
+			return float64(k) * math.Log(p)
+		}
+		for a := 0; a <= tc.n; a++ {
+			for b := 0; a+b <= tc.n; b++ {
+				p := math.Exp(lf(tc.n) - lf(a) - lf(b) - lf(tc.n-a-b) + lp(tc.rates[0], a) + lp(tc.rates[2], b) + lp(tc.rates[1], tc.n-a-b))
+				v := N(int64(100 * (a - b))).Div(N(int64(tc.n)))
+				want[sc.PointsFor(nps, v).String()] += p
+			}
+		}
+		for _, o := range got {
+			if math.Abs(o.P-want[o.Points.String()]) > 1e-9 {
+				t.Errorf("%d at %v: %s points %.12f, term by term %.12f", tc.n, tc.rates, o.Points, o.P, want[o.Points.String()])
+			}
+			delete(want, o.Points.String())
+		}
+		for pts, p := range want {
+			if p > 1e-9 {
+				t.Errorf("%d at %v: %s points (%.12f) missing", tc.n, tc.rates, pts, p)
+			}
+		}
 	}
 }

@@ -16,6 +16,21 @@ type Scorecard struct {
 	Decimals int
 	Quarter  QuarterRule
 	Metrics  []Metric
+
+	pace Pace // see WithPace
+}
+
+// Pace is called now and then during long work (the odds): it may pause,
+// so that a page can draw and take input, or return an error to abandon
+// the work, which then returns that error.
+type Pace func() error
+
+// WithPace is a copy of the scorecard whose odds call pace as they work
+// (about every 10⁵ steps of arithmetic). The copy shares the metrics.
+func (sc *Scorecard) WithPace(pace Pace) *Scorecard {
+	c := *sc
+	c.pace = pace
+	return &c
 }
 
 // Scale is the range of points, both ends whole numbers.

@@ -40,7 +40,7 @@ type Prepared struct {
 	combos map[string]Combos      // by the fixed points they were found for
 	team   []TeamRow              // the team view's rows, once asked for
 	extras map[string]monthExtras // survey luck and appeal, by agent, month and choices
-	odds   map[string]Odds        // by agent and the choices they depend on
+	odds   *oddsMemo              // the odds worked out (nil: none kept)
 }
 
 // monthExtras are the parts of the view that come from the month's own
@@ -126,7 +126,7 @@ func Prepare(m Model) (*Prepared, error) {
 	if len(d.Agents) == 0 {
 		return nil, errors.New("there are no months to score: add one, or paste your rows")
 	}
-	p := &Prepared{preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: m.Typed, options: m.readOptions(),
+	p := &Prepared{odds: &oddsMemo{}, preset: m.Preset, scorecard: m.Scorecard, data: m.Data, typed: m.Typed, options: m.readOptions(),
 		Scorecard: sc, Data: d, Order: m.metricOrder(sc)}
 	if unfit {
 		p.Notes = append(p.Notes, "Your saved choice of columns does not fit this sheet, so its columns are read by their names: choose again below if needed.")

@@ -409,6 +409,38 @@ func metricOfKind(sc *scoring.Scorecard, k string) (scoring.Metric, error) {
 
 // BandAtText is a band's threshold as the editor shows it: a handle time
 // as m:ss (7:30), as every other handle-time field; else the number.
+// ManyBands is how many bands a metric may have before the editor folds
+// them under a summary (issue 25: a scorecard at the limits, 100 metrics
+// of 100 bands, drew twenty thousand inputs and took seconds to open).
+const ManyBands = 12
+
+// BandsSummary says in a line what a metric's bands are: "100 bands, from
+// 1 point at 0 to 3 points at 99".
+func BandsSummary(m *scoring.Metric) string {
+	if len(m.Bands) == 0 {
+		return "No bands yet"
+	}
+	first, last := m.Bands[0], m.Bands[len(m.Bands)-1]
+	pts := func(p scoring.Num) string {
+		if p.Equal(scoring.N(1)) {
+			return "1 point"
+		}
+		return p.Short(4) + " points"
+	}
+	return fmt.Sprintf("%d bands, from %s at %s to %s at %s", len(m.Bands), pts(first.Points), BandAtText(m, first.At), pts(last.Points), BandAtText(m, last.At))
+}
+
+// BandsHaveProblems reports whether any band of metric i has a problem in
+// probs (CheckDraft's ByField): such bands are never folded away.
+func BandsHaveProblems(probs map[DraftField][]string, i int) bool {
+	for f := range probs {
+		if f.Metric == i && f.Band >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func BandAtText(m *scoring.Metric, v scoring.Num) string {
 	if m.Unit == scoring.Seconds {
 		return clock(v, 4)

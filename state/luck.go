@@ -55,3 +55,30 @@ func CountsMonth(v View) scoring.Month {
 	}
 	return v.Month
 }
+
+// ChancesShown is which of a metric's chances survey luck lists (indexes,
+// lowest level first): every level but the lowest, which is certain. Past
+// ManyBands levels (interpolated bands give one a point step), a run of
+// levels whose chances read the same is one line: its highest level (at
+// least that many points, as likely as each below it), or, for a run at
+// "0 %", its lowest (none above it is possible). Issue 25: a scorecard at
+// the limits listed a hundred lines of "100 %" a metric.
+func ChancesShown(chances []scoring.Chance) []int {
+	var out []int
+	for j := 1; j < len(chances); j++ {
+		if len(chances) <= ManyBands+1 {
+			out = append(out, j)
+			continue
+		}
+		text := ChanceText(chances[j].AtLeast)
+		switch {
+		case text == ChanceText(0):
+			if j == 1 || ChanceText(chances[j-1].AtLeast) != text {
+				out = append(out, j)
+			}
+		case j == len(chances)-1 || ChanceText(chances[j+1].AtLeast) != text:
+			out = append(out, j)
+		}
+	}
+	return out
+}

@@ -62,7 +62,7 @@ type DrawnMetric struct {
 // being next (the sliders' values when the what-if month is the month to
 // come). The agent's months give the rates and the volumes; the quarter's
 // counted months are taken with their what-ifs (quarterMonths).
-func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.Month, nextInputs []scoring.Input, quarterMonths []scoring.MonthData) Odds {
+func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.Month, nextInputs []scoring.Input, quarterMonths []scoring.MonthData, memo *drawMemo) Odds {
 	o := Odds{Month: next, Quarter: sc.QuarterLabel(sc.QuarterOf(next))}
 	drawn := drawnMetrics(sc, m, a)
 	// A metric whose value or points the user set for the month to come is
@@ -102,12 +102,12 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 		if shared[i] {
 			continue
 		}
-		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, nil, 1); err != nil {
+		if dists[i], err = monthDist(sc, memo, i, byMetric, nextInputs, nil, 1); err != nil {
 			o.Err = err
 			return o
 		}
 	}
-	joints, err := jointsOf(sc, groups, byMetric, nextInputs, nil, 1)
+	joints, err := jointsOf(sc, memo, groups, byMetric, nextInputs, nil, 1)
 	if err != nil {
 		o.Err = err
 		return o
@@ -147,12 +147,12 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 		if shared[i] {
 			continue
 		}
-		if dists[i], err = monthDist(sc, i, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
+		if dists[i], err = monthDist(sc, memo, i, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
 			o.Err = err
 			return o
 		}
 	}
-	if joints, err = jointsOf(sc, groups, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
+	if joints, err = jointsOf(sc, memo, groups, byMetric, nextInputs, counted, o.QuarterToCome); err != nil {
 		o.Err = err
 		return o
 	}
@@ -163,7 +163,7 @@ func oddsOf(sc *scoring.Scorecard, m Model, a *scoring.AgentData, next scoring.M
 
 // monthDist is metric i's points over toCome months drawn alike, after the
 // counted months (none for a month; a pooled quarter's so far).
-func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) (scoring.Dist, error) {
+func monthDist(sc *scoring.Scorecard, memo *drawMemo, i int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) (scoring.Dist, error) {
 	mt := &sc.Metrics[i]
 	d := byMetric[i]
 	if d == nil { // held at its what-if value; a pooled quarter pools it as the engine does
@@ -180,7 +180,7 @@ func monthDist(sc *scoring.Scorecard, i int, byMetric []*DrawnMetric, next []sco
 		}
 		return sc.Held(mt, in)
 	}
-	return sc.PointsDist(mt, drawOf(sc, i, d, next, counted, toCome))
+	return memo.pointsDist(sc, i, drawOf(sc, i, d, next, counted, toCome))
 }
 
 // drawOf is the draw of drawn metric i (d) over toCome months, after the
@@ -238,10 +238,10 @@ func sharedDraws(sc *scoring.Scorecard, drawn []DrawnMetric) [][]int {
 }
 
 // jointsOf draws each group of metrics sharing their counts once.
-func jointsOf(sc *scoring.Scorecard, groups [][]int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) ([]scoring.Joint, error) {
+func jointsOf(sc *scoring.Scorecard, memo *drawMemo, groups [][]int, byMetric []*DrawnMetric, next []scoring.Input, counted []scoring.MonthData, toCome int) ([]scoring.Joint, error) {
 	var out []scoring.Joint
 	for _, g := range groups {
-		j, err := sc.JointDist(g, drawOf(sc, g[0], byMetric[g[0]], next, counted, toCome))
+		j, err := memo.jointDist(sc, g, drawOf(sc, g[0], byMetric[g[0]], next, counted, toCome))
 		if err != nil {
 			return nil, err
 		}
@@ -352,23 +352,35 @@ func nestedIn(a *scoring.AgentData, i, j int) bool {
 
 // Odds works out the odds of model m's agent for the month after the
 // data, with that month's what-ifs (the sliders', when it is the what-if
-// month). It is not part of Score: the app asks for it after a slider
-// settles, off the slider's path; an answer is kept per agent and choices.
-func (p *Prepared) Odds(m Model) Odds {
+// month). It is not part of Score: the app asks for it (WorkOutOdds) after
+// a slider settles, off the slider's path; an answer is kept per agent and
+// choices.
+func (p *Prepared) Odds(m Model) Odds { return p.oddsPaced(m, nil) }
+
+// oddsPaced is Odds calling pace as it works (nil: never). Odds abandoned
+// by the pace say why (Err is its error) and are not kept.
+func (p *Prepared) oddsPaced(m Model, pace scoring.Pace) Odds {
 	sc := p.Scorecard
 	a := p.agentOf(m)
 	latest := a.Months[len(a.Months)-1]
 	next := p.nextMonth(m)
 	key := fmt.Sprint(a.Name, m.WhatIfs[next.String()], m.Points[next.String()], m.Expect, quarterKey(sc, m, next))
-	if got, ok := p.odds[key]; ok {
+	if got, ok := p.odds.get(key); ok {
 		return got
 	}
-	inputs := applyWhatIfs(sc, m, next, latest.Inputs)
-	o := oddsOf(sc, m, a, next, inputs, quarterMonthsOf(sc, m, a.Months, sc.QuarterOf(next), false))
-	if p.odds == nil || len(p.odds) > 256 {
-		p.odds = map[string]Odds{}
+	var stopped error
+	if pace != nil {
+		sc = sc.WithPace(func() error {
+			stopped = pace()
+			return stopped
+		})
 	}
-	p.odds[key] = o
+	inputs := applyWhatIfs(sc, m, next, latest.Inputs)
+	o := oddsOf(sc, m, a, next, inputs, quarterMonthsOf(sc, m, a.Months, sc.QuarterOf(next), false), p.odds.drawsOf())
+	if stopped != nil {
+		return Odds{Month: next, Quarter: o.Quarter, Err: &pacedStop{err: stopped}}
+	}
+	p.odds.put(key, o)
 	return o
 }
 
@@ -410,12 +422,20 @@ type OddsStep struct {
 // does to the odds, the largest change to the quarter first. A step that
 // cannot be taken (already at the best) is left out.
 func (p *Prepared) OddsSteps(m Model) []OddsStep {
+	steps, _ := p.oddsSteps(m, nil)
+	return steps
+}
+
+// oddsSteps is OddsSteps calling pace as it works; it stops with the
+// pace's error. Each step changes one metric: the others' draws are
+// worked out once, for all of them (drawMemo).
+func (p *Prepared) oddsSteps(m Model, pace scoring.Pace) ([]OddsStep, error) {
 	sc := p.Scorecard
 	a := p.agentOf(m)
 	next := p.nextMonth(m)
-	before := p.Odds(m)
+	before := p.oddsPaced(m, pace)
 	if before.Err != nil {
-		return nil
+		return nil, paceErr(before.Err, pace)
 	}
 	drawn := map[int]DrawnMetric{}
 	for _, d := range before.Drawn {
@@ -429,7 +449,10 @@ func (p *Prepared) OddsSteps(m Model) []OddsStep {
 		if !ok {
 			continue
 		}
-		o := p.Odds(stepped)
+		o := p.oddsPaced(stepped, pace)
+		if err := paceErr(o.Err, pace); err != nil {
+			return nil, err
+		}
 		if o.Err != nil {
 			continue
 		}
@@ -439,7 +462,7 @@ func (p *Prepared) OddsSteps(m Model) []OddsStep {
 		return math.Abs(s.Quarter-before.QuarterPass) + math.Abs(s.Month-before.Pass)/1e3
 	}
 	sort.SliceStable(out, func(i, j int) bool { return gain(out[i]) > gain(out[j]) })
-	return out
+	return out, nil
 }
 
 // stepOf is model m with one reachable step of metric mt in month next,

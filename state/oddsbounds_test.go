@@ -1,10 +1,12 @@
 package state
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
 
+	"passline/internal/worstcase"
 	"passline/scoring"
 )
 
@@ -177,5 +179,139 @@ func TestPooledQuarterLargeVolumes(t *testing.T) {
 	o := p.Odds(m)
 	if o.Err != nil || o.QuarterToCome != 3 {
 		t.Errorf("odds %v, %d months to come", o.Err, o.QuarterToCome)
+	}
+}
+
+// retentionExact is the retention preset averaging exact scores, with 97
+// surveys and 73 cancel requests a month: BenchmarkOddsEveryday's first.
+func retentionExact(t *testing.T) Model {
+	t.Helper()
+	retention, err := scoring.LoadPreset("retention-smooth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	retention.Quarter.AverageOf = scoring.AverageExact
+	js, err := draftJSON(retention)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return updated(t, NewModel(), ImportScorecard{Name: "x.json", JSON: js},
+		SetData{Text: "month,agent,satisfied,surveys,saves,cancel_requests,aht,calls,compliance\n2026-10,Jo,80,97,25,73,400,500,2\n"})
+}
+
+// TestWorkOutOddsBudget (issue 25): the odds card's work calls its pace
+// as it goes; a pace that stops it (the budget spent) leaves the odds, or
+// the steps, saying why, and nothing abandoned is kept: the same
+// Prepared then works out what a fresh one does.
+func TestWorkOutOddsBudget(t *testing.T) {
+	m := retentionExact(t)
+	fresh := func() *Prepared {
+		p, err := Prepare(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	calls := 0
+	whole := fresh().WorkOutOdds(m, func() error { calls++; return nil })
+	if whole.Odds.Err != nil || whole.StepsErr != nil || len(whole.Steps) == 0 || calls < 10 {
+		t.Fatalf("unstopped: %v, %v, %d steps, paced %d times", whole.Odds.Err, whole.StepsErr, len(whole.Steps), calls)
+	}
+	stopAfter := func(n int) scoring.Pace {
+		return func() error {
+			if n--; n < 0 {
+				return ErrOddsTooLong
+			}
+			return nil
+		}
+	}
+	// Stopped at once: no odds, and the card says why.
+	p := fresh()
+	w := p.WorkOutOdds(m, stopAfter(0))
+	if !errors.Is(w.Odds.Err, ErrOddsTooLong) || w.Odds.Err.Error() != OddsTooLongWords || w.Steps != nil {
+		t.Errorf("stopped at once: %v, %d steps", w.Odds.Err, len(w.Steps))
+	}
+	if again := p.WorkOutOdds(m, nil); again.Odds.Err != nil || again.Odds.Pass != whole.Odds.Pass || again.Odds.QuarterPass != whole.Odds.QuarterPass {
+		t.Errorf("after a stop: %+v, want %+v", again.Odds, whole.Odds)
+	}
+	// Stopped in the steps: the odds, and why the steps are missing.
+	p = fresh()
+	w = p.WorkOutOdds(m, stopAfter(calls-1))
+	if w.Odds.Err != nil || w.Odds.Pass != whole.Odds.Pass || !errors.Is(w.StepsErr, ErrOddsTooLong) || w.Steps != nil {
+		t.Errorf("stopped in the steps: %v, %v, %d steps", w.Odds.Err, w.StepsErr, len(w.Steps))
+	}
+	if again := p.WorkOutOdds(m, nil); again.StepsErr != nil || len(again.Steps) != len(whole.Steps) {
+		t.Errorf("after a stop in the steps: %v, %d steps", again.StepsErr, len(again.Steps))
+	}
+}
+
+// TestOddsStepsKeptDraws (issue 25): the steps reuse the draws they share
+// (worked out once per Prepared), and give what each step's model gives
+// on a Prepared of its own, worked out from nothing.
+func TestOddsStepsKeptDraws(t *testing.T) {
+	for _, m := range []Model{retentionExact(t), updated(t, NewModel(), ChoosePreset{ID: "tech-support"},
+		SetData{Text: "month,agent,promoters,passives,detractors,resolved_first,contacts,aht,qa,late,absent\n2026-09,Ana,80,50,40,130,170,600,4,1,0\n"})} {
+		p, err := Prepare(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := p.OddsSteps(m)
+		if len(steps) == 0 {
+			t.Fatal("no steps")
+		}
+		before := p.Odds(m)
+		drawn := map[int]DrawnMetric{}
+		for _, d := range before.Drawn {
+			drawn[d.Metric] = d
+		}
+		sc := p.Scorecard
+		next := p.nextMonth(m)
+		inputs := applyWhatIfs(sc, m, next, p.agentOf(m).Months[len(p.agentOf(m).Months)-1].Inputs)
+		for _, s := range steps {
+			stepped, _, ok := stepOf(sc, m, &sc.Metrics[s.Metric], inputs[s.Metric], next.String(), drawn)
+			if !ok {
+				t.Fatalf("%s: no step", s.Words)
+			}
+			own, err := Prepare(stepped)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o := own.Odds(stepped); o.Pass != s.Month || o.QuarterPass != s.Quarter {
+				t.Errorf("%s: %v / %v, on its own %v / %v", s.Words, s.Month, s.Quarter, o.Pass, o.QuarterPass)
+			}
+		}
+	}
+}
+
+// worstOdds is the costliest valid scorecard for the odds and a month of
+// its data (package worstcase).
+func worstOdds(t testing.TB, nps bool) Model {
+	m, _, err := Update(NewModel(), ImportScorecard{Name: "worst.json", JSON: worstcase.OddsScorecard(nps)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _, err = Update(m, SetData{Text: worstcase.OddsData(nps)}); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// BenchmarkOddsWorstCard times everything the odds card shows on the
+// costliest valid scorecard (worstOdds): the odds, then a step per metric.
+func BenchmarkOddsWorstCard(b *testing.B) {
+	for _, nps := range []bool{false, true} {
+		m := worstOdds(b, nps)
+		b.Run(map[bool]string{false: "ratios-average", true: "nps-pooled"}[nps], func(b *testing.B) {
+			for b.Loop() {
+				p, err := Prepare(m)
+				if err != nil {
+					b.Fatal(err)
+				}
+				w := p.WorkOutOdds(m, nil)
+				if w.Odds.Err != nil || w.StepsErr != nil {
+					b.Fatal(w.Odds.Err, w.StepsErr)
+				}
+			}
+		})
 	}
 }

@@ -16,11 +16,21 @@ import (
 // false without a plan A, or when plan A was kept for another month than
 // the one to come.
 func (p *Prepared) PlanOdds(m Model) (Odds, bool) {
-	next := p.nextMonth(m).String()
-	if m.PlanA == nil || m.PlanA.Month != next {
+	mo, ok := p.planModel(m)
+	if !ok {
 		return Odds{}, false
 	}
-	return p.Odds(m.withPlan(next, *m.PlanA)), true
+	return p.Odds(mo), true
+}
+
+// planModel is model m with plan A's what-ifs, when one is kept for the
+// month to come.
+func (p *Prepared) planModel(m Model) (Model, bool) {
+	next := p.nextMonth(m).String()
+	if m.PlanA == nil || m.PlanA.Month != next {
+		return m, false
+	}
+	return m.withPlan(next, *m.PlanA), true
 }
 
 // keepPlan is the snapshot of model m's what-ifs that plan A keeps for

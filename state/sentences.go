@@ -260,7 +260,8 @@ func PresetName(p scoring.Preset) string {
 }
 
 // BandWords says how a metric earns its points: "2 points at 80 % or more,
-// 3 points at 90 % or more".
+// 3 points at 90 % or more"; of many bands, the first two, how many more,
+// and the last two.
 func BandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
 	if m.IsPoints() {
 		s := "already points"
@@ -278,7 +279,15 @@ func BandWords(sc *scoring.Scorecard, m *scoring.Metric) string {
 		cmp = "or less"
 	}
 	var parts []string
-	for _, b := range m.Bands {
+	for j, b := range m.Bands {
+		// Past ManyBands, the first two and the last two, and how many
+		// between (the editor lists them all).
+		if n := len(m.Bands); n > ManyBands && j >= 2 && j < n-2 {
+			if j == 2 {
+				parts = append(parts, fmt.Sprintf("%d more bands", n-4))
+			}
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s at %s %s", PointsText(b.Points), FormatValue(m.Unit, b.At), cmp))
 	}
 	s := strings.Join(parts, ", ")

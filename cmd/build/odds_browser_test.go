@@ -1,9 +1,15 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"passline/internal/worstcase"
 )
 
 // TestOddsCard: the October of SPEC section 4 pasted, the odds of
@@ -116,4 +122,101 @@ func TestHuddleLuck(t *testing.T) {
 	s.fitsProjector()
 	s.screenshot("huddle-luck-1920x1080")
 	s.axe("huddle luck")
+}
+
+// loadWorstOdds loads the costliest valid scorecard for the odds (100
+// NPS metrics of 100 interpolated bands, a pooled quarter) and pastes a
+// month of 5,000 responses for each; with apply, it presses "Use these
+// rows" and waits until they are in use.
+func (s *session) loadWorstOdds(apply bool) {
+	s.t.Helper()
+	path := filepath.Join(s.t.TempDir(), "worst-odds.json")
+	if err := os.WriteFile(path, []byte(worstcase.OddsScorecard(true)), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+	s.run(chromedp.SetUploadFiles(`[data-testid="scorecard-file"]`, []string{path}, chromedp.ByQuery))
+	s.waitText("scorecard-name", "Worst odds")
+	if !apply {
+		var ignored any
+		s.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="data-paste"]');
+		el.value = %q; el.dispatchEvent(new Event('input', {bubbles: true})); })()`, worstcase.OddsData(true)), &ignored))
+		return
+	}
+	s.paste(worstcase.OddsData(true))
+	s.waitTextContains("months", "Months found for Jo")
+}
+
+// TestOddsOffThePage (issue 25): the odds of the costliest valid scorecard
+// take seconds; they are worked out in slices, so the verdict follows a
+// slider while they are at work (the card marked busy, aria-busy), and
+// they then show. A budget that runs out leaves a sentence, not a frozen
+// page (?oddsbudget= shortens the budget, as a slow phone would spend it).
+func TestOddsOffThePage(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.loadWorstOdds(false)
+	// In one go in the page, with no gap: press "Use these rows", wait
+	// until the odds are at work, move a slider, and note whether the
+	// verdict followed while they still were.
+	var busyWhenScored bool
+	s.run(chromedp.Evaluate(`new Promise(resolve => {
+  const odds = () => document.querySelector('[data-testid="odds"]');
+  const score = () => document.querySelector('[data-testid="month-score"]');
+  let before = null;
+  const obs = new MutationObserver(() => {
+    if (before === null && document.querySelector('[data-testid="months"]').textContent.includes('Jo') && odds().getAttribute('aria-busy') === 'true') {
+      before = score().textContent;
+      const el = document.querySelector('input[type=range][data-metric=m0]');
+      el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true}));
+    } else if (before !== null && score().textContent !== before) {
+      obs.disconnect();
+      resolve(odds().getAttribute('aria-busy') === 'true');
+    }
+  });
+  obs.observe(document.body, {childList: true, characterData: true, subtree: true, attributes: true});
+  document.querySelector('[data-testid="data-apply"]').click();
+})`, &busyWhenScored, awaitPromise))
+	if !busyWhenScored {
+		t.Error("the verdict changed only once the odds were done: they held the page")
+	}
+	s.waitTextContains("odds-month", "Passing November 2026: ")
+	s.js(`document.querySelector('[data-testid="odds"]').scrollIntoView()`)
+	s.screenshotView("odds-worst-360x740")
+
+	s.open("/?oddsbudget=200ms")
+	s.waitTextContains("odds-error", "took too long on this device")
+	s.setRange("m0", "0")
+	s.waitTextContains("odds-error", "took too long on this device")
+	s.js(`document.querySelector('[data-testid="odds"]').scrollIntoView()`)
+	s.screenshotView("odds-too-long-360x740")
+}
+
+// TestScorecardAtLimits (issue 25): a scorecard at the limits (100
+// metrics of 100 bands) imports, opens in the editor (each metric's bands
+// folded under a line, unfolded on demand) and goes back to the what-if;
+// the times are logged (go run ./cmd/build bench measures them).
+func TestScorecardAtLimits(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	path := filepath.Join(t.TempDir(), "limits.json")
+	if err := os.WriteFile(path, []byte(worstcase.OddsScorecard(false)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step := func(what string, actions ...chromedp.Action) {
+		t.Helper()
+		start := time.Now()
+		s.run(actions...)
+		t.Logf("%s: %v", what, time.Since(start).Round(time.Millisecond))
+	}
+	step("import", chromedp.SetUploadFiles(`[data-testid="scorecard-file"]`, []string{path}, chromedp.ByQuery),
+		chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
+	step("editor", chromedp.Click(`button.screen-tab[data-screen="editor"]`), chromedp.WaitVisible(`[data-testid="bands-summary-99"]`))
+	if got := s.text("bands-summary-0"); got != "100 bands, from 1 point at 0 to 3 points at 99." {
+		t.Errorf("the bands' summary: %q", got)
+	}
+	step("unfold", chromedp.Click(`[data-testid="unfold-bands-0"]`), chromedp.WaitVisible(`[data-draft-metric="0"] .band-row:nth-child(100)`))
+	s.screenshotView("editor-limits-360x740")
+	step("what-if", chromedp.Click(`button.screen-tab[data-screen=""]`), chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
+	step("reload", chromedp.Reload(), chromedp.WaitVisible(liveSelector), chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
+	s.noSidewaysScroll()
 }
