@@ -166,6 +166,9 @@ func (s *SheetCard) onOpen(header, id string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
 		_ = guard("opening a column's choice", func() {
 			s.changing = header
+			if s.page != nil && s.page.ctx != nil {
+				ctx = s.page.ctx // the button goes with this render: a defer on it would never run
+			}
 			ctx.Defer(func(goapp.Context) {
 				if el := goapp.Window().GetElementByID(id); el.Truthy() {
 					el.Call("focus")

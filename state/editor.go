@@ -421,13 +421,7 @@ func BandsSummary(m *scoring.Metric) string {
 		return "No bands yet"
 	}
 	first, last := m.Bands[0], m.Bands[len(m.Bands)-1]
-	pts := func(p scoring.Num) string {
-		if p.Equal(scoring.N(1)) {
-			return "1 point"
-		}
-		return p.Short(4) + " points"
-	}
-	return fmt.Sprintf("%d bands, from %s at %s to %s at %s", len(m.Bands), pts(first.Points), BandAtText(m, first.At), pts(last.Points), BandAtText(m, last.At))
+	return fmt.Sprintf("%d bands, from %s at %s to %s at %s", len(m.Bands), PointsText(first.Points), BandAtText(m, first.At), PointsText(last.Points), BandAtText(m, last.At))
 }
 
 // BandsHaveProblems reports whether any band of metric i has a problem in

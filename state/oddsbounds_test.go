@@ -315,3 +315,30 @@ func BenchmarkOddsWorstCard(b *testing.B) {
 		})
 	}
 }
+
+// TestManyBandsInWords (issue 25): a metric of 100 bands (1 point at 0 %
+// to 3 at 99 %, 2/99 of a point a band: the second is 1 + 2/99 = 1.0202…,
+// 1.02 in words; the 99th 1 + 196/99 = 2.9798, 2.98) is one line in the
+// editor and four bands and a count in the scorecard's summary; a metric
+// of a few is said in full.
+func TestManyBandsInWords(t *testing.T) {
+	sc, err := scoring.ParseScorecard([]byte(worstcase.OddsScorecard(false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &sc.Metrics[0]
+	if got, want := BandsSummary(m), "100 bands, from 1\u00a0point at 0 to 3\u00a0points at 99"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	want := "1\u00a0point at 0\u00a0% or more, 1.02\u00a0points at 1\u00a0% or more, 96 more bands, 2.98\u00a0points at 98\u00a0% or more, 3\u00a0points at 99\u00a0% or more; points rise smoothly in between"
+	if got := BandWords(sc, m); got != want {
+		t.Errorf("words %q,\nwant %q", got, want)
+	}
+	care, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := BandWords(care, care.Metric("ce")); strings.Contains(got, "more bands") {
+		t.Errorf("a few bands: %q", got)
+	}
+}

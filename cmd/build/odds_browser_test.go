@@ -211,12 +211,37 @@ func TestScorecardAtLimits(t *testing.T) {
 	step("import", chromedp.SetUploadFiles(`[data-testid="scorecard-file"]`, []string{path}, chromedp.ByQuery),
 		chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
 	step("editor", chromedp.Click(`button.screen-tab[data-screen="editor"]`), chromedp.WaitVisible(`[data-testid="bands-summary-99"]`))
-	if got := s.text("bands-summary-0"); got != "100 bands, from 1 point at 0 to 3 points at 99." {
+	if got := s.text("bands-summary-0"); got != "100 bands, from 1\u00a0point at 0 to 3\u00a0points at 99." {
 		t.Errorf("the bands' summary: %q", got)
 	}
 	step("unfold", chromedp.Click(`[data-testid="unfold-bands-0"]`), chromedp.WaitVisible(`[data-draft-metric="0"] .band-row:nth-child(100)`))
 	s.screenshotView("editor-limits-360x740")
 	step("what-if", chromedp.Click(`button.screen-tab[data-screen=""]`), chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
 	step("reload", chromedp.Reload(), chromedp.WaitVisible(liveSelector), chromedp.WaitVisible(`input[type=range][data-metric="m99"]`))
+	s.noSidewaysScroll()
+}
+
+// TestLongSheetList (issue 25): "How your sheet was read" lists a sheet of
+// 302 columns (100 NPS metrics) with what each header is read as and a
+// Change button, not 302 choices of 403 options each; Change opens the
+// header's choice with the focus on it, and a choice reads the data again.
+func TestLongSheetList(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.loadWorstOdds(true)
+	var selects int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('[data-testid="columns"] select').length`, &selects))
+	if selects != 0 {
+		t.Errorf("%d choices drawn before any was asked for", selects)
+	}
+	if got := s.textOf(`[data-read="p0"]`); got != "p0 (column)" {
+		t.Errorf("p0 is read as %q", got)
+	}
+	s.js(`document.querySelector('button[data-change-column="p0"]').scrollIntoView({block: 'center'})`)
+	s.screenshotView("sheet-long-list-360x740")
+	s.run(chromedp.Click(`button[data-change-column="p0"]`))
+	s.waitJS(`document.activeElement && document.activeElement.dataset.header === 'p0'`)
+	s.js(`(() => { const el = document.querySelector('select[data-header="p0"]'); el.value = ''; el.dispatchEvent(new Event('change', {bubbles: true})); })()`)
+	s.waitJS(`!!document.querySelector('[data-no-column="m0"]')`)
 	s.noSidewaysScroll()
 }
