@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -95,7 +96,7 @@ func (c *TypedCard) renderMonth(t state.TypedMonth) goapp.UI {
 				}
 			}
 			area := "typed:" + t.Month + ":" + m.ID
-			return c.field(area, m.Label, unit, text, fromCounts[m.ID], "metric", m.ID, t.Month, func(text string) (state.Msg, error) {
+			return c.field(area, m.Label, unit, text, fromCounts[m.ID], "metric", m.ID, t.Month, fmt.Sprintf("%p", sc), func(text string) (state.Msg, error) {
 				v, err := state.ReadTypedValue(sc, m.ID, text)
 				return state.SetTypedValue{Agent: c.Agent, Month: t.Month, Metric: m.ID, Value: v}, err
 			})
@@ -108,8 +109,8 @@ func (c *TypedCard) renderMonth(t state.TypedMonth) goapp.UI {
 			if n, ok := t.Counts[col]; ok {
 				text = n.Short(4)
 			}
-			return c.field("typed:"+t.Month+":"+col, col, "", text, "", "count", col, t.Month, func(text string) (state.Msg, error) {
-				n, err := state.ReadTypedCount(col, text)
+			return c.field("typed:"+t.Month+":"+col, col, "", text, "", "count", col, t.Month, fmt.Sprintf("%p %v", sc, t.Counts), func(text string) (state.Msg, error) {
+				n, err := state.ReadTypedCountIn(sc, t, col, text)
 				return state.SetTypedCount{Agent: c.Agent, Month: t.Month, Column: col, Value: n}, err
 			})
 		})),
@@ -121,12 +122,14 @@ func (c *TypedCard) renderMonth(t state.TypedMonth) goapp.UI {
 
 // field is a labelled input of a typed month: data-month, and data-metric
 // or data-count (kind) with what it is for; placeholder, under it, says
-// what the counts made of a metric typed as counts.
-func (c *TypedCard) field(area, label, unit, text, placeholder, kind, key, month string, read func(string) (state.Msg, error)) goapp.UI {
+// what the counts made of a metric typed as counts. read's closure is
+// renewed when scope changes (go-app keeps a handler whose scope is the
+// same: a reader of the month's other counts would read them stale).
+func (c *TypedCard) field(area, label, unit, text, placeholder, kind, key, month, scope string, read func(string) (state.Msg, error)) goapp.UI {
 	id := "typed-" + month + "-" + kind + "-" + key
 	input := goapp.Input().Type("text").ID(id).Class("text").DataSet("month", month).DataSet(kind, key).
 		Attr("inputmode", "decimal").Attr("autocomplete", "off").Value(text).Disabled(!c.Live).
-		OnChange(onRead(c.Send, area, read), id)
+		OnChange(onRead(c.Send, area, read), id, scope)
 	var doubt goapp.UI = goapp.Text("")
 	if d := c.Doubts[area]; d != nil {
 		doubt = components.RenderDoubt(area, d.Question, doubtChoices(d), func(text string) goapp.EventHandler {

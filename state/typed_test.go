@@ -195,3 +195,37 @@ func TestTypedCountThousandsDot(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedShareOverHundred (issue 25): 600 offers typed on 520 calls make
+// an offer rate of 600 / 520 = 115.38 %, which no share can be: asked
+// about, as a share typed over 100 % is; either count typed second asks,
+// keeping reads it as typed, and a count within its share is not asked.
+func TestTypedShareOverHundred(t *testing.T) {
+	sc, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := TypedMonth{Month: "2026-11", Counts: map[string]scoring.Num{"calls": scoring.N(520)}}
+	_, err = ReadTypedCountIn(sc, month, "offers", "600")
+	var d *Doubt
+	want := "600 offers on 520 calls makes Offer rate 115.38\u00a0%, and a share cannot pass 100\u00a0%. Keep 600 offers?"
+	if !errors.As(err, &d) || d.Question != want || len(d.Choices) != 2 {
+		t.Fatalf("600 offers: %v, want %q", err, want)
+	}
+	if n, err := ReadTypedCountIn(sc, month, "offers", d.Choices[0].Text); err != nil || n == nil || n.String() != "600" {
+		t.Errorf("kept: %v, %v", n, err)
+	}
+	if n, err := ReadTypedCountIn(sc, month, "offers", d.Choices[1].Text); err != nil || n != nil {
+		t.Errorf("cleared: %v, %v", n, err)
+	}
+	// The calls typed after the offers: 60 offers on 50 calls.
+	offers := TypedMonth{Month: "2026-11", Counts: map[string]scoring.Num{"offers": scoring.N(60)}}
+	if _, err := ReadTypedCountIn(sc, offers, "calls", "50"); !errors.As(err, &d) {
+		t.Errorf("50 calls under 60 offers: %v", err)
+	}
+	for _, tc := range []struct{ col, text string }{{"offers", "520"}, {"offers", "60"}, {"satisfied", "600"}} {
+		if _, err := ReadTypedCountIn(sc, month, tc.col, tc.text); err != nil {
+			t.Errorf("%s %s: %v", tc.text, tc.col, err)
+		}
+	}
+}

@@ -204,3 +204,23 @@ func TestTypedThousandsDotAsked(t *testing.T) {
 	s.run(chromedp.Click(`[data-doubt="typed:2026-11:calls"] [data-choice="1520"]`))
 	s.waitJS(`document.querySelector('input[data-month="2026-11"][data-count="calls"]').value === "1520"`)
 }
+
+// TestTypedShareOverHundredAsked (issue 25): 600 offers typed on 520 calls
+// (an offer rate of 600 / 520 = 115.38 %) asks before it is used; keeping
+// it reads it as typed.
+func TestTypedShareOverHundredAsked(t *testing.T) {
+	s := newSession(t, 360, 740, nil)
+	s.open("/")
+	s.addMonth("2026-11")
+	s.typeIn("2026-11", "count", "calls", "520")
+	s.waitJS(`document.querySelector('input[data-month="2026-11"][data-count="calls"]').value === "520"`)
+	s.typeIn("2026-11", "count", "offers", "600")
+	s.waitJS(`!!document.querySelector('[data-doubt="typed:2026-11:offers"]')`)
+	if q := s.textOf(`[data-doubt="typed:2026-11:offers"]`); !strings.Contains(q, "600 offers on 520 calls makes Offer rate 115.38\u00a0%") {
+		t.Errorf("the question: %q", q)
+	}
+	s.js(`document.querySelector('[data-doubt="typed:2026-11:offers"]').scrollIntoView({block: 'center'})`)
+	s.screenshotView("typed-share-asked-360x740")
+	s.run(chromedp.Click(`[data-doubt="typed:2026-11:offers"] [data-choice="=600"]`))
+	s.waitJS(`document.querySelector('input[data-month="2026-11"][data-count="offers"]').value === "600" && !document.querySelector('[data-doubt="typed:2026-11:offers"]')`)
+}
