@@ -27,6 +27,9 @@ func (c *Calculator) readShowingProgress(name, text string, read func()) {
 	if name == "" {
 		rows := strings.Count(strings.TrimSpace(text), "\n") // lines after the header
 		c.busy = fmt.Sprintf("Reading %s…", state.Plural(rows, "row"))
+		if rows == 0 { // one long line: a header of many columns
+			c.busy = "Reading your sheet…"
+		}
 	}
 	afterPaint(c.ctx, func(goapp.Context) {
 		c.do("reading the rows", func() {

@@ -32,7 +32,7 @@ type SheetCard struct {
 	Live    bool
 
 	page     *Calculator // unexported: not compared; the page reads big data with progress
-	changing string      // in a long list, the header whose choice is open (see maxSelects)
+	changing string      // in a long list, the header whose choice is open (see maxOptions)
 }
 
 // NeedsYou reports whether the sheet needs the user before it is read in
@@ -52,7 +52,7 @@ func (s *SheetCard) render() goapp.UI {
 	}
 	choices := state.ColumnChoices(s.Scorecard)
 	shown, more := shownColumns(s.Columns)
-	compact := len(shown) > maxSelects
+	compact := len(shown)*len(choices) > maxOptions
 	chosen := map[string]string{}
 	for _, c := range choices {
 		chosen[c[0]] = c[1]
@@ -178,11 +178,11 @@ func (s *SheetCard) onOpen(header, id string) goapp.EventHandler {
 	}
 }
 
-// maxSelects is how many headers the card lists with their choice open:
-// each choice lists every metric and column, so a sheet of 300 columns
-// for a scorecard of 100 metrics drew 120,000 options (issue 25). Past
-// it, each header shows what it is read as and a button to change it.
-const maxSelects = 40
+// maxOptions is how many options the card's choices may hold in all: each
+// header's choice lists every metric and column, so a sheet of 300
+// columns for a scorecard of 100 metrics drew 120,000 options (issue 25).
+// Past it, each header shows what it is read as and a button to change it.
+const maxOptions = 2000
 
 // maxColumnsShown is how many headers the card lists: every one read as
 // something, then unused ones up to this many. A sheet of 5,000 columns

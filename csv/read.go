@@ -21,6 +21,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 
@@ -56,6 +57,11 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 	if kind != "" {
 		return &scoring.Data{}, notCSV(kind)
 	}
+	first := len(text) - len(firstLine(text)) // where the first line with anything starts
+	text, longCells := cutLongCells(text)
+	if len(longCells) > 0 && longCells[0].p.Row == 1+bytes.Count(text[:first], []byte("\n")) {
+		return &scoring.Data{}, fmt.Errorf("%w: the header row has a cell longer than a spreadsheet cell holds (%d characters): is this the right file?", scoring.ErrNoUsableData, scoring.MaxCellChars)
+	}
 	// The header row: the first line, or, when it holds no name Passline
 	// knows, the first of the next 20 that does (SPEC section 9).
 	skipped, offset := headerLine(text, sc, opts)
@@ -63,6 +69,9 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 		text = text[bytes.IndexByte(text, '\n')+1:]
 	}
 	comma := detectDelimiter(firstLine(text))
+	if n := headerCells(firstLine(text), comma); n > scoring.MaxColumns {
+		return &scoring.Data{}, fmt.Errorf("%w: the header row has %d columns, more than a spreadsheet holds (%d): is this the right file?", scoring.ErrNoUsableData, n, scoring.MaxColumns)
+	}
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -87,6 +96,12 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 		}
 	}
 	dr.SkippedLines(titles)
+	for _, c := range longCells {
+		if c.col < len(header) {
+			c.p.Column = header[c.col]
+		}
+		dr.Problem(c.p)
+	}
 	if err := decideDates(text, comma, offset, dr); err != nil {
 		return &scoring.Data{}, err
 	}
@@ -102,7 +117,7 @@ func ReadDataWith(r io.Reader, sc *scoring.Scorecard, opts scoring.ReadOptions) 
 			dr.Add(&recs[i].row)
 		}
 	}
-	return dr.Done(dec.rows)
+	return dr.Done(dec.rows + len(longCells)) // the rows cut were read, and left out
 }
 
 // decideDates reads the month column of the whole file, when its first
@@ -190,6 +205,9 @@ func (dc *decoder) header() ([]string, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if len(rec) > scoring.MaxColumns {
+			return nil, fmt.Errorf("%w: the header row has %d columns, more than a spreadsheet holds (%d): is this the right file?", scoring.ErrNoUsableData, len(rec), scoring.MaxColumns)
 		}
 		if !blankRow(rec) {
 			header := make([]string, len(rec)) // a copy: the reader reuses rec
@@ -396,10 +414,92 @@ func headerLine(text []byte, sc *scoring.Scorecard, opts scoring.ReadOptions) (s
 	return nil, 0 // none: the first line is the header, and the file is refused as section 3 says
 }
 
-// lineCells reads one line as a header row, with its own separator.
+// longCell is a row cut for a cell too long, and the cell's place in it
+// (by its separators: the column, once the header is read).
+type longCell struct {
+	p   scoring.DataProblem
+	col int
+}
+
+// cutLongCells finds the rows with a cell longer than a spreadsheet's
+// (scoring.MaxCellChars) before any of text is read, and blanks them (the
+// rows after keep their numbers): each is a problem, the row left out, as
+// a bad cell's row is (issue 25: one cell of 100 MB took 950 MB to read).
+// A run of characters with no separator, quote or line end is part of one
+// cell. text is changed in place: the caller's own copy of the file.
+func cutLongCells(text []byte) ([]byte, []longCell) {
+	var probs []longCell
+	run, start, row, lineStart := 0, 0, 1, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case ',', ';', '\t', '"', '\r', '\n':
+			run, start = 0, i+1
+			if c == '\n' {
+				row, lineStart = row+1, i+1
+			}
+			continue
+		default:
+			if c < utf8.RuneSelf || utf8.RuneStart(c) {
+				run++
+			}
+		}
+		if run <= scoring.MaxCellChars {
+			continue
+		}
+		end := start + bytes.IndexAny(text[start:], ",;\t\"\r\n")
+		if end < start {
+			end = len(text)
+		}
+		lineEnd := lineStart + bytes.IndexByte(text[lineStart:], '\n')
+		if lineEnd < lineStart {
+			lineEnd = len(text)
+		}
+		cell := text[start:end]
+		head := []rune(string(cell[:min(len(cell), 80)]))[:20]
+		col := 0
+		if start > lineStart {
+			col = bytes.Count(text[lineStart:start], []byte{text[start-1]})
+		}
+		probs = append(probs, longCell{col: col, p: scoring.DataProblem{Row: row, Found: string(head) + "…",
+			Expected: fmt.Sprintf("a cell of at most %d characters, as a spreadsheet holds, not %d: the row was left out", scoring.MaxCellChars, utf8.RuneCount(cell))}})
+		copy(text[lineStart:], text[lineEnd:]) // the row's line left blank
+		text = text[:len(text)-(lineEnd-lineStart)]
+		i, run, start = lineStart-1, 0, lineStart
+	}
+	return text, probs
+}
+
+// headerCells counts the cells of the line text starts with, separated by
+// comma outside quotes: a header too wide is refused before it is read
+// (3,000,000 columns took 318 MB to read, and then to refuse).
+func headerCells(text []byte, comma rune) int {
+	n, quoted := 1, false
+	for _, c := range text {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\n' && !quoted:
+			return n
+		case rune(c) == comma && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
+// lineCells reads one line as a header row, with its own separator; past
+// scoring.MaxColumns cells it reads no further (the header is refused).
 func lineCells(line string) []string {
+	comma := detectDelimiter([]byte(line))
+	if n := strings.Count(line, string(comma)); n > scoring.MaxColumns {
+		cut := 0
+		for range scoring.MaxColumns + 1 {
+			cut += strings.IndexRune(line[cut:], comma) + 1
+		}
+		line = line[:cut]
+	}
 	r := csv.NewReader(strings.NewReader(line))
-	r.Comma, r.FieldsPerRecord, r.LazyQuotes = detectDelimiter([]byte(line)), -1, true
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = comma, -1, true
 	rec, err := r.Read()
 	if err != nil {
 		return nil

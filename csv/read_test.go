@@ -211,6 +211,14 @@ func TestReadDataRefused(t *testing.T) {
 		{"no month column", "agent,ce\nJo,92\n", "the file has no month column"},
 		{"no usable row", "month,agent,ce\n2026-13,Jo,92\nOct,Bo,92\n", "none of the 2 data rows could be used"},
 		{"header with a bad quote", "month,\"agent\"x\n", "the header row cannot be read"},
+		// A spreadsheet's own limits (issue 25): 16,384 columns and 32,767
+		// characters a cell. Two columns and 16,383 more make 16,385.
+		{"a header too wide", "month,agent" + strings.Repeat(",x", scoring.MaxColumns-1) + "\n2026-10,Jo\n",
+			"the header row has 16385 columns, more than a spreadsheet holds (16384)"},
+		{"a header too wide in quotes", "month,agent" + strings.Repeat(`,"x,y"`, scoring.MaxColumns-1) + "\n2026-10,Jo\n",
+			"the header row has 16385 columns"},
+		{"a header cell too long", "month,agent,ce" + strings.Repeat("é", scoring.MaxCellChars) + "\n2026-10,Jo,92\n",
+			"the header row has a cell longer than a spreadsheet cell holds (32767 characters)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,6 +227,31 @@ func TestReadDataRefused(t *testing.T) {
 				t.Errorf("got %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadDataAtTheLimits: a header of 16,384 columns and a cell of
+// 32,767 characters (a spreadsheet's limits) are read.
+func TestReadDataAtTheLimits(t *testing.T) {
+	sc := loadSpecScorecard(t)
+	wide := "month,agent,ce" + strings.Repeat(",x", scoring.MaxColumns-3) + "\n2026-10,Jo,92\n"
+	if d, err := ReadData(strings.NewReader(wide), sc); err != nil || len(d.Columns) != scoring.MaxColumns {
+		t.Errorf("16,384 columns: %v", err)
+	}
+	long := "month,agent,ce,note\n2026-10,Jo,92," + strings.Repeat("é", scoring.MaxCellChars) + "\n"
+	if d, err := ReadData(strings.NewReader(long), sc); err != nil || len(d.Agents) != 1 {
+		t.Errorf("a cell of 32,767 characters: %v", err)
+	}
+	// One more character, in row 3 of 4: that row is left out with a
+	// problem, the others read with their own row numbers.
+	over := "month,agent,ce,note\n2026-10,Jo,92,\n2026-10,Bo,90," + strings.Repeat("é", scoring.MaxCellChars+1) + "\n2026-10,Al,91,x\n2026-10,Al,\"x\n\",\n"
+	d, err := ReadData(strings.NewReader(over), sc)
+	if err != nil || len(d.Agents) != 2 || d.Agent("Bo") != nil {
+		t.Fatalf("a cell of 32,768 characters: %v, %+v", err, d.Agents)
+	}
+	want := "row 3, column \"note\": found \"" + strings.Repeat("é", 20) + "…\", expected a cell of at most 32767 characters, as a spreadsheet holds, not 32768: the row was left out"
+	if len(d.Problems) != 2 || d.Problems[0].String() != want || d.Problems[1].Row != 5 {
+		t.Errorf("problems %v,\nwant %q and row 5's", d.Problems, want)
 	}
 }
 

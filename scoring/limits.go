@@ -22,6 +22,14 @@ const (
 	// bands: each is a slider and marks on every screen.
 	MaxMetrics = 100
 	MaxBands   = 100
+	// MaxColumns and MaxCellChars are a spreadsheet's own limits (16,384
+	// columns, 32,767 characters in a cell): no sheet anyone keeps, or
+	// export a spreadsheet opens, goes past them, and a file that does (a
+	// header of millions of columns, one cell of 100 MB) is refused before
+	// it is read, where it took seconds and hundreds of megabytes (issue
+	// 25).
+	MaxColumns   = 16384
+	MaxCellChars = 32767
 	// MaxProblemsKept is the most scorecard problems kept; the rest are
 	// counted. ListedProblems is how many a message lists.
 	MaxProblemsKept = 200

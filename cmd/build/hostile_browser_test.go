@@ -90,7 +90,7 @@ func TestHostileUploads(t *testing.T) {
 		{hostile("picture.csv"), "this file is a picture (PNG), not CSV text"},
 		{hostile("binary.csv"), "this file is binary data, not CSV text"},
 		{hostile("workbook.csv"), "this file is a zip file, such as an Excel workbook (.xlsx)"},
-		{hostile("huge-cell.csv"), "expected an agent name of at most 200 characters, not 262144"},
+		{hostile("huge-cell.csv"), "expected a cell of at most 32767 characters, as a spreadsheet holds, not 262144"},
 		{hostile("five-thousand-bad-rows.csv"), "none of the 5000 data rows could be used"},
 		{hostile("unclosed-quote.csv"), "a quote opened on this row is never closed"},
 	} {
