@@ -350,7 +350,7 @@ func colIndex(key string) int {
 // detectDelimiter returns the most frequent of comma, semicolon and tab in
 // the header line, outside quotes (ties: tab, then semicolon, then comma).
 func detectDelimiter(b []byte) rune {
-	counts := map[byte]int{}
+	var counts [256]int // an array, not a map: a header of millions of cells is counted at once
 	quoted := false
 	for _, c := range b {
 		if c == '\n' && !quoted {
