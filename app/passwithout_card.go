@@ -63,7 +63,11 @@ func (p *PassWithoutCard) render() goapp.UI {
 			m := &sc.Metrics[v.Order[k]]
 			id := "fix-" + m.ID
 			chosen, held := p.Fixed[m.ID]
-			levels := sc.Levels(m)
+			var heldAt *scoring.Num
+			if held {
+				heldAt = &chosen
+			}
+			levels := state.FixLevels(sc, m, heldAt)
 			return goapp.Div().Class("field").Body(
 				goapp.Label().For(id).Text(m.Label),
 				goapp.Select().ID(id).DataSet("fix", m.ID).Disabled(!p.Live).OnChange(onRead(p.Send, "fixed", func(v string) (state.Msg, error) {

@@ -2,6 +2,7 @@ package state
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -340,5 +341,32 @@ func TestManyBandsInWords(t *testing.T) {
 	}
 	if got := BandWords(care, care.Metric("ce")); strings.Contains(got, "more bands") {
 		t.Errorf("a few bands: %q", got)
+	}
+}
+
+// TestFixLevels (issue 25): "Pass without…?" offers every level of a few
+// (care and sales' CE: 1, 2, 3), and of a metric of 100 interpolated bands
+// (101 levels: the whole points and each band's) the whole points 1, 2, 3
+// and the level held, 1.020202 (1 + 2/99, as the file writes it).
+func TestFixLevels(t *testing.T) {
+	care, err := scoring.LoadPreset("care-and-sales")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := func(l []scoring.Num) string { return fmt.Sprint(l) }
+	if got := text(FixLevels(care, care.Metric("ce"), nil)); got != "[1 2 3]" {
+		t.Errorf("CE: %s", got)
+	}
+	sc, err := scoring.ParseScorecard([]byte(worstcase.OddsScorecard(false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &sc.Metrics[0]
+	if got := text(FixLevels(sc, m, nil)); got != "[1 2 3]" {
+		t.Errorf("100 bands: %s", got)
+	}
+	held := m.Bands[1].Points
+	if got := text(FixLevels(sc, m, &held)); got != "[1 1.020202 2 3]" {
+		t.Errorf("100 bands, 1.020202 held: %s", got)
 	}
 }
