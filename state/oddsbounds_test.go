@@ -128,43 +128,43 @@ func TestSharedCountsDrawnOnce(t *testing.T) {
 // interpolated metrics reading the same surveys (a share link that blocked
 // the page 79-91 s).
 func BenchmarkOddsEveryday(b *testing.B) {
-	retention, err := scoring.LoadPreset("retention-smooth")
-	if err != nil {
-		b.Fatal(err)
-	}
-	retention.Quarter.AverageOf = scoring.AverageExact
-	js, err := draftJSON(retention)
-	if err != nil {
-		b.Fatal(err)
-	}
 	three := `{"version":1,"name":"Three smooth","pass":2,"decimals":2,"metrics":[
  {"id":"a","label":"A","unit":"percent","better":"higher","weight":40,"interpolate":true,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":1,"at":50},{"points":3,"at":100}]},
  {"id":"b","label":"B","unit":"percent","better":"higher","weight":30,"interpolate":true,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":1,"at":60},{"points":3,"at":99}]},
  {"id":"c","label":"C","unit":"percent","better":"higher","weight":30,"interpolate":true,"source":{"ratio":{"num":"satisfied","den":"surveys"}},"bands":[{"points":1,"at":70},{"points":3,"at":98}]}]}`
-	for _, tc := range []struct{ name, js, data string }{
-		{"retention-exact", string(js), "month,agent,satisfied,surveys,saves,cancel_requests,aht,calls,compliance\n2026-10,Jo,80,97,25,73,400,500,2\n"},
-		{"three-smooth", three, "month,agent,surveys,satisfied\n2026-10,Jo,100,88\n"},
+	for _, tc := range []struct {
+		name string
+		m    Model
+	}{
+		{"retention-exact", retentionExact(b)},
+		{"three-smooth", imported(b, three, "month,agent,surveys,satisfied\n2026-10,Jo,100,88\n")},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			m, _, err := Update(NewModel(), ImportScorecard{Name: "x.json", JSON: tc.js})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if m, _, err = Update(m, SetData{Text: tc.data}); err != nil {
-				b.Fatal(err)
-			}
 			for b.Loop() {
-				p, err := Prepare(m)
+				p, err := Prepare(tc.m)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if o := p.Odds(m); o.Err != nil {
+				if o := p.Odds(tc.m); o.Err != nil {
 					b.Fatal(o.Err)
 				}
-				p.OddsSteps(m)
+				p.OddsSteps(tc.m)
 			}
 		})
 	}
+}
+
+// imported is a model with scorecard js imported and data in use.
+func imported(tb testing.TB, js, data string) Model {
+	tb.Helper()
+	m, _, err := Update(NewModel(), ImportScorecard{Name: "x.json", JSON: js})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if m, _, err = Update(m, SetData{Text: data}); err != nil {
+		tb.Fatal(err)
+	}
+	return m
 }
 
 // TestPooledQuarterLargeVolumes (issue 25): 1,700 contacts a month over the
@@ -185,19 +185,18 @@ func TestPooledQuarterLargeVolumes(t *testing.T) {
 
 // retentionExact is the retention preset averaging exact scores, with 97
 // surveys and 73 cancel requests a month: BenchmarkOddsEveryday's first.
-func retentionExact(t *testing.T) Model {
-	t.Helper()
+func retentionExact(tb testing.TB) Model {
+	tb.Helper()
 	retention, err := scoring.LoadPreset("retention-smooth")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	retention.Quarter.AverageOf = scoring.AverageExact
 	js, err := draftJSON(retention)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return updated(t, NewModel(), ImportScorecard{Name: "x.json", JSON: js},
-		SetData{Text: "month,agent,satisfied,surveys,saves,cancel_requests,aht,calls,compliance\n2026-10,Jo,80,97,25,73,400,500,2\n"})
+	return imported(tb, js, "month,agent,satisfied,surveys,saves,cancel_requests,aht,calls,compliance\n2026-10,Jo,80,97,25,73,400,500,2\n")
 }
 
 // TestWorkOutOddsBudget (issue 25): the odds card's work calls its pace
@@ -286,15 +285,8 @@ func TestOddsStepsKeptDraws(t *testing.T) {
 
 // worstOdds is the costliest valid scorecard for the odds and a month of
 // its data (package worstcase).
-func worstOdds(t testing.TB, nps bool) Model {
-	m, _, err := Update(NewModel(), ImportScorecard{Name: "worst.json", JSON: worstcase.OddsScorecard(nps)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m, _, err = Update(m, SetData{Text: worstcase.OddsData(nps)}); err != nil {
-		t.Fatal(err)
-	}
-	return m
+func worstOdds(tb testing.TB, nps bool) Model {
+	return imported(tb, worstcase.OddsScorecard(nps), worstcase.OddsData(nps))
 }
 
 // BenchmarkOddsWorstCard times everything the odds card shows on the

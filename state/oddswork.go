@@ -133,50 +133,40 @@ func drawKey(ms []int, d scoring.Draw) string {
 
 // pointsDist is sc.PointsDist of metric i, kept.
 func (dm *drawMemo) pointsDist(sc *scoring.Scorecard, i int, d scoring.Draw) (scoring.Dist, error) {
+	work := func() (scoring.Dist, error) { return sc.PointsDist(&sc.Metrics[i], d) }
 	if dm == nil {
-		return sc.PointsDist(&sc.Metrics[i], d)
+		return work()
 	}
-	key := drawKey([]int{i}, d)
-	dm.mu.Lock()
-	got, ok := dm.dists[key]
-	dm.mu.Unlock()
-	if ok {
-		return got, nil
-	}
-	dist, err := sc.PointsDist(&sc.Metrics[i], d)
-	if err != nil {
-		return nil, err
-	}
-	dm.mu.Lock()
-	defer dm.mu.Unlock()
-	if dm.dists == nil || len(dm.dists) > 1024 {
-		dm.dists = map[string]scoring.Dist{}
-	}
-	dm.dists[key] = dist
-	return dist, nil
+	return kept(&dm.mu, &dm.dists, drawKey([]int{i}, d), work)
 }
 
 // jointDist is sc.JointDist of metrics ms, kept.
 func (dm *drawMemo) jointDist(sc *scoring.Scorecard, ms []int, d scoring.Draw) (scoring.Joint, error) {
+	work := func() (scoring.Joint, error) { return sc.JointDist(ms, d) }
 	if dm == nil {
-		return sc.JointDist(ms, d)
+		return work()
 	}
-	key := drawKey(ms, d)
-	dm.mu.Lock()
-	got, ok := dm.joints[key]
-	dm.mu.Unlock()
+	return kept(&dm.mu, &dm.joints, drawKey(ms, d), work)
+}
+
+// kept is store's answer for key, or work's, kept (up to 1024, then the
+// store starts again); mu guards store. An error is not kept.
+func kept[T any](mu *sync.Mutex, store *map[string]T, key string, work func() (T, error)) (T, error) {
+	mu.Lock()
+	got, ok := (*store)[key]
+	mu.Unlock()
 	if ok {
 		return got, nil
 	}
-	j, err := sc.JointDist(ms, d)
+	v, err := work()
 	if err != nil {
-		return j, err
+		return v, err
 	}
-	dm.mu.Lock()
-	defer dm.mu.Unlock()
-	if dm.joints == nil || len(dm.joints) > 1024 {
-		dm.joints = map[string]scoring.Joint{}
+	mu.Lock()
+	defer mu.Unlock()
+	if *store == nil || len(*store) > 1024 {
+		*store = map[string]T{}
 	}
-	dm.joints[key] = j
-	return j, nil
+	(*store)[key] = v
+	return v, nil
 }
