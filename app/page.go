@@ -8,6 +8,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"passline/components"
+	"passline/scoring"
 	"passline/state"
 )
 
@@ -49,7 +50,12 @@ type Calculator struct {
 	undoSeq     int                     // counts starts again and undos: a late timer closes only its own Undo
 	ctx         goapp.Context           // the page's own context, from OnMount: its calls outlive the element an event came from
 	oddsJob     oddsJob                 // the odds card's work, started after a change settles (oddsLater)
-	oddsSeq     int                     // counts changes: only the last one's timer works the odds out
+	draft       struct {                // the editor's draft as last read, and its text
+		text string
+		sc   *scoring.Scorecard
+		err  error
+	}
+	oddsSeq int // counts changes: only the last one's timer works the odds out
 }
 
 // OnInit prepares the first visit's page; it also runs when prerendering.
@@ -206,6 +212,20 @@ func (c *Calculator) derive() {
 	})
 }
 
+// draftScorecard is the editor's draft, read once per draft text (not on
+// every render: a scorecard of 100 × 100 bands took a fifth of a second
+// to read in the browser), or the scorecard in use when there is none.
+func (c *Calculator) draftScorecard(v state.View) (*scoring.Scorecard, error) {
+	if c.model.Draft == "" {
+		return v.Scorecard, nil
+	}
+	if c.draft.text != c.model.Draft {
+		c.draft.text = c.model.Draft
+		c.draft.sc, c.draft.err = c.model.DraftScorecard()
+	}
+	return c.draft.sc, c.draft.err
+}
+
 // The handlers.
 
 func value(ctx goapp.Context) string { return ctx.JSSrc().Get("value").String() }
@@ -311,7 +331,7 @@ func (c *Calculator) renderScreen() goapp.UI {
 	case state.ScreenEditor:
 		e := &EditorScreen{Errs: c.errs.of("editor", "draft:"), Live: c.live, Send: c}
 		var err error
-		if e.Draft, err = c.model.DraftScorecard(); err != nil {
+		if e.Draft, err = c.draftScorecard(v); err != nil {
 			e.DraftErr = err.Error()
 		} else if c.model.Data != state.DefaultData {
 			e.Lacks = state.DraftLacks(e.Draft, v.Data)

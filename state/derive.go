@@ -102,6 +102,12 @@ func Prepare(m Model) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
+	return prepareWith(m, sc)
+}
+
+// prepareWith is Prepare with the model's scorecard already read as sc.
+func prepareWith(m Model, sc *scoring.Scorecard) (*Prepared, error) {
+	var err error
 	d, unfit := &scoring.Data{}, false
 	if m.Data != "" || len(m.Typed) == 0 {
 		text := m.Data

@@ -21,13 +21,24 @@ func Update(m Model, msg Msg) (next Model, read *Prepared, err error) {
 	return next, u.read, nil
 }
 
-// updater is one Update: it keeps what the update read.
-type updater struct{ read *Prepared }
+// updater is one Update: it keeps what the update read, and a scorecard
+// it parsed for the model it checks.
+type updater struct {
+	read   *Prepared
+	parsed *scoring.Scorecard
+}
 
 // check reads m's scorecard and data, as an update must before it takes
 // them, and keeps what it read.
 func (u *updater) check(m Model) error {
-	p, err := Prepare(m)
+	sc, err := u.parsed, error(nil)
+	if sc == nil {
+		sc, err = m.scorecard()
+	}
+	if err != nil {
+		return err
+	}
+	p, err := prepareWith(m, sc)
 	if err == nil {
 		u.read = p
 	}
@@ -44,10 +55,12 @@ func (u *updater) update(m Model, msg Msg) (Model, error) {
 		next.Preset, next.Scorecard = msg.ID, ""
 		return u.scorecardChanged(next, m)
 	case ImportScorecard:
-		if _, err := scoring.ParseScorecard([]byte(msg.JSON)); err != nil {
+		sc, err := scoring.ParseScorecard([]byte(msg.JSON))
+		if err != nil {
 			return m, fmt.Errorf("%s was not loaded, the scorecard in use stays. %w", msg.Name, err)
 		}
 		next.Scorecard = msg.JSON
+		u.parsed = sc // read once (issue 25: a scorecard at the limits took a tenth of a second a read in the browser)
 		return u.scorecardChanged(next, m)
 	case SetData:
 		if strings.TrimSpace(msg.Text) == "" {
