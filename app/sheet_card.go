@@ -90,7 +90,7 @@ func (s *SheetCard) render() goapp.UI {
 					goapp.Span().Class("column-read").DataSet("read", u.Header).Text(chosen[u.Key]),
 					goapp.Button().Type("button").Class("button secondary").DataSet("change-column", u.Header).
 						Disabled(!s.Live || u.Header == "").Aria("label", "Change what "+label+" is read as").Text("Change").
-						OnClick(s.onOpen(u.Header, id), "open:"+u.Header),
+						OnClick(s.onOpen(u.Header, id), "open:"+u.Header, id), // bound again when its place (id) changes
 				)
 			}
 			return goapp.Div().Class("column-choice").Body(
