@@ -58,8 +58,8 @@ func (c *Calculator) workOutOdds() {
 	// Marked while at work: should it stop Passline (out of memory), the
 	// next start sets the saved state aside and offers it back, as a
 	// start that did not finish does (rescue.go).
-	if c.storage != nil && !c.holdSaves {
-		_ = c.storage.Set(state.OddsKey, "1")
+	if c.session != nil && !c.holdSaves {
+		_ = c.session.Set(state.OddsKey, "1")
 	}
 	pace, agent := c.oddsPace(run), c.view.Agent.Name
 	work := func() state.OddsWork {
@@ -88,8 +88,8 @@ func (c *Calculator) showOdds(run int64, p *state.Prepared, agent string, w stat
 	if run != c.oddsJob.run.Load() {
 		return
 	}
-	if c.storage != nil && !c.holdSaves {
-		c.storage.Del(state.OddsKey)
+	if c.session != nil && !c.holdSaves {
+		c.session.Del(state.OddsKey)
 	}
 	c.oddsJob.work, c.oddsJob.on, c.oddsJob.agent, c.oddsJob.busy = &w, p, agent, false
 }

@@ -22,6 +22,7 @@ type Calculator struct {
 	prepared *state.Prepared // the model's scorecard and data, read once
 	view     state.View
 	storage  state.Storage
+	session  state.Storage // the tab's own: the odds' mark (state.OddsKey)
 	saver    state.Saver
 
 	errs        areaErrors              // by area: "scorecard", "data", "metric:<id>", "volume:<id>"
@@ -69,8 +70,9 @@ func (c *Calculator) OnMount(ctx goapp.Context) {
 	c.do("starting", func() {
 		c.live = goapp.IsClient
 		c.ctx = ctx
-		c.storage = ctx.LocalStorage()
-		if startDidNotFinish(c.storage) {
+		c.storage, c.session = ctx.LocalStorage(), ctx.SessionStorage()
+		clearOddsMarkOnLeave(c.session)
+		if startDidNotFinish(c.storage, c.session) {
 			c.rescue, c.holdSaves = rescueStart, true
 		} else {
 			c.restore()

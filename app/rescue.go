@@ -16,10 +16,24 @@ import (
 // of the saved state, keeps that state untouched and offers it back. A
 // page whose drawing panics offers the same way out.
 
-// startDidNotFinish reports whether the last start left its mark.
-func startDidNotFinish(s state.Storage) bool {
+// startDidNotFinish reports whether the last start left its mark, or the
+// tab's last odds theirs (session: the tab's own storage).
+func startDidNotFinish(local, session state.Storage) bool {
 	var mark, odds string
-	return s.Get(state.StartingKey, &mark) == nil && mark != "" || s.Get(state.OddsKey, &odds) == nil && odds != ""
+	return local.Get(state.StartingKey, &mark) == nil && mark != "" || session != nil && session.Get(state.OddsKey, &odds) == nil && odds != ""
+}
+
+// clearOddsMarkOnLeave clears the odds' mark when the page is left while
+// Passline still runs (a reload while the odds work is no crash). Once
+// Go has stopped (out of memory) the listener cannot run: the mark stays,
+// and the next start rescues.
+func clearOddsMarkOnLeave(session state.Storage) {
+	var leave goapp.Func
+	leave = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		session.Del(state.OddsKey)
+		return nil
+	})
+	goapp.Window().Call("addEventListener", "pagehide", leave)
 }
 
 // markStart marks the start in storage and clears the mark once the first
@@ -63,7 +77,7 @@ func (r *RescueNotice) onRescueRetry(ctx goapp.Context, e goapp.Event) {
 	c := r.page
 	c.do("trying the saved data again", func() {
 		c.storage.Del(state.StartingKey)
-		c.storage.Del(state.OddsKey)
+		c.session.Del(state.OddsKey)
 		ctx.Reload()
 	})
 }

@@ -20,9 +20,11 @@ const (
 	StateKey = "passline.state"
 	DataKey  = "passline.data"
 	RevKey   = "passline.rev"
-	// StartingKey is set while the page starts (see rescue.go); OddsKey
-	// while the odds are worked out, after the first render (issue 25: a
-	// start whose odds ran out of memory was never rescued).
+	// StartingKey is set while the page starts (see rescue.go); OddsKey,
+	// in the tab's own session storage, while the odds are worked out,
+	// after the first render (issue 25: a start whose odds ran out of
+	// memory was never rescued). Per tab: another tab's odds at work (in
+	// the background for seconds) must not set this one's data aside.
 	StartingKey = "passline.starting"
 	OddsKey     = "passline.odds"
 )

@@ -316,15 +316,26 @@ func TestOddsStopRescues(t *testing.T) {
 	s := newSession(t, 360, 740, nil)
 	s.open("/")
 	s.pasteAgent("Sam")
-	s.setStored("passline.odds", `"1"`)
+	// The tab's odds stopped Passline (their listener on leaving the page
+	// cannot run once Go has stopped): the mark stays in the tab.
+	s.js(`window.addEventListener('pagehide', () => sessionStorage.setItem("passline.odds", '"1"')); true`)
 	s.reload()
 	s.waitTextContains("rescue", "working out your odds")
 	s.js(`document.querySelector('[data-testid="rescue-retry"]').click(); true`)
 	s.waitTextContains("months", "Months found for Sam")
 	s.waitTextContains("odds-month", "Passing November 2026")
 	var mark any
-	s.run(chromedp.Evaluate(`localStorage.getItem("passline.odds")`, &mark))
+	s.run(chromedp.Evaluate(`sessionStorage.getItem("passline.odds")`, &mark))
 	if mark != nil {
 		t.Errorf("the odds' mark stays once they are worked out: %v", mark)
+	}
+	// A reload while the odds work (Passline running) is no crash.
+	s.js(`sessionStorage.setItem("passline.odds", '"1"'); true`)
+	s.reload()
+	s.waitTextContains("months", "Months found for Sam")
+	var rescue int
+	s.run(chromedp.Evaluate(`document.querySelectorAll('[data-testid="rescue"]').length`, &rescue))
+	if rescue != 0 {
+		t.Error("a reload while the odds worked set the data aside")
 	}
 }
