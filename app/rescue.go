@@ -28,8 +28,7 @@ func startDidNotFinish(local, session state.Storage) bool {
 // Go has stopped (out of memory) the listener cannot run: the mark stays,
 // and the next start rescues.
 func clearOddsMarkOnLeave(session state.Storage) {
-	var leave goapp.Func
-	leave = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+	leave := goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
 		session.Del(state.OddsKey)
 		return nil
 	})
