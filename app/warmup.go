@@ -17,7 +17,9 @@ import (
 // this the first moves of a slider are the slowest. ?nowarm=1 turns it
 // off, to measure the difference (docs/PERFORMANCE.md).
 func (c *Calculator) warmUp(ctx goapp.Context) {
-	if c.prepared == nil || len(c.view.Scorecard.Metrics) == 0 || ctx.Page().URL().Query().Get("nowarm") == "1" {
+	// Past warmMetrics the first render alone runs the slider's path
+	// that many times over, and a turn would be a long task itself.
+	if c.prepared == nil || len(c.view.Scorecard.Metrics) == 0 || len(c.view.Scorecard.Metrics) > warmMetrics || ctx.Page().URL().Query().Get("nowarm") == "1" {
 		return
 	}
 	m := &c.view.Scorecard.Metrics[c.view.Order[0]]
@@ -28,7 +30,11 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 		// 32 short turns of 3, not a few long ones: each turn stays well
 		// under the 50 ms that makes a task "long" on a slow phone.
 		for round := 0; round < 32; round++ {
-			ctx.Dispatch(func(goapp.Context) {
+			// Mode Next: run on the UI goroutine with no page update after
+			// it (nothing shown changes); a plain Dispatch re-rendered the
+			// whole page 32 times after every start (seconds with 100
+			// metrics).
+			ctx.Dispatcher().Dispatch(goapp.Dispatch{Mode: goapp.Next, Source: ctx.Src(), Function: func(goapp.Context) {
 				if c.prepared != prepared || c.rescue != "" {
 					return // the data or scorecard changed: nothing to warm
 				}
@@ -45,8 +51,11 @@ func (c *Calculator) warmUp(ctx goapp.Context) {
 						})
 					}
 				}
-			})
+			}})
 			time.Sleep(10 * time.Millisecond)
 		}
 	})
 }
+
+// warmMetrics is the most metrics a scorecard may have for the warm-up.
+const warmMetrics = 20
