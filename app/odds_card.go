@@ -45,10 +45,7 @@ func (p *OddsCard) render() goapp.UI {
 		return card.Body(title, goapp.P().Class("hint").DataSet("testid", "odds-error").Text("No odds yet: "+odds.Err.Error()))
 	}
 	t := state.OddsWords(p.Scorecard, *odds)
-	steps := state.StepsWords(*odds, p.Work.Steps)
-	if p.Work.StepsErr != nil {
-		steps = []string{"Not worked out: " + p.Work.StepsErr.Error() + "."}
-	}
+	steps := p.Work.StepLines()
 	keepWords := "Keep this as plan A"
 	var plans, forget goapp.UI = goapp.Text(""), goapp.Text("")
 	if p.Work.Plan != nil {

@@ -417,7 +417,7 @@ func headerLine(text []byte, sc *scoring.Scorecard, opts scoring.ReadOptions) (s
 // scoring.MaxColumns cells it reads no further (the header is refused).
 func lineCells(line string) []string {
 	comma := detectDelimiter([]byte(line))
-	if n := strings.Count(line, string(comma)); n > scoring.MaxColumns {
+	if headerCells([]byte(line), comma) > scoring.MaxColumns {
 		cut := 0
 		for range scoring.MaxColumns + 1 {
 			cut += strings.IndexRune(line[cut:], comma) + 1

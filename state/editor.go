@@ -414,24 +414,6 @@ func metricOfKind(sc *scoring.Scorecard, k string) (scoring.Metric, error) {
 // of 100 bands, drew twenty thousand inputs and took seconds to open).
 const ManyBands = 12
 
-// FixLevels is the levels "Pass without…?" offers to hold metric m at:
-// every level, or past ManyBands of them (interpolated bands give one a
-// band) the whole points and the level held, if it is another (issue 25:
-// a scorecard at the limits drew ten thousand options).
-func FixLevels(sc *scoring.Scorecard, m *scoring.Metric, held *scoring.Num) []scoring.Num {
-	levels := sc.Levels(m)
-	if len(levels) <= ManyBands+1 {
-		return levels
-	}
-	var out []scoring.Num
-	for _, l := range levels {
-		if l.IsInt() || held != nil && l.Equal(*held) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // BandsSummary says in a line what a metric's bands are: "100 bands, from
 // 1 point at 0 to 3 points at 99".
 func BandsSummary(m *scoring.Metric) string {

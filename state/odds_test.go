@@ -215,9 +215,8 @@ func TestPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, ok := p.PlanOdds(m)
-	if !ok || a.Err != nil || math.Abs(a.Pass-binomAtLeast(25, 23, 0.92)) > 1e-9 {
-		t.Errorf("plan A: %v %v %v, want %v", ok, a.Err, a.Pass, binomAtLeast(25, 23, 0.92))
+	if a := p.WorkOutOdds(m, nil).Plan; a == nil || a.Err != nil || math.Abs(a.Pass-binomAtLeast(25, 23, 0.92)) > 1e-9 {
+		t.Errorf("plan A: %+v, want %v", a, binomAtLeast(25, 23, 0.92))
 	}
 	if b := p.Odds(m); math.Abs(b.Pass-binomAtLeast(5, 4, 0.92)) > 1e-9 {
 		t.Errorf("plan B: %v, want %v", b.Pass, binomAtLeast(5, 4, 0.92))
@@ -268,7 +267,7 @@ func TestOddsSteps(t *testing.T) {
 		{"One more offer in every ten calls (Offer rate)", p3, p3 * p3},
 		{"Ten seconds less (Average handle time)", p3, p3 * p3},
 	}
-	got := p.OddsSteps(m)
+	got := p.WorkOutOdds(m, nil).Steps
 	if len(got) != len(want) {
 		t.Fatalf("%d steps %+v, want %d", len(got), got, len(want))
 	}

@@ -35,7 +35,7 @@ func TestOddsOfSmoothTwo(t *testing.T) {
 	}
 	w := OddsWords(p.Scorecard, o)
 	t.Logf("%s; %s", w.Month, w.Quarter)
-	if steps := p.OddsSteps(m); len(steps) == 0 {
+	if steps := p.WorkOutOdds(m, nil).Steps; len(steps) == 0 {
 		t.Error("no step moves the odds")
 	}
 }
@@ -145,10 +145,9 @@ func BenchmarkOddsEveryday(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if o := p.Odds(tc.m); o.Err != nil {
-					b.Fatal(o.Err)
+				if w := p.WorkOutOdds(tc.m, nil); w.Odds.Err != nil || w.StepsErr != nil {
+					b.Fatal(w.Odds.Err, w.StepsErr)
 				}
-				p.OddsSteps(tc.m)
 			}
 		})
 	}
@@ -240,6 +239,9 @@ func TestWorkOutOddsBudget(t *testing.T) {
 	if w.Odds.Err != nil || w.Odds.Pass != whole.Odds.Pass || !errors.Is(w.StepsErr, ErrOddsTooLong) || w.Steps != nil {
 		t.Errorf("stopped in the steps: %v, %v, %d steps", w.Odds.Err, w.StepsErr, len(w.Steps))
 	}
+	if lines := w.StepLines(); len(lines) != 1 || lines[0] != StepsTooLongWords {
+		t.Errorf("the steps say %q", lines)
+	}
 	if again := p.WorkOutOdds(m, nil); again.StepsErr != nil || len(again.Steps) != len(whole.Steps) {
 		t.Errorf("after a stop in the steps: %v, %d steps", again.StepsErr, len(again.Steps))
 	}
@@ -255,7 +257,7 @@ func TestOddsStepsKeptDraws(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		steps := p.OddsSteps(m)
+		steps := p.WorkOutOdds(m, nil).Steps
 		if len(steps) == 0 {
 			t.Fatal("no steps")
 		}

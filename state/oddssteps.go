@@ -18,19 +18,13 @@ type OddsStep struct {
 	Month, Quarter float64
 }
 
-// OddsSteps tries one reachable step per metric on the month to come (one
+// oddsSteps tries one reachable step per metric on the month to come (one
 // more offer per ten calls, ten seconds less handle time, one incident
 // fewer, a point more, five more responses expected) and returns what each
-// does to the odds, the largest change to the quarter first. A step that
-// cannot be taken (already at the best) is left out.
-func (p *Prepared) OddsSteps(m Model) []OddsStep {
-	steps, _ := p.oddsSteps(m, nil)
-	return steps
-}
-
-// oddsSteps is OddsSteps calling pace as it works; it stops with the
-// pace's error. Each step changes one metric: the others' draws are
-// worked out once, for all of them (drawMemo).
+// does to the odds, the largest change to the quarter first; a step that
+// cannot be taken (already at the best) is left out. It calls pace as it
+// works, and stops with the pace's error. Each step changes one metric:
+// the others' draws are worked out once, for all of them (drawMemo).
 func (p *Prepared) oddsSteps(m Model, pace scoring.Pace) ([]OddsStep, error) {
 	sc := p.Scorecard
 	a := p.agentOf(m)

@@ -61,6 +61,22 @@ func (p *Prepared) WorkOutOdds(m Model, pace scoring.Pace) OddsWork {
 	return w
 }
 
+// StepLines is what "What moves your odds most" lists: each step that
+// changes a shown chance (StepsWords), or why the steps are missing.
+func (w OddsWork) StepLines() []string {
+	switch {
+	case errors.Is(w.StepsErr, ErrOddsTooLong):
+		return []string{StepsTooLongWords}
+	case w.StepsErr != nil:
+		return []string{"Not worked out: " + w.StepsErr.Error() + "."}
+	}
+	return StepsWords(w.Odds, w.Steps)
+}
+
+// StepsTooLongWords is why the steps are missing when the budget ran out
+// after the odds were worked out.
+const StepsTooLongWords = "Not worked out: trying each step would take too long on this device (the scorecard and volumes are very large). The odds above are complete."
+
 // paceErr is err when it came from a pace (the work was abandoned), nil
 // when it is the odds' own (a metric without a value, say).
 func paceErr(err error, pace scoring.Pace) error {

@@ -10,21 +10,11 @@ import (
 // Plan A beside the what-if now (issues 17 and 24): a snapshot of one
 // month, its odds, and what differs.
 
-// PlanOdds is plan A's odds: the month to come with plan A's what-ifs,
-// points and volumes expected, and the quarter's earlier months with the
-// what-ifs they had when it was kept, in place of the current ones; ok is
-// false without a plan A, or when plan A was kept for another month than
-// the one to come.
-func (p *Prepared) PlanOdds(m Model) (Odds, bool) {
-	mo, ok := p.planModel(m)
-	if !ok {
-		return Odds{}, false
-	}
-	return p.Odds(mo), true
-}
-
-// planModel is model m with plan A's what-ifs, when one is kept for the
-// month to come.
+// planModel is model m as plan A has it, whose odds are plan A's: the
+// month to come with plan A's what-ifs, points and volumes expected, and
+// the quarter's earlier months with the what-ifs they had when it was
+// kept, in place of the current ones; ok is false without a plan A, or
+// when plan A was kept for another month than the one to come.
 func (p *Prepared) planModel(m Model) (Model, bool) {
 	next := p.nextMonth(m).String()
 	if m.PlanA == nil || m.PlanA.Month != next {

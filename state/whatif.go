@@ -322,3 +322,21 @@ func goodCounts(counts map[string]scoring.Num, dropped []string, check func(scor
 	}
 	return counts, dropped
 }
+
+// FixLevels is the levels "Pass without…?" offers to hold metric m at:
+// every level, or past ManyBands of them (interpolated bands give one a
+// band) the whole points and the level held, if it is another (issue 25:
+// a scorecard at the limits drew ten thousand options).
+func FixLevels(sc *scoring.Scorecard, m *scoring.Metric, held *scoring.Num) []scoring.Num {
+	levels := sc.Levels(m)
+	if len(levels) <= ManyBands+1 {
+		return levels
+	}
+	var out []scoring.Num
+	for _, l := range levels {
+		if l.IsInt() || held != nil && l.Equal(*held) {
+			out = append(out, l)
+		}
+	}
+	return out
+}

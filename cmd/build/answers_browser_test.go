@@ -29,8 +29,7 @@ func TestPointsModeAnswers(t *testing.T) {
 	if want := "Customer experience needs 3\u00a0points for the month to pass: 90\u00a0% or more."; note != want {
 		t.Errorf("CE's line: %q, want %q", note, want)
 	}
-	s.js(`document.querySelector('[data-points="ce"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("points-line-360x740")
+	s.screenshotAt(`[data-points="ce"]`, "center", "points-line-360x740")
 	s.run(chromedp.Click(`[data-testid="points-mode"]`))
 	s.waitJS(`!!document.querySelector('input[type=range][data-metric="ce"]')`)
 	var exact string
@@ -71,8 +70,7 @@ func TestPlanAKept(t *testing.T) {
 		t.Errorf("the plans' caption: %q", cap)
 	}
 	s.waitTextContains("plan-differs", "October's Offer rate: as in your data in plan A, 50\u00a0% now.")
-	s.js(`document.querySelector('[data-testid="plans"]').scrollIntoView()`)
-	s.screenshotView("plan-a-kept-360x740")
+	s.screenshotAt(`[data-testid="plans"]`, "start", "plan-a-kept-360x740")
 }
 
 // TestOddsHoldWhatYouSet: CE typed for November, the month to come, is
@@ -164,8 +162,7 @@ func TestQAAppealOnPhone(t *testing.T) {
 	if got := s.text("month-score"); got != "2.4" {
 		t.Errorf("the month itself moved: %s", got)
 	}
-	s.js(`document.querySelector('[data-testid="appeal"]').scrollIntoView({block: 'start'})`)
-	s.screenshotView("qa-appeal-360x740")
+	s.screenshotAt(`[data-testid="appeal"]`, "start", "qa-appeal-360x740")
 	s.axe("a QA appeal")
 	s.screen("learn")
 	s.run(chromedp.Click(`button[data-lesson="qa"]`))
@@ -219,8 +216,7 @@ func TestTypedShareOverHundredAsked(t *testing.T) {
 	if q := s.textOf(`[data-doubt="typed:2026-11:offers"]`); !strings.Contains(q, "600 offers on 520 calls makes Offer rate 115.38\u00a0%") {
 		t.Errorf("the question: %q", q)
 	}
-	s.js(`document.querySelector('[data-doubt="typed:2026-11:offers"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("typed-share-asked-360x740")
+	s.screenshotAt(`[data-doubt="typed:2026-11:offers"]`, "center", "typed-share-asked-360x740")
 	s.run(chromedp.Click(`[data-doubt="typed:2026-11:offers"] [data-choice="=600"]`))
 	s.waitJS(`document.querySelector('input[data-month="2026-11"][data-count="offers"]').value === "600" && !document.querySelector('[data-doubt="typed:2026-11:offers"]')`)
 }

@@ -96,8 +96,7 @@ func TestExportMappedOnPhone(t *testing.T) {
 	s.noSidewaysScroll()
 	s.js(`window.scrollTo(0, document.querySelector('select[data-unit="AHT"]').getBoundingClientRect().top + window.scrollY - 400)`)
 	s.screenshotView("export-units-360x740")
-	s.js(`document.querySelector('[data-testid="sheet"]').scrollIntoView({block: 'start'})`)
-	s.screenshotView("export-mapped-360x740")
+	s.screenshotAt(`[data-testid="sheet"]`, "start", "export-mapped-360x740")
 	s.axe("an export mapped")
 	got := s.exportResults()
 	// Jo: (20 × 420 + 25 × 480 + 0 × 0) / 45 = 20400 / 45 = 453.3333 s (the plain
@@ -134,8 +133,7 @@ func TestFractionsAsked(t *testing.T) {
 	if sheet, data := s.topOf(`[data-testid="sheet"]`), s.topOf(`[data-testid="data-paste"]`); sheet > data {
 		t.Errorf("the question's card (%.0f px) is below the paste box (%.0f px)", sheet, data)
 	}
-	s.js(`document.querySelector('[data-testid="sheet"]').scrollIntoView({block: 'start'})`)
-	s.screenshotView("export-fractions-asked-360x740")
+	s.screenshotAt(`[data-testid="sheet"]`, "start", "export-fractions-asked-360x740")
 	s.axe("a unit question")
 	s.run(chromedp.Click(`[data-testid="unit-fraction"]`))
 	s.waitJS(`!document.querySelector('[data-testid="unit-question"]')`)

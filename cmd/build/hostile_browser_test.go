@@ -173,6 +173,5 @@ func TestWideHeaderRefused(t *testing.T) {
 	}
 	s.waitTextContains("data-error", "the header row has 4950002 columns, more than a spreadsheet holds (16384)")
 	s.waitText("month-score", "2.1")
-	s.js(`document.querySelector('[data-testid="data-error"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("wide-header-refused-360x740")
+	s.screenshotAt(`[data-testid="data-error"]`, "center", "wide-header-refused-360x740")
 }

@@ -36,14 +36,12 @@ func TestOddsCard(t *testing.T) {
 	s.offerOnHalfTheCalls()
 	s.waitText("odds-month", "Passing November 2026: 99\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: above 99\u00a0%")
-	s.js(`document.querySelector('[data-testid="odds"] details').open = true; document.querySelector('[data-testid="odds"]').scrollIntoView()`)
-	s.screenshotView("odds-360x740")
+	s.screenshotAt(`[data-testid="odds"] details').open = true; document.querySelector('[data-testid="odds"]`, "start", "odds-360x740")
 	// Five surveys expected instead of 25: CE 2 (80 %) needs 4 of 5:
 	// .92⁵ + 5 × .92⁴ × .08 ≈ 0.659 + 0.287 = 0.946, "95 %".
 	s.change(`input[data-odds-expect="ce"]`, "5")
 	s.waitText("odds-month", "Passing November 2026: 95\u00a0%")
-	s.js(`document.querySelector('[data-testid="odds"] details').scrollIntoView()`)
-	s.screenshotView("odds-expect-360x740")
+	s.screenshotAt(`[data-testid="odds"] details`, "start", "odds-expect-360x740")
 }
 
 // TestTwoPlans: the October story told as two plans. Plan A keeps
@@ -65,8 +63,7 @@ func TestTwoPlans(t *testing.T) {
 	s.waitText("plan-a-odds-month", "68\u00a0%")
 	s.waitText("plan-a-odds-quarter", "46\u00a0%")
 	s.waitText("plan-differs", "Offer rate: as in your data in plan A, 50\u00a0% now.")
-	s.js(`document.querySelector('[data-testid="plans"]').scrollIntoView()`)
-	s.screenshotView("two-plans-360x740")
+	s.screenshotAt(`[data-testid="plans"]`, "start", "two-plans-360x740")
 	s.axe("two plans")
 	s.reload()
 	s.waitText("plan-a-odds-quarter", "46\u00a0%") // kept on the device
@@ -180,15 +177,13 @@ func TestOddsOffThePage(t *testing.T) {
 		t.Error("the verdict changed only once the odds were done: they held the page")
 	}
 	s.waitTextContains("odds-month", "Passing November 2026: ")
-	s.js(`document.querySelector('[data-testid="odds"]').scrollIntoView()`)
-	s.screenshotView("odds-worst-360x740")
+	s.screenshotAt(`[data-testid="odds"]`, "start", "odds-worst-360x740")
 
 	s.open("/?oddsbudget=200ms")
 	s.waitTextContains("odds-error", "took too long on this device")
 	s.setRange("m0", "0")
 	s.waitTextContains("odds-error", "took too long on this device")
-	s.js(`document.querySelector('[data-testid="odds"]').scrollIntoView()`)
-	s.screenshotView("odds-too-long-360x740")
+	s.screenshotAt(`[data-testid="odds"]`, "start", "odds-too-long-360x740")
 }
 
 // TestScorecardAtLimits (issue 25): a scorecard at the limits (100
@@ -237,8 +232,7 @@ func TestLongSheetList(t *testing.T) {
 	if got := s.textOf(`[data-read="p0"]`); got != "p0 (column)" {
 		t.Errorf("p0 is read as %q", got)
 	}
-	s.js(`document.querySelector('button[data-change-column="p0"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("sheet-long-list-360x740")
+	s.screenshotAt(`button[data-change-column="p0"]`, "center", "sheet-long-list-360x740")
 	s.run(chromedp.Click(`button[data-change-column="p0"]`))
 	s.waitJS(`document.activeElement && document.activeElement.dataset.header === 'p0'`)
 	s.js(`(() => { const el = document.querySelector('select[data-header="p0"]'); el.value = ''; el.dispatchEvent(new Event('change', {bubbles: true})); })()`)

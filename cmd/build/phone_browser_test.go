@@ -223,8 +223,7 @@ func TestTypedAsPhonesType(t *testing.T) {
 	if got := s.text("month-score"); got != "2.1" {
 		t.Errorf("7.5 was scored before the answer: %s", got)
 	}
-	s.js(`document.querySelector('[data-doubt="aht"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("doubt-aht-360x740")
+	s.screenshotAt(`[data-doubt="aht"]`, "center", "doubt-aht-360x740")
 	s.axe("a typed value asked about")
 	s.run(chromedp.Click(`[data-doubt="aht"] [data-choice="7:30"]`))
 	s.waitJS(`document.querySelector('input.exact[data-metric="aht"]').value === "7:30" && !document.querySelector('[data-doubt="aht"]')`)
@@ -271,8 +270,7 @@ func TestOctoberStoryByPoints(t *testing.T) {
 		}
 	}
 	s.noSidewaysScroll()
-	s.js(`document.querySelector('[data-points="attendance"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("points-mode-360x740")
+	s.screenshotAt(`[data-points="attendance"]`, "center", "points-mode-360x740")
 	s.axe("points mode")
 	s.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
 	s.axe("points mode, dark")
@@ -354,6 +352,5 @@ func TestLastMonthOfTheQuarter(t *testing.T) {
 	}
 	s.setRange("ce", "90")
 	s.waitText("month-score", "2.1")
-	s.js(`document.querySelector('[data-need="ce"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("last-month-360x740")
+	s.screenshotAt(`[data-need="ce"]`, "center", "last-month-360x740")
 }

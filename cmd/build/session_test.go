@@ -312,6 +312,14 @@ func (s *session) js(expr string) {
 
 // screenshotView saves what the screen shows now (a full-page screenshot
 // does not draw a sticky alert where the user sees it).
+// screenshotAt scrolls the element sel matches to block ("start" or
+// "center") of the screen and takes the screen as screenshotView does.
+func (s *session) screenshotAt(sel, block, name string) {
+	s.t.Helper()
+	s.js(fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: %q})`, sel, block))
+	s.screenshotView(name)
+}
+
 func (s *session) screenshotView(name string) {
 	s.t.Helper()
 	var png []byte

@@ -71,8 +71,7 @@ func TestGoogleSheetMapped(t *testing.T) {
 	s.waitJS(`!document.querySelector('[data-no-column="ce"]')`)
 	s.change(header("Avg Handle Time"), "aht")
 	s.waitText("quarter-need", "2.100")
-	s.js(`document.querySelector('[data-testid="columns"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("sheet-columns-360x740")
+	s.screenshotAt(`[data-testid="columns"]`, "center", "sheet-columns-360x740")
 	s.axe("how your sheet was read")
 	got := s.exportResults()
 	cmd := exec.Command("go", "run", "./cmd/passline", "score", "--scorecard", "care-and-sales", filepath.Join("testdata", "golden", "s8-clean", "data.csv"))
@@ -111,8 +110,7 @@ func TestDatesQuestion(t *testing.T) {
 			t.Errorf("the question: %q", question)
 		}
 		if tc.answer == "dates-dmy" {
-			s.js(`document.querySelector('[data-testid="dates"]').scrollIntoView({block: 'center'})`)
-			s.screenshotView("dates-question-360x740")
+			s.screenshotAt(`[data-testid="dates"]`, "center", "dates-question-360x740")
 			s.axe("the dates question")
 		}
 		s.run(chromedp.Click(`[data-testid="` + tc.answer + `"]`))

@@ -174,8 +174,7 @@ func TestBuildScorecardOnPhone(t *testing.T) {
 		field(fmt.Sprintf("m%d.weight", i), k.weight)
 	}
 	s.waitText("weights-total", "Weights add up to 100 %.")
-	s.js(`document.querySelector('[data-testid="editor-use"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("editor-built-360x740")
+	s.screenshotAt(`[data-testid="editor-use"]`, "center", "editor-built-360x740")
 	s.axe("the editor, built from kinds")
 	tap(`[data-testid="editor-use"]`)
 	s.waitText("scorecard-name", "My scorecard")
@@ -214,8 +213,7 @@ func TestRenamedMetricReadsItsNewColumn(t *testing.T) {
 	if s.run(chromedp.Evaluate(`!!document.querySelector('[data-testid="renamed"]')`, &asked)); asked {
 		t.Error("the rename question is asked again after the id and the source changed")
 	}
-	s.js(`document.querySelector('input[data-field="m0.source.column"]').scrollIntoView({block: 'center'})`)
-	s.screenshotView("editor-source-360x740")
+	s.screenshotAt(`input[data-field="m0.source.column"]`, "center", "editor-source-360x740")
 	s.axe("the editor's source")
 	s.run(chromedp.Click(`[data-testid="editor-use"]`), chromedp.WaitVisible(`main[data-screen=""]`))
 	s.waitJS(`document.querySelector('input.exact[data-metric="csat"]').value === "95"`)
