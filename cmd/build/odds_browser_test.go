@@ -36,7 +36,8 @@ func TestOddsCard(t *testing.T) {
 	s.offerOnHalfTheCalls()
 	s.waitText("odds-month", "Passing November 2026: 99\u00a0%")
 	s.waitTextContains("odds-quarter", "Passing 2026-Q4: above 99\u00a0%")
-	s.screenshotAt(`[data-testid="odds"] details').open = true; document.querySelector('[data-testid="odds"]`, "start", "odds-360x740")
+	s.js(`document.querySelector('[data-testid="odds"] details').open = true`)
+	s.screenshotAt(`[data-testid="odds"]`, "start", "odds-360x740")
 	// Five surveys expected instead of 25: CE 2 (80 %) needs 4 of 5:
 	// .92⁵ + 5 × .92⁴ × .08 ≈ 0.659 + 0.287 = 0.946, "95 %".
 	s.change(`input[data-odds-expect="ce"]`, "5")
